@@ -1,0 +1,133 @@
+package org.splitbnn.data;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * Reads and writes datasets as CSV: the header {@code x1,x2,y}, then one row per line with two finite decimal inputs
+ * and the label 0 or 1.
+ *
+ * <p>Inputs are written with {@link Double#toString(double)}, so reading a written file gives back the same doubles
+ * bit for bit. A file read must contain both classes.
+ */
+public final class DatasetCsv {
+
+    /** The header line. */
+    public static final String HEADER = "x1,x2,y";
+
+    private static final String[] COLUMNS = HEADER.split(",");
+
+    private DatasetCsv() {
+    }
+
+    /**
+     * Reads a dataset named after the file (its name without the extension).
+     *
+     * @throws DatasetFormatException if the file does not follow the format, naming the line and column
+     */
+    public static Dataset read(Path file) throws IOException {
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            checkHeader(file, in.readLine());
+            double[] x1 = new double[256];
+            double[] x2 = new double[256];
+            int[] y = new int[256];
+            int rows = 0;
+            int lineNumber = 1;
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                lineNumber++;
+                String[] fields = line.split(",", -1);
+                if (fields.length != COLUMNS.length) {
+                    throw new DatasetFormatException(file, lineNumber, Math.min(fields.length + 1, COLUMNS.length + 1),
+                            "expected " + COLUMNS.length + " columns, found " + fields.length);
+                }
+                if (rows == y.length) {
+                    x1 = Arrays.copyOf(x1, 2 * rows);
+                    x2 = Arrays.copyOf(x2, 2 * rows);
+                    y = Arrays.copyOf(y, 2 * rows);
+                }
+                x1[rows] = parseInput(file, lineNumber, 1, fields[0]);
+                x2[rows] = parseInput(file, lineNumber, 2, fields[1]);
+                y[rows] = parseLabel(file, lineNumber, fields[2]);
+                rows++;
+            }
+            checkBothClasses(file, lineNumber, Arrays.copyOf(y, rows));
+            return new Dataset(stem(file), Arrays.copyOf(x1, rows), Arrays.copyOf(x2, rows), Arrays.copyOf(y, rows));
+        }
+    }
+
+    /** Writes a dataset, replacing the file. */
+    public static void write(Dataset dataset, Path file) throws IOException {
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write(HEADER);
+            out.write('\n');
+            for (int row = 0; row < dataset.size(); row++) {
+                out.write(Double.toString(dataset.x1(row)));
+                out.write(',');
+                out.write(Double.toString(dataset.x2(row)));
+                out.write(',');
+                out.write(Integer.toString(dataset.y(row)));
+                out.write('\n');
+            }
+        }
+    }
+
+    private static void checkHeader(Path file, String header) throws DatasetFormatException {
+        if (header == null) {
+            throw new DatasetFormatException(file, 1, 1, "empty file, expected the header '" + HEADER + "'");
+        }
+        String[] fields = header.split(",", -1);
+        for (int column = 0; column < Math.max(fields.length, COLUMNS.length); column++) {
+            if (column >= fields.length || column >= COLUMNS.length || !fields[column].equals(COLUMNS[column])) {
+                throw new DatasetFormatException(file, 1, column + 1,
+                        "header is '" + header + "', expected '" + HEADER + "'");
+            }
+        }
+    }
+
+    private static double parseInput(Path file, int line, int column, String field) throws DatasetFormatException {
+        double value;
+        try {
+            value = Double.parseDouble(field);
+        } catch (NumberFormatException e) {
+            throw new DatasetFormatException(file, line, column,
+                    COLUMNS[column - 1] + " is not a number: '" + field + "'");
+        }
+        if (!Double.isFinite(value)) {
+            throw new DatasetFormatException(file, line, column,
+                    COLUMNS[column - 1] + " is not finite: '" + field + "'");
+        }
+        return value;
+    }
+
+    private static int parseLabel(Path file, int line, String field) throws DatasetFormatException {
+        return switch (field.strip()) {
+            case "0" -> 0;
+            case "1" -> 1;
+            default -> throw new DatasetFormatException(file, line, 3, "y must be 0 or 1, found '" + field + "'");
+        };
+    }
+
+    private static void checkBothClasses(Path file, int lastLine, int[] y) throws DatasetFormatException {
+        boolean hasZero = false;
+        boolean hasOne = false;
+        for (int label : y) {
+            hasZero |= label == 0;
+            hasOne |= label == 1;
+        }
+        if (!hasZero || !hasOne) {
+            String found = y.length == 0 ? "no data rows" : "only class " + (hasOne ? 1 : 0) + " occurs";
+            throw new DatasetFormatException(file, lastLine, 3, "both classes (y = 0 and y = 1) must occur, " + found);
+        }
+    }
+
+    private static String stem(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+}

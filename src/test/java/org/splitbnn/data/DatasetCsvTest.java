@@ -1,0 +1,91 @@
+package org.splitbnn.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatasetCsvTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void writeThenReadGivesTheSameDoublesBitForBit() throws IOException {
+        double[] x1 = {0.1, -1e-300, 1.0 / 3, Math.PI, -0.0};
+        double[] x2 = {Double.MIN_VALUE, 123456789.123456789, -2.5, Math.E, 7};
+        int[] y = {1, 0, 1, 0, 0};
+        Path file = dir.resolve("round_trip.csv");
+        DatasetCsv.write(new Dataset("round_trip", x1, x2, y), file);
+        Dataset read = DatasetCsv.read(file);
+        assertEquals(new Dataset("round_trip", x1, x2, y), read);
+        assertTrue(Files.readString(file).startsWith("x1,x2,y\n0.1,4.9E-324,1\n"));
+    }
+
+    @Test
+    void nameIsTheFileNameWithoutExtension() throws IOException {
+        assertEquals("small", DatasetCsv.read(write("small.csv", "x1,x2,y\n1,2,1\n3,4,0\n")).name());
+    }
+
+    @Test
+    void acceptsWindowsLineEndings() throws IOException {
+        assertEquals(2, DatasetCsv.read(write("crlf.csv", "x1,x2,y\r\n1,2,1\r\n3,4,0\r\n")).size());
+    }
+
+    @Test
+    void badHeader() {
+        assertFormatError("x1,x3,y\n1,2,1\n3,4,0\n", 1, 2, "header");
+        assertFormatError("x1,x2\n1,2,1\n3,4,0\n", 1, 3, "header");
+        assertFormatError("", 1, 1, "empty file");
+    }
+
+    @Test
+    void wrongColumnCount() {
+        assertFormatError("x1,x2,y\n1,2,1\n3,4\n", 3, 3, "expected 3 columns, found 2");
+        assertFormatError("x1,x2,y\n1,2,1,5\n3,4,0\n", 2, 4, "expected 3 columns, found 4");
+    }
+
+    @Test
+    void nonFiniteOrUnparsableInput() {
+        assertFormatError("x1,x2,y\n1,NaN,1\n3,4,0\n", 2, 2, "x2 is not finite: 'NaN'");
+        assertFormatError("x1,x2,y\n1,2,1\nInfinity,4,0\n", 3, 1, "x1 is not finite");
+        assertFormatError("x1,x2,y\n1,2,1\nabc,4,0\n", 3, 1, "x1 is not a number: 'abc'");
+    }
+
+    @Test
+    void labelMustBeZeroOrOne() {
+        assertFormatError("x1,x2,y\n1,2,1\n3,4,2\n", 3, 3, "y must be 0 or 1, found '2'");
+        assertFormatError("x1,x2,y\n1,2,1.0\n3,4,0\n", 2, 3, "y must be 0 or 1");
+    }
+
+    @Test
+    void bothClassesMustOccur() {
+        assertFormatError("x1,x2,y\n1,2,1\n3,4,1\n", 3, 3, "only class 1 occurs");
+        assertFormatError("x1,x2,y\n", 1, 3, "no data rows");
+    }
+
+    private void assertFormatError(String content, int line, int column, String problem) {
+        Path file = write("bad.csv", content);
+        DatasetFormatException e = assertThrows(DatasetFormatException.class, () -> DatasetCsv.read(file));
+        assertEquals(file, e.file());
+        assertEquals(line, e.line(), e.getMessage());
+        assertEquals(column, e.column(), e.getMessage());
+        String message = e.getMessage();
+        assertTrue(message.startsWith(file + ": line " + line + ", column " + column + ": "), message);
+        assertTrue(message.contains(problem), message);
+        assertTrue(message.lines().count() == 1, "one line: " + message);
+    }
+
+    private Path write(String name, String content) {
+        try {
+            return Files.writeString(dir.resolve(name), content);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
