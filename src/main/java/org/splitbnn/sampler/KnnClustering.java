@@ -1,0 +1,174 @@
+package org.splitbnn.sampler;
+
+import java.util.Arrays;
+
+/**
+ * Recursive k-nearest-neighbour clustering of points: two points are linked when one is among the other's k nearest
+ * neighbours, and the clusters are the connected components. k grows from 2 until one more neighbour merges no
+ * components (the partition is stable); each cluster found is then clustered again on its own, so that structure on
+ * smaller scales is found too.
+ */
+public final class KnnClustering {
+
+    private KnnClustering() {
+    }
+
+    /**
+     * Clusters the selected rows of a point array.
+     *
+     * @param points row-major points, {@code dim} coordinates each
+     * @param rows   which rows to cluster
+     * @param dim    dimension
+     * @return a label 0..k-1 per selected row, in the order of {@code rows}; labels are numbered by first appearance
+     */
+    public static int[] cluster(double[] points, int[] rows, int dim) {
+        int n = rows.length;
+        int[] labels = new int[n];
+        if (n < 4) {
+            return labels;
+        }
+        int[] top = components(points, rows, dim);
+        int nTop = count(top);
+        if (nTop == 1) {
+            return labels;
+        }
+        int next = 0;
+        for (int c = 0; c < nTop; c++) {
+            int[] members = membersOf(top, c);
+            int[] sub = new int[members.length];
+            for (int i = 0; i < members.length; i++) {
+                sub[i] = rows[members[i]];
+            }
+            int[] subLabels = cluster(points, sub, dim);
+            for (int i = 0; i < members.length; i++) {
+                labels[members[i]] = next + subLabels[i];
+            }
+            next += count(subLabels);
+        }
+        return relabel(labels);
+    }
+
+    /** One level: the stable k-nearest-neighbour partition of the rows. */
+    private static int[] components(double[] points, int[] rows, int dim) {
+        int n = rows.length;
+        long[][] neighbours = sortedNeighbours(points, rows, dim);
+        int[] parent = new int[n];
+        for (int i = 0; i < n; i++) {
+            parent[i] = i;
+        }
+        int components = n;
+        for (int i = 0; i < n; i++) {
+            components -= union(parent, i, neighbourIndex(neighbours[i][0]));
+        }
+        for (int k = 2; k < n; k++) {
+            int merged = 0;
+            for (int i = 0; i < n; i++) {
+                merged += union(parent, i, neighbourIndex(neighbours[i][k - 1]));
+            }
+            components -= merged;
+            if (components == 1 || (merged == 0 && k > 2)) {
+                break;
+            }
+        }
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = find(parent, i);
+        }
+        return relabel(labels);
+    }
+
+    private static final int INDEX_BITS = 24;
+    private static final long INDEX_MASK = (1L << INDEX_BITS) - 1;
+
+    /**
+     * For each row, all other rows sorted by distance, each packed as a long: the squared distance's bits (which
+     * order like the distances, being non-negative) with the lowest bits replaced by the neighbour's index.
+     */
+    private static long[][] sortedNeighbours(double[] points, int[] rows, int dim) {
+        int n = rows.length;
+        if (n > INDEX_MASK) {
+            throw new IllegalArgumentException("too many points to cluster: " + n);
+        }
+        long[][] out = new long[n][n - 1];
+        for (int i = 0; i < n; i++) {
+            int oi = rows[i] * dim;
+            long[] row = out[i];
+            int m = 0;
+            for (int j = 0; j < n; j++) {
+                if (j == i) {
+                    continue;
+                }
+                int oj = rows[j] * dim;
+                double d2 = 0;
+                for (int t = 0; t < dim; t++) {
+                    double d = points[oi + t] - points[oj + t];
+                    d2 += d * d;
+                }
+                row[m++] = (Double.doubleToRawLongBits(d2) & ~INDEX_MASK) | j;
+            }
+            Arrays.sort(row);
+        }
+        return out;
+    }
+
+    private static int neighbourIndex(long packed) {
+        return (int) (packed & INDEX_MASK);
+    }
+
+    private static int find(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
+
+    private static int union(int[] parent, int a, int b) {
+        int ra = find(parent, a);
+        int rb = find(parent, b);
+        if (ra == rb) {
+            return 0;
+        }
+        parent[Math.max(ra, rb)] = Math.min(ra, rb);
+        return 1;
+    }
+
+    private static int[] relabel(int[] labels) {
+        int[] map = new int[labels.length + 1];
+        Arrays.fill(map, -1);
+        int next = 0;
+        int[] out = new int[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            if (map[labels[i]] < 0) {
+                map[labels[i]] = next++;
+            }
+            out[i] = map[labels[i]];
+        }
+        return out;
+    }
+
+    private static int count(int[] labels) {
+        int max = -1;
+        for (int l : labels) {
+            max = Math.max(max, l);
+        }
+        return max + 1;
+    }
+
+    private static int[] membersOf(int[] labels, int c) {
+        int size = 0;
+        for (int l : labels) {
+            if (l == c) {
+                size++;
+            }
+        }
+        int[] members = new int[size];
+        int m = 0;
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] == c) {
+                members[m++] = i;
+            }
+        }
+        return members;
+    }
+}

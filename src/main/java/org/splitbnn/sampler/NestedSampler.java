@@ -1,0 +1,492 @@
+package org.splitbnn.sampler;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+
+/**
+ * PolyChord's nested sampling (Handley, Hobson &amp; Lasenby 2015), written from the papers: {@code nprior} prior
+ * draws, the lowest dying first until {@code nlive} remain; then each dead point is replaced by slice sampling from a
+ * live point of a cluster chosen in proportion to the cluster's volume, along directions whitened by that cluster's
+ * live points. Live points are clustered by recursive k-nearest-neighbour linking each time the volume shrinks by
+ * {@code compression_factor}; a new point joins the cluster of its nearest live point.
+ *
+ * <p><b>Evidence bookkeeping.</b> The global evidence and its error come from the moments of a single integration
+ * that uses the total number of live points at every death, which is unbiased however many clusters there are
+ * (new points are drawn uniformly from the union of the clusters). The per-cluster volumes, which a split assigns in
+ * proportion to the live points each child receives, are used only to choose where to sample and for the local
+ * evidences: each cluster integrates its own dead points with its own live-point count, a child inherits the share
+ * of its parent's evidence and volume given by that proportion, and the local evidences of the leaves are finally
+ * rescaled by one common factor so that they sum to the global evidence. PolyChordLite instead sums the per-cluster
+ * integrations into the global evidence, whose errors then add up with the number of clusters (it reads 2.4 to 5.6
+ * sigma high on the eggbox).
+ *
+ * <p>Deterministic: every random choice flows from the settings' seed, and a run uses one thread.
+ */
+public final class NestedSampler {
+
+    private final Problem problem;
+    private final SamplerSettings settings;
+    private final ProgressListener progress;
+    private final int dim;
+    private final UniformRandomProvider rng;
+    private final SliceSampler slicer;
+
+    // Live points, compact in [0, nLive): unit coordinates, physical parameters, logL, birth contour, cluster.
+    private final double[] unit;
+    private final double[] theta;
+    private final double[] logL;
+    private final double[] birth;
+    private final int[] clusterOf;
+    private int nLive;
+
+    private final DeadPoints dead;
+    private final List<Cluster> clusters = new ArrayList<>();
+    private final EvidenceMoments global = new EvidenceMoments();
+    private final int[] scratchRows;
+    private long nPriorDraws;
+    private long nPriorRejected;
+
+    /** One cluster of the tree: its evidence moments, live-point count and whitening. */
+    private static final class Cluster {
+        final int id;
+        final int parent;
+        final double logFractionOfParent;
+        EvidenceMoments moments;
+        int nLive;
+        int nDead;
+        boolean split;
+        final double[] cholesky;
+
+        Cluster(int id, int parent, double logFractionOfParent, EvidenceMoments moments, int dim) {
+            this.id = id;
+            this.parent = parent;
+            this.logFractionOfParent = logFractionOfParent;
+            this.moments = moments;
+            this.cholesky = new double[dim * dim];
+        }
+
+        boolean active() {
+            return !split && nLive > 0;
+        }
+    }
+
+    private NestedSampler(Problem problem, SamplerSettings settings, ProgressListener progress) {
+        settings.checkFor(problem.dimension());
+        this.problem = problem;
+        this.settings = settings;
+        this.progress = progress;
+        this.dim = problem.dimension();
+        this.rng = RandomSource.XO_SHI_RO_256_PP.create(settings.seed());
+        this.slicer = new SliceSampler(problem, rng);
+        int capacity = settings.nprior();
+        this.unit = new double[capacity * dim];
+        this.theta = new double[capacity * dim];
+        this.logL = new double[capacity];
+        this.birth = new double[capacity];
+        this.clusterOf = new int[capacity];
+        this.scratchRows = new int[capacity];
+        this.dead = new DeadPoints(dim, Math.max(16, 32 * settings.nlive()));
+    }
+
+    /**
+     * Runs nested sampling on a problem.
+     *
+     * @throws IllegalArgumentException when the settings do not fit the problem
+     * @throws IllegalStateException    when the prior stage cannot find points inside the support, or the
+     *                                  likelihood returns NaN
+     */
+    public static SamplerResult run(Problem problem, SamplerSettings settings, ProgressListener progress) {
+        return new NestedSampler(problem, settings, progress).run();
+    }
+
+    static void checkNotNaN(double logL, double[] theta) {
+        if (Double.isNaN(logL)) {
+            throw new IllegalStateException("the log-likelihood is NaN at " + Arrays.toString(theta));
+        }
+    }
+
+    private SamplerResult run() {
+        long start = System.nanoTime();
+        drawPrior();
+        Cluster root = new Cluster(0, -1, 0.0, new EvidenceMoments(), dim);
+        root.nLive = nLive;
+        clusters.add(root);
+        refreshWhitening();
+        double logNextUpdate = Math.log(settings.compressionFactor());
+        double logPrecision = Math.log(settings.precisionCriterion());
+        double[] newUnit = new double[dim];
+        double[] newTheta = new double[dim];
+        while (true) {
+            int worst = lowestLive();
+            double logLStar = logL[worst];
+            Cluster c = clusters.get(clusterOf[worst]);
+            double logShare = global.kill(logLStar, nLive);
+            double logLocalShare = c.moments.kill(logLStar, c.nLive);
+            dead.add(theta, worst * dim, logLStar, birth[worst], c.id, logShare, logLocalShare);
+            c.nDead++;
+            boolean replace = nLive <= settings.nlive();
+            removeLive(worst);
+            c.nLive--;
+            if (settings.maxNdead() > 0 && dead.size() >= settings.maxNdead()) {
+                break;
+            }
+            if (replace) {
+                addNewPoint(logLStar, newUnit, newTheta);
+            }
+            if (global.logVolume() < logNextUpdate) {
+                logNextUpdate = global.logVolume() + Math.log(settings.compressionFactor());
+                if (settings.doClustering()) {
+                    recluster();
+                }
+                refreshWhitening();
+                reportProgress(start);
+            }
+            if (nLive <= settings.nlive()
+                    && logMeanLiveL() + global.logVolume() < logPrecision + currentEvidence().logMeanZ()) {
+                break;
+            }
+        }
+        reportProgress(start);
+        return result((System.nanoTime() - start) * 1e-9);
+    }
+
+    /** Draws nprior points inside the support, counting the draws outside it. */
+    private void drawPrior() {
+        int consecutiveFailures = 0;
+        double[] u = new double[dim];
+        double[] t = new double[dim];
+        while (nLive < settings.nprior()) {
+            for (int i = 0; i < dim; i++) {
+                u[i] = rng.nextDouble();
+            }
+            problem.fromUnitCube(u, t);
+            double l = problem.logLikelihood(t);
+            nPriorDraws++;
+            if (Problem.isOutsideSupport(l)) {
+                checkNotNaN(l, t);
+                nPriorRejected++;
+                if (++consecutiveFailures >= settings.nfail()) {
+                    throw new IllegalStateException("the prior stage drew " + consecutiveFailures
+                            + " points in a row outside the prior's support (nfail = " + settings.nfail()
+                            + "): the allowed region is too small to sample");
+                }
+                continue;
+            }
+            consecutiveFailures = 0;
+            System.arraycopy(u, 0, unit, nLive * dim, dim);
+            System.arraycopy(t, 0, theta, nLive * dim, dim);
+            logL[nLive] = l;
+            birth[nLive] = Double.NEGATIVE_INFINITY;
+            clusterOf[nLive] = 0;
+            nLive++;
+        }
+    }
+
+    private int lowestLive() {
+        int worst = 0;
+        double min = logL[0];
+        for (int i = 1; i < nLive; i++) {
+            if (logL[i] < min) {
+                min = logL[i];
+                worst = i;
+            }
+        }
+        return worst;
+    }
+
+    /** Removes live point i by moving the last live point into its place. */
+    private void removeLive(int i) {
+        int last = nLive - 1;
+        if (i != last) {
+            System.arraycopy(unit, last * dim, unit, i * dim, dim);
+            System.arraycopy(theta, last * dim, theta, i * dim, dim);
+            logL[i] = logL[last];
+            birth[i] = birth[last];
+            clusterOf[i] = clusterOf[last];
+        }
+        nLive--;
+    }
+
+    /** Replaces a dead point: slice sampling from a live point of a cluster chosen in proportion to its volume. */
+    private void addNewPoint(double logLStar, double[] newUnit, double[] newTheta) {
+        Cluster c = chooseCluster();
+        int seed = randomMember(c.id, c.nLive);
+        double l = slicer.sample(unit, seed * dim, logL[seed], c.cholesky, logLStar, settings.numRepeats(),
+                newUnit, newTheta);
+        int home = activeClusters() > 1 ? clusterOf[nearestLive(newUnit)] : c.id;
+        System.arraycopy(newUnit, 0, unit, nLive * dim, dim);
+        System.arraycopy(newTheta, 0, theta, nLive * dim, dim);
+        logL[nLive] = l;
+        birth[nLive] = logLStar;
+        clusterOf[nLive] = home;
+        nLive++;
+        clusters.get(home).nLive++;
+    }
+
+    private Cluster chooseCluster() {
+        double maxLogX = Double.NEGATIVE_INFINITY;
+        for (Cluster c : clusters) {
+            if (c.active()) {
+                maxLogX = Math.max(maxLogX, c.moments.logVolume());
+            }
+        }
+        double total = 0;
+        for (Cluster c : clusters) {
+            if (c.active()) {
+                total += Math.exp(c.moments.logVolume() - maxLogX);
+            }
+        }
+        double u = rng.nextDouble() * total;
+        Cluster last = null;
+        for (Cluster c : clusters) {
+            if (c.active()) {
+                last = c;
+                u -= Math.exp(c.moments.logVolume() - maxLogX);
+                if (u < 0) {
+                    return c;
+                }
+            }
+        }
+        return last;
+    }
+
+    private int randomMember(int cluster, int count) {
+        int target = rng.nextInt(count);
+        for (int i = 0; i < nLive; i++) {
+            if (clusterOf[i] == cluster && target-- == 0) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("cluster " + cluster + " has fewer live points than counted");
+    }
+
+    private int nearestLive(double[] u) {
+        int best = 0;
+        double bestD2 = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < nLive; i++) {
+            int off = i * dim;
+            double d2 = 0;
+            for (int j = 0; j < dim && d2 < bestD2; j++) {
+                double d = unit[off + j] - u[j];
+                d2 += d * d;
+            }
+            if (d2 < bestD2) {
+                bestD2 = d2;
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private int activeClusters() {
+        int n = 0;
+        for (Cluster c : clusters) {
+            if (c.active()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Clusters the live points of every active cluster again; a cluster that splits passes its share on. */
+    private void recluster() {
+        int nClusters = clusters.size();
+        for (int ci = 0; ci < nClusters; ci++) {
+            Cluster c = clusters.get(ci);
+            if (!c.active() || c.nLive < 2 * (dim + 1)) {
+                continue;
+            }
+            int[] rows = membersOf(c.id);
+            int[] labels = KnnClustering.cluster(unit, rows, dim);
+            int k = Arrays.stream(labels).max().orElse(0) + 1;
+            if (k == 1) {
+                continue;
+            }
+            int[] sizes = new int[k];
+            for (int l : labels) {
+                sizes[l]++;
+            }
+            int firstChild = clusters.size();
+            for (int j = 0; j < k; j++) {
+                double logFraction = Math.log(sizes[j] / (double) rows.length);
+                Cluster child = new Cluster(clusters.size(), c.id, logFraction, c.moments.share(logFraction), dim);
+                child.nLive = sizes[j];
+                clusters.add(child);
+            }
+            for (int i = 0; i < rows.length; i++) {
+                clusterOf[rows[i]] = firstChild + labels[i];
+            }
+            c.split = true;
+            c.nLive = 0;
+        }
+    }
+
+    private int[] membersOf(int cluster) {
+        int n = 0;
+        for (int i = 0; i < nLive; i++) {
+            if (clusterOf[i] == cluster) {
+                scratchRows[n++] = i;
+            }
+        }
+        return Arrays.copyOf(scratchRows, n);
+    }
+
+    /**
+     * Recomputes each active cluster's Cholesky factor from its live points. A cluster too small or too degenerate
+     * for a positive-definite covariance uses the factor of all live points instead: a slice too wide costs a few
+     * shrinking steps, one too narrow costs many stepping-out calls.
+     */
+    private void refreshWhitening() {
+        double[] allFactor = null;
+        for (Cluster c : clusters) {
+            if (c.active()) {
+                int[] rows = membersOf(c.id);
+                if (!Whitening.choleskyOfCovariance(unit, rows, rows.length, dim, c.cholesky)) {
+                    if (allFactor == null) {
+                        allFactor = new double[dim * dim];
+                        int[] all = new int[nLive];
+                        Arrays.setAll(all, i -> i);
+                        Whitening.choleskyOfCovariance(unit, all, nLive, dim, allFactor);
+                    }
+                    System.arraycopy(allFactor, 0, c.cholesky, 0, allFactor.length);
+                }
+            }
+        }
+    }
+
+    private double logMeanLiveL() {
+        return LogMath.logSumExp(logL, nLive) - Math.log(nLive);
+    }
+
+    private EvidenceMoments currentEvidence() {
+        return global.withLiveContribution(logMeanLiveL());
+    }
+
+    private void reportProgress(long start) {
+        EvidenceMoments now = currentEvidence();
+        progress.onUpdate(new Progress(dead.size(), slicer.likelihoodCalls() + nPriorDraws - nPriorRejected,
+                now.logZ(), now.logZError(), activeClusters(), (System.nanoTime() - start) * 1e-9));
+    }
+
+    private SamplerResult result(double wallSeconds) {
+        int nDead = dead.size();
+        int total = nDead + nLive;
+        double[] allTheta = Arrays.copyOf(dead.theta(), total * dim);
+        System.arraycopy(theta, 0, allTheta, nDead * dim, nLive * dim);
+        double[] allLogL = Arrays.copyOf(dead.logL(), total);
+        System.arraycopy(logL, 0, allLogL, nDead, nLive);
+        double[] allBirth = Arrays.copyOf(dead.birth(), total);
+        System.arraycopy(birth, 0, allBirth, nDead, nLive);
+        int[] allCluster = Arrays.copyOf(dead.cluster(), total);
+        System.arraycopy(clusterOf, 0, allCluster, nDead, nLive);
+
+        // Global weights: dead points' shares, then the remaining volume split evenly among the live points.
+        double[] logW = new double[total];
+        double logLiveShare = global.logVolume() - Math.log(nLive);
+        for (int i = 0; i < total; i++) {
+            logW[i] = allLogL[i] + (i < nDead ? dead.logShare()[i] : logLiveShare);
+        }
+        double logSum = LogMath.logSumExp(logW, total);
+        double kl = 0;
+        for (int i = 0; i < total; i++) {
+            logW[i] -= logSum;
+            double p = Math.exp(logW[i]);
+            if (p > 0) {
+                kl += p * (allLogL[i] - logSum);
+            }
+        }
+        EvidenceMoments finalGlobal = global.withLiveContribution(logMeanLiveL());
+        WeightedPoints posterior = new WeightedPoints(dim, allTheta, allLogL, allBirth, allCluster, logW);
+
+        List<ClusterSummary> summaries = new ArrayList<>();
+        List<SamplerResult.ModePosterior> modes = new ArrayList<>();
+        double[] leafLogZ = new double[clusters.size()];
+        int nLeaves = 0;
+        for (Cluster c : clusters) {
+            if (!c.split) {
+                leafLogZ[nLeaves++] = finalLocal(c, allLogL, nDead).logZ();
+            }
+        }
+        double rescale = finalGlobal.logZ() - LogMath.logSumExp(leafLogZ, nLeaves);
+        for (Cluster c : clusters) {
+            if (c.split) {
+                continue;
+            }
+            EvidenceMoments local = finalLocal(c, allLogL, nDead);
+            summaries.add(new ClusterSummary(c.id, c.parent, c.nLive > 0, local.logZ() + rescale,
+                    local.logZError(), c.nDead));
+            modes.add(modePosterior(c, allLogL, allCluster, nDead));
+        }
+        Integer[] order = new Integer[summaries.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -summaries.get(i).logZ()));
+        List<ClusterSummary> sortedSummaries = new ArrayList<>();
+        List<SamplerResult.ModePosterior> sortedModes = new ArrayList<>();
+        for (int i : order) {
+            sortedSummaries.add(summaries.get(i));
+            sortedModes.add(modes.get(i));
+        }
+        double logF = Math.log(settings.nprior() / (double) nPriorDraws);
+        double logFErr = Math.sqrt(Math.max(0, (nPriorDraws - settings.nprior()))
+                / ((double) settings.nprior() * nPriorDraws));
+        return new SamplerResult(problem.parameterNames(), settings, finalGlobal.logZ(), finalGlobal.logZError(),
+                logF, logFErr, kl, slicer.likelihoodCalls() + nPriorDraws - nPriorRejected,
+                slicer.outsideSupportCalls() + nPriorRejected, nPriorDraws, nDead, posterior,
+                List.copyOf(sortedSummaries), List.copyOf(sortedModes), wallSeconds);
+    }
+
+    /** A cluster's local evidence moments with its final live points added. */
+    private EvidenceMoments finalLocal(Cluster c, double[] allLogL, int nDead) {
+        if (c.nLive == 0) {
+            return c.moments;
+        }
+        double[] live = new double[c.nLive];
+        int n = 0;
+        for (int i = 0; i < nLive; i++) {
+            if (clusterOf[i] == c.id) {
+                live[n++] = allLogL[nDead + i];
+            }
+        }
+        return c.moments.withLiveContribution(LogMath.logSumExp(live, n) - Math.log(n));
+    }
+
+    /**
+     * The weighted points of a leaf cluster: its own dead and live points at their local weights, and the points that
+     * died in each ancestor before the split at the share of volume handed down to this leaf.
+     */
+    private SamplerResult.ModePosterior modePosterior(Cluster leaf, double[] allLogL, int[] allCluster, int nDead) {
+        double[] logFractionOf = new double[clusters.size()];
+        Arrays.fill(logFractionOf, Double.NaN);
+        double cumulative = 0;
+        for (Cluster c = leaf; c != null; c = c.parent >= 0 ? clusters.get(c.parent) : null) {
+            logFractionOf[c.id] = cumulative;
+            cumulative += c.logFractionOfParent;
+        }
+        double logLiveShare = leaf.nLive > 0 ? leaf.moments.logVolume() - Math.log(leaf.nLive) : 0;
+        int[] rows = new int[allLogL.length];
+        double[] logW = new double[allLogL.length];
+        int n = 0;
+        for (int i = 0; i < allLogL.length; i++) {
+            double f = logFractionOf[allCluster[i]];
+            if (Double.isNaN(f)) {
+                continue;
+            }
+            double share = i < nDead ? dead.logLocalShare()[i] + f : logLiveShare;
+            rows[n] = i;
+            logW[n] = allLogL[i] + share;
+            n++;
+        }
+        double logSum = LogMath.logSumExp(logW, n);
+        for (int i = 0; i < n; i++) {
+            logW[i] -= logSum;
+        }
+        return new SamplerResult.ModePosterior(Arrays.copyOf(rows, n), Arrays.copyOf(logW, n));
+    }
+}

@@ -1,0 +1,79 @@
+package org.splitbnn.sampler;
+
+/**
+ * Settings of one nested-sampling run, with PolyChord's names and the pypolychord defaults.
+ *
+ * @param nlive              number of live points (default 25 x dimension)
+ * @param numRepeats         slice-sampling steps per new point (default 5 x dimension)
+ * @param nprior             prior draws at the start, the lowest dying first until nlive remain (default nlive)
+ * @param nfail              consecutive draws outside the support after which the prior stage gives up (default nlive)
+ * @param doClustering       whether live points are clustered into modes
+ * @param precisionCriterion stop when the live points' evidence is below this fraction of the total
+ * @param compressionFactor  clustering, whitening and progress are refreshed each time the volume shrinks by this factor
+ * @param maxNdead           stop after this many dead points; -1 for no limit
+ * @param seed               the one seed every random choice of the run flows from
+ */
+public record SamplerSettings(int nlive, int numRepeats, int nprior, int nfail, boolean doClustering,
+                              double precisionCriterion, double compressionFactor, long maxNdead, long seed) {
+
+    /** Checks every setting; an impossible one is refused with a message that names it. */
+    public SamplerSettings {
+        require(nlive >= 2, "nlive must be at least 2, got " + nlive);
+        require(numRepeats >= 1, "num_repeats must be at least 1, got " + numRepeats);
+        require(nprior >= nlive, "nprior must be at least nlive (" + nlive + "), got " + nprior);
+        require(nfail >= 1, "nfail must be at least 1, got " + nfail);
+        require(precisionCriterion > 0 && precisionCriterion < 1,
+                "precision_criterion must lie in (0, 1), got " + precisionCriterion);
+        require(compressionFactor > 0 && compressionFactor < 1,
+                "compression_factor must lie in (0, 1), got " + compressionFactor);
+        require(maxNdead == -1 || maxNdead > 0, "max_ndead must be -1 (no limit) or positive, got " + maxNdead);
+    }
+
+    /** The pypolychord defaults for a problem of the given dimension. */
+    public static SamplerSettings defaults(int dimension, long seed) {
+        int nlive = 25 * dimension;
+        return new SamplerSettings(nlive, 5 * dimension, nlive, nlive, true, 0.001, Math.exp(-1), -1, seed);
+    }
+
+    /** Checks the settings against a problem's dimension. */
+    public void checkFor(int dimension) {
+        require(nlive > dimension, "nlive must exceed the dimension (" + dimension + "), got " + nlive);
+    }
+
+    /** These settings with another nlive; nprior and nfail follow when they were tied to the old nlive. */
+    public SamplerSettings withNlive(int n) {
+        return new SamplerSettings(n, numRepeats, nprior == nlive ? n : Math.max(nprior, n), nfail == nlive ? n : nfail,
+                doClustering, precisionCriterion, compressionFactor, maxNdead, seed);
+    }
+
+    public SamplerSettings withNumRepeats(int r) {
+        return new SamplerSettings(nlive, r, nprior, nfail, doClustering, precisionCriterion, compressionFactor,
+                maxNdead, seed);
+    }
+
+    public SamplerSettings withNprior(int p) {
+        return new SamplerSettings(nlive, numRepeats, p, nfail, doClustering, precisionCriterion, compressionFactor,
+                maxNdead, seed);
+    }
+
+    public SamplerSettings withClustering(boolean c) {
+        return new SamplerSettings(nlive, numRepeats, nprior, nfail, c, precisionCriterion, compressionFactor,
+                maxNdead, seed);
+    }
+
+    public SamplerSettings withMaxNdead(long m) {
+        return new SamplerSettings(nlive, numRepeats, nprior, nfail, doClustering, precisionCriterion,
+                compressionFactor, m, seed);
+    }
+
+    public SamplerSettings withSeed(long s) {
+        return new SamplerSettings(nlive, numRepeats, nprior, nfail, doClustering, precisionCriterion,
+                compressionFactor, maxNdead, s);
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package org.splitbnn.sampler.validation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.splitbnn.sampler.Problem;
+
+/** Base of the validation problems: a uniform prior on a box [low, high]^dim, parameters named x1..xD. */
+abstract class UnitCubeProblem implements Problem {
+
+    private final int dim;
+    private final double low;
+    private final double high;
+
+    UnitCubeProblem(int dim, double low, double high) {
+        this.dim = dim;
+        this.low = low;
+        this.high = high;
+    }
+
+    @Override
+    public int dimension() {
+        return dim;
+    }
+
+    @Override
+    public List<String> parameterNames() {
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= dim; i++) {
+            names.add("x" + i);
+        }
+        return names;
+    }
+
+    @Override
+    public void fromUnitCube(double[] unit, double[] theta) {
+        for (int i = 0; i < dim; i++) {
+            theta[i] = low + (high - low) * unit[i];
+        }
+    }
+
+    /** log of the prior density on the box. */
+    double logPriorDensity() {
+        return -dim * Math.log(high - low);
+    }
+}
