@@ -4,9 +4,9 @@ import java.util.Arrays;
 
 /**
  * Recursive k-nearest-neighbour clustering of points: two points are linked when one is among the other's k nearest
- * neighbours, and the clusters are the connected components. k grows from 2 until one more neighbour merges no
- * components (the partition is stable); each cluster found is then clustered again on its own, so that structure on
- * smaller scales is found too.
+ * neighbours, and the clusters are the connected components. k grows from 2 until the partition is stable (doubling
+ * k merges nothing more); each cluster found is then clustered again on its own, so that structure on smaller scales
+ * is found too.
  */
 public final class KnnClustering {
 
@@ -48,7 +48,11 @@ public final class KnnClustering {
         return relabel(labels);
     }
 
-    /** One level: the stable k-nearest-neighbour partition of the rows. */
+    /**
+     * One level: the k-nearest-neighbour partition for the smallest k whose partition survives doubling k. Linking
+     * more neighbours only merges components, so equal counts at k and 2k mean the partition holds over that whole
+     * range: a group of points is only a cluster if it stays apart while the neighbourhoods double.
+     */
     private static int[] components(double[] points, int[] rows, int dim) {
         int n = rows.length;
         long[][] neighbours = sortedNeighbours(points, rows, dim);
@@ -56,18 +60,33 @@ public final class KnnClustering {
         for (int i = 0; i < n; i++) {
             parent[i] = i;
         }
+        int[] count = new int[n];
         int components = n;
-        for (int i = 0; i < n; i++) {
-            components -= union(parent, i, neighbourIndex(neighbours[i][0]));
-        }
-        for (int k = 2; k < n; k++) {
-            int merged = 0;
+        int kOne = n - 1;
+        for (int k = 1; k < n; k++) {
             for (int i = 0; i < n; i++) {
-                merged += union(parent, i, neighbourIndex(neighbours[i][k - 1]));
+                components -= union(parent, i, neighbourIndex(neighbours[i][k - 1]));
             }
-            components -= merged;
-            if (components == 1 || (merged == 0 && k > 2)) {
+            count[k] = components;
+            if (components == 1) {
+                kOne = k;
                 break;
+            }
+        }
+        int chosen = kOne;
+        for (int k = 2; k < kOne; k++) {
+            int doubled = 2 * k >= kOne ? 1 : count[2 * k];
+            if (count[k] == doubled) {
+                chosen = k;
+                break;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            parent[i] = i;
+        }
+        for (int k = 1; k <= chosen; k++) {
+            for (int i = 0; i < n; i++) {
+                union(parent, i, neighbourIndex(neighbours[i][k - 1]));
             }
         }
         int[] labels = new int[n];

@@ -1,0 +1,64 @@
+package org.splitbnn.sampler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.apache.commons.rng.simple.RandomSource;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class KnnClusteringTest {
+
+    private static int[] allRows(int n) {
+        int[] rows = new int[n];
+        java.util.Arrays.setAll(rows, i -> i);
+        return rows;
+    }
+
+    /** Three well separated blobs of different sizes are found, each point with its own blob. */
+    @ParameterizedTest
+    @ValueSource(ints = {2, 9})
+    void separatedBlobsAreFound(int dim) {
+        UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(11L);
+        ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(rng);
+        double[][] centres = {{0.2}, {0.5}, {0.8}};
+        int[] sizes = {300, 150, 50};
+        int n = 500;
+        double[] pts = new double[n * dim];
+        int[] truth = new int[n];
+        int p = 0;
+        for (int b = 0; b < 3; b++) {
+            for (int i = 0; i < sizes[b]; i++, p++) {
+                truth[p] = b;
+                for (int j = 0; j < dim; j++) {
+                    pts[p * dim + j] = centres[b][0] + 0.02 * g.sample();
+                }
+            }
+        }
+        int[] labels = KnnClustering.cluster(pts, allRows(n), dim);
+        Set<String> pairs = new HashSet<>();
+        for (int i = 0; i < n; i++) {
+            pairs.add(truth[i] + ":" + labels[i]);
+        }
+        assertEquals(3, pairs.size(), "each blob maps to exactly one label and back");
+        assertEquals(3, java.util.Arrays.stream(labels).distinct().count());
+    }
+
+    /** Points uniform in one box form a single cluster. */
+    @ParameterizedTest
+    @ValueSource(ints = {2, 9})
+    void oneUniformBlobIsOneCluster(int dim) {
+        UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(3L);
+        int n = 500;
+        double[] pts = new double[n * dim];
+        for (int i = 0; i < pts.length; i++) {
+            pts[i] = rng.nextDouble();
+        }
+        int[] labels = KnnClustering.cluster(pts, allRows(n), dim);
+        assertEquals(1, java.util.Arrays.stream(labels).distinct().count());
+    }
+}
