@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * Recursive k-nearest-neighbour clustering of points: two points are linked when one is among the other's k nearest
- * neighbours, and the clusters are the connected components. k grows from 2 until the partition is stable (doubling
- * k merges nothing more); each cluster found is then clustered again on its own, so that structure on smaller scales
+ * neighbours, and the clusters are the connected components. k grows from 2 until the partition is stable (widening
+ * the neighbourhoods by half merges nothing more); each cluster found is then clustered again on its own, so that structure on smaller scales
  * is found too.
  */
 public final class KnnClustering {
@@ -49,9 +49,11 @@ public final class KnnClustering {
     }
 
     /**
-     * One level: the k-nearest-neighbour partition for the smallest k whose partition survives doubling k. Linking
-     * more neighbours only merges components, so equal counts at k and 2k mean the partition holds over that whole
-     * range: a group of points is only a cluster if it stays apart while the neighbourhoods double.
+     * One level: the k-nearest-neighbour partition for the smallest k whose partition survives widening the
+     * neighbourhoods by half (k to ceil(1.5 k)). Linking more neighbours only merges components, so equal counts at
+     * both ends mean the partition holds over the whole range: a group of points is a cluster only if it stays apart
+     * while its neighbourhoods grow. (Stability from k to k + 1 alone splits uniform blobs by chance; k to 2k misses
+     * small modes beside large ones.)
      */
     private static int[] components(double[] points, int[] rows, int dim) {
         int n = rows.length;
@@ -75,8 +77,8 @@ public final class KnnClustering {
         }
         int chosen = kOne;
         for (int k = 2; k < kOne; k++) {
-            int doubled = 2 * k >= kOne ? 1 : count[2 * k];
-            if (count[k] == doubled) {
+            int wider = Math.max(k + 1, (k * 3 + 1) / 2);
+            if (count[k] == (wider >= kOne ? 1 : count[wider])) {
                 chosen = k;
                 break;
             }
