@@ -1,0 +1,77 @@
+package org.splitbnn.model;
+
+import java.util.List;
+
+/**
+ * A prior on the parameters of a 2-N-1 network, given as a map from the unit hypercube (PolyChord's convention)
+ * and, for priors defined by rejection, a constraint that the likelihood enforces.
+ *
+ * <p>Names, as given on the command line: {@code full}, {@code constrained}, {@code constrained-transform}; see
+ * {@link #parse(String, double)}.
+ */
+public sealed interface Prior permits FullPrior, ConstrainedPrior, ConstrainedTransformPrior {
+
+    /** The prior names {@link #parse(String, double)} accepts. */
+    List<String> NAMES = List.of(FullPrior.NAME, ConstrainedPrior.NAME, ConstrainedTransformPrior.NAME);
+
+    /** Default half-width a of the uniform(-a, a) box. */
+    double DEFAULT_HALF_WIDTH = 5;
+
+    /** The prior's name (one of {@link #NAMES}). */
+    String name();
+
+    /** Half-width a of the uniform(-a, a) box that sets the prior's scale. */
+    double halfWidth();
+
+    /**
+     * Throws unless the prior is defined for networks of this shape.
+     *
+     * @throws IllegalArgumentException naming the prior and the reason
+     */
+    void checkApplicable(NetworkShape shape);
+
+    /** Maps unit-hypercube coordinates to network parameters (both of length {@code shape.dimension()}). */
+    void fromUnitCube(NetworkShape shape, double[] unit, double[] theta);
+
+    /** False for parameters the likelihood must reject (log-likelihood {@code LOG_ZERO}). */
+    boolean allows(double[] theta);
+
+    /**
+     * The prior called {@code name} with box half-width {@code halfWidth}.
+     *
+     * @throws IllegalArgumentException for an unknown name or a half-width that is not positive and finite
+     */
+    static Prior parse(String name, double halfWidth) {
+        if (name == null) {
+            throw new IllegalArgumentException("no prior name given; expected one of " + String.join(", ", NAMES));
+        }
+        return switch (name) {
+            case FullPrior.NAME -> new FullPrior(halfWidth);
+            case ConstrainedPrior.NAME -> new ConstrainedPrior(halfWidth);
+            case ConstrainedTransformPrior.NAME -> new ConstrainedTransformPrior(halfWidth);
+            default -> throw new IllegalArgumentException("unknown prior '" + name + "'; expected one of "
+                    + String.join(", ", NAMES));
+        };
+    }
+
+    /** Throws unless a half-width is positive and finite; the message names the prior. */
+    static void checkHalfWidth(String prior, double halfWidth) {
+        if (!(halfWidth > 0) || !Double.isFinite(halfWidth)) {
+            throw new IllegalArgumentException("prior '" + prior + "': half-width must be positive and finite, got "
+                    + halfWidth);
+        }
+    }
+
+    /** Throws unless the shape is the 2-2-1 network; the message names the prior. */
+    static void checkTwoHiddenUnits(String prior, NetworkShape shape) {
+        if (shape.hidden() != 2) {
+            throw new IllegalArgumentException("prior '" + prior + "' constrains a square 2x2 input weight matrix"
+                    + " and needs 2 hidden units, got " + shape.hidden());
+        }
+    }
+
+    /** Maps a unit coordinate u in [0, 1) to the box: -a + 2 a u. */
+    static double uniformOnBox(double unit, double halfWidth) {
+        return halfWidth * (2 * unit - 1);
+    }
+}

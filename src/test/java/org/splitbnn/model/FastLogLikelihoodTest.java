@@ -1,0 +1,64 @@
+package org.splitbnn.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import org.junit.jupiter.api.Test;
+import org.splitbnn.data.Dataset;
+import org.splitbnn.data.NoisyXorGenerator;
+import org.splitbnn.data.NoisyXorRecipe;
+
+class FastLogLikelihoodTest {
+
+    private final Dataset train = ModelFixtures.devTrain();
+
+    @Test
+    void reproducesThePolyChordCheckValue() {
+        double logL = new FastLogLikelihood(train, NetworkShape.PAPER).logLikelihood(ModelFixtures.CHECK_THETA);
+        assertEquals(ModelFixtures.CHECK_LOG_L, logL, 1e-9 * Math.abs(ModelFixtures.CHECK_LOG_L));
+    }
+
+    @Test
+    void agreesWithTheExactNetworkAcrossThePriorBox() {
+        UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(5L);
+        for (int hidden : new int[] {1, 2, 3, 5}) {
+            NetworkShape shape = new NetworkShape(hidden);
+            FastLogLikelihood fast = new FastLogLikelihood(train, shape);
+            for (int draw = 0; draw < 2000; draw++) {
+                double[] theta = ModelFixtures.uniformTheta(rng, shape.dimension(), 5);
+                double exact = new Network(shape, theta).logLikelihood(train);
+                assertEquals(exact, fast.logLikelihood(theta), 1e-12 * Math.abs(exact), Arrays.toString(theta));
+            }
+        }
+    }
+
+    @Test
+    void agreesForExtremeParametersAndStaysFinite() {
+        FastLogLikelihood fast = new FastLogLikelihood(train, NetworkShape.PAPER);
+        for (double value : new double[] {5, -5, 50, -50, 1e6, -1e6}) {
+            double[] theta = new double[9];
+            Arrays.fill(theta, value);
+            theta[8] = -value / 3;
+            double exact = new Network(NetworkShape.PAPER, theta).logLikelihood(train);
+            double logL = fast.logLikelihood(theta);
+            assertTrue(Double.isFinite(logL), value + " gives " + logL);
+            assertEquals(exact, logL, 1e-12 * Math.abs(exact), Arrays.toString(theta));
+        }
+    }
+
+    @Test
+    void largeDatasetsDoNotOverflowTheProductOfFactors() {
+        Dataset big = NoisyXorGenerator.generate(new NoisyXorRecipe(java.util.List.of(900, 800, 700, 600), 0.5), 3L,
+                "big");
+        double[] theta = {0, 0, 0, 0, 0, 0, 0, 0, 0};
+        double logL = new FastLogLikelihood(big, NetworkShape.PAPER).logLikelihood(theta);
+        assertEquals(-big.size() * Math.log(2), logL, 1e-12 * big.size());
+        double[] check = ModelFixtures.CHECK_THETA;
+        double exact = new Network(NetworkShape.PAPER, check).logLikelihood(big);
+        assertEquals(exact, new FastLogLikelihood(big, NetworkShape.PAPER).logLikelihood(check),
+                1e-12 * Math.abs(exact));
+    }
+}

@@ -1,0 +1,35 @@
+package org.splitbnn.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NetworkShapeTest {
+
+    @Test
+    void paperNetworkUsesTheReferenceOrder() {
+        NetworkShape shape = NetworkShape.PAPER;
+        assertEquals(9, shape.dimension());
+        assertEquals(List.of("w11", "w12", "w21", "w22", "b1_1", "b1_2", "W2_1", "W2_2", "b2"),
+                shape.parameterNames());
+        assertEquals(1, shape.inputWeight(0, 1));
+        assertEquals(2, shape.inputWeight(1, 0));
+        assertEquals(5, shape.hiddenBias(1));
+        assertEquals(6, shape.outputWeight(0));
+        assertEquals(8, shape.outputBias());
+    }
+
+    @Test
+    void generalisesToOtherWidths() {
+        assertEquals(List.of("w11", "w12", "w13", "w21", "w22", "w23", "b1_1", "b1_2", "b1_3", "W2_1", "W2_2", "W2_3",
+                "b2"), new NetworkShape(3).parameterNames());
+        List<String> wide = new NetworkShape(10).parameterNames();
+        assertEquals(41, wide.size());
+        assertEquals("w1_10", wide.get(9));
+        assertEquals("w2_1", wide.get(10));
+        assertEquals(List.of("b1_1", "W2_1", "b2"), List.of(wide.get(20), wide.get(30), wide.get(40)));
+        assertThrows(IllegalArgumentException.class, () -> new NetworkShape(0));
+    }
+}
