@@ -146,8 +146,7 @@ public final class NestedSampler {
                 refreshWhitening();
                 reportProgress(start);
             }
-            if (nLive <= settings.nlive()
-                    && logMeanLiveL() + global.logVolume() < logPrecision + currentEvidence().logMeanZ()) {
+            if (nLive <= settings.nlive() && converged(logPrecision)) {
                 break;
             }
         }
@@ -197,6 +196,23 @@ public final class NestedSampler {
             }
         }
         return worst;
+    }
+
+    /**
+     * Whether the live points' evidence X * mean(L) is below the precision criterion times the total. The mean is at
+     * least max(L) / n, so while X * max(L) / n is above the criterion times the dead points' evidence the run goes
+     * on without the O(nlive) exponentials of the exact test.
+     */
+    private boolean converged(double logPrecision) {
+        double maxLogL = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < nLive; i++) {
+            maxLogL = Math.max(maxLogL, logL[i]);
+        }
+        double logThreshold = logPrecision - Math.log1p(-settings.precisionCriterion()) + global.logMeanZ();
+        if (global.logVolume() + maxLogL - Math.log(nLive) >= logThreshold) {
+            return false;
+        }
+        return logMeanLiveL() + global.logVolume() < logPrecision + currentEvidence().logMeanZ();
     }
 
     /** Removes live point i by moving the last live point into its place. */
