@@ -41,8 +41,8 @@ public final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON array instead of a table.")
     boolean json;
 
-    @Option(names = "--progress", description = "Print the sampler's progress lines on stderr.")
-    boolean progress;
+    @Option(names = "--quiet", description = "Do not print the sampler's progress lines on stderr.")
+    boolean quiet;
 
     @Override
     public Integer call() throws Exception {
@@ -54,7 +54,7 @@ public final class ValidateCommand implements Callable<Integer> {
             out.println(header());
         }
         for (ValidationProblem vp : chosen) {
-            ProgressListener listener = progress ? ProgressListener.stderr(vp.name() + ": ") : ProgressListener.QUIET;
+            ProgressListener listener = quiet ? ProgressListener.QUIET : ProgressListener.stderr(vp.name() + ": ");
             ValidationRow row = ValidationSuite.run(vp, nlive, seed, listener);
             rows.add(row);
             if (!json) {
