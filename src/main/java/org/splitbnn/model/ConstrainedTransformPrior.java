@@ -65,9 +65,7 @@ public record ConstrainedTransformPrior(double halfWidth) implements Prior {
         theta[1] = l11 * l21 + u;
         theta[2] = l11 * l21 - u;
         theta[3] = l21 * l21 + l22 * l22;
-        for (int i = 4; i < shape.dimension(); i++) {
-            theta[i] = Prior.uniformOnBox(unit[i], halfWidth);
-        }
+        Prior.uniformOnBox(unit, theta, 4, shape.dimension(), halfWidth);
     }
 
     /** Nothing is rejected: the map only produces points that satisfy the constraint. */

@@ -27,9 +27,7 @@ public record FullPrior(double halfWidth) implements Prior {
 
     @Override
     public void fromUnitCube(NetworkShape shape, double[] unit, double[] theta) {
-        for (int i = 0; i < shape.dimension(); i++) {
-            theta[i] = Prior.uniformOnBox(unit[i], halfWidth);
-        }
+        Prior.uniformOnBox(unit, theta, 0, shape.dimension(), halfWidth);
     }
 
     @Override

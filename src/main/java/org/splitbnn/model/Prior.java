@@ -70,8 +70,10 @@ public sealed interface Prior permits FullPrior, ConstrainedPrior, ConstrainedTr
         }
     }
 
-    /** Maps a unit coordinate u in [0, 1) to the box: -a + 2 a u. */
-    static double uniformOnBox(double unit, double halfWidth) {
-        return halfWidth * (2 * unit - 1);
+    /** Maps unit coordinates [from, to) to the box (-a, a): theta = a (2 u - 1). */
+    static void uniformOnBox(double[] unit, double[] theta, int from, int to, double halfWidth) {
+        for (int i = from; i < to; i++) {
+            theta[i] = halfWidth * (2 * unit[i] - 1);
+        }
     }
 }
