@@ -16,6 +16,14 @@ import org.splitbnn.sampler.SamplerResult;
 public record ExperimentResult(ExperimentSpec spec, SamplerResult sampler, List<ModeReport> modes,
                                List<GeneralisationRow> generalisation, List<PredictionGrid> predictions) {
 
+    /**
+     * The equally weighted posterior samples behind the generalisation table and the prediction grids: the full
+     * posterior, then each prominent mode. Drawn again, deterministically, from the run and the seed.
+     */
+    public List<Solution> solutions() {
+        return Experiment.solutions(spec, sampler, modes);
+    }
+
     /** Number of prominent modes. */
     public int prominentModes() {
         return (int) modes.stream().filter(ModeReport::prominent).count();

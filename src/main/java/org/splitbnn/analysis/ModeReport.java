@@ -1,6 +1,12 @@
 package org.splitbnn.analysis;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+
+import org.splitbnn.sampler.ClusterSummary;
+import org.splitbnn.sampler.SamplerResult;
+import org.splitbnn.sampler.WeightedPoints;
 
 /**
  * One posterior mode.
@@ -16,4 +22,36 @@ import java.util.List;
  */
 public record ModeReport(int mode, int clusterId, double localLogZ, double localLogZErr, double weight,
                          boolean prominent, List<Double> mean, List<Double> sd) {
+
+    /**
+     * Every cluster of a run as a mode, largest local evidence first; prominent when its local evidence exceeds
+     * {@code prominence} times the largest (the paper's 1e-3).
+     */
+    public static List<ModeReport> of(SamplerResult run, double prominence) {
+        checkProminence(prominence);
+        List<ClusterSummary> clusters = run.clusters();
+        List<ModeReport> modes = new ArrayList<>(clusters.size());
+        if (clusters.isEmpty()) {
+            return modes;
+        }
+        double threshold = clusters.get(0).logZ() + Math.log(prominence);
+        for (int k = 0; k < clusters.size(); k++) {
+            ClusterSummary c = clusters.get(k);
+            WeightedPoints points = run.modePoints(k);
+            modes.add(new ModeReport(k + 1, c.id(), c.logZ(), c.logZErr(), run.modeWeight(k), c.logZ() > threshold,
+                    boxed(points.mean()), boxed(points.sd())));
+        }
+        return modes;
+    }
+
+    /** Throws unless the prominence threshold lies in (0, 1]. */
+    static void checkProminence(double prominence) {
+        if (!(prominence > 0 && prominence <= 1)) {
+            throw new IllegalArgumentException("prominence must lie in (0, 1], got " + prominence);
+        }
+    }
+
+    private static List<Double> boxed(double[] values) {
+        return Arrays.stream(values).boxed().toList();
+    }
 }

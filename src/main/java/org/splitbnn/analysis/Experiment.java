@@ -1,0 +1,119 @@
+package org.splitbnn.analysis;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.splitbnn.model.BnnProblem;
+import org.splitbnn.model.NetworkShape;
+import org.splitbnn.model.Prior;
+import org.splitbnn.sampler.NestedSampler;
+import org.splitbnn.sampler.ProgressListener;
+import org.splitbnn.sampler.SamplerResult;
+import org.splitbnn.sampler.WeightedPoints;
+
+/**
+ * One experiment: fully marginalises a network on a training set with nested sampling, then reports the modes and
+ * how the full posterior and each prominent mode generalise (the paper's Figure 3) and predict (its prediction maps).
+ *
+ * <p>Deterministic: every random choice flows from the sampler seed. The posterior samples of solution {@code i}
+ * (0 = full posterior, k = mode k) are drawn with seed {@code (seed ^ 0x9E3779B97F4A7C15) + i}.
+ */
+public final class Experiment {
+
+    private static final long SAMPLE_SEED_MIX = 0x9E3779B97F4A7C15L;
+
+    private Experiment() {
+    }
+
+    /**
+     * Runs the experiment.
+     *
+     * @throws IllegalArgumentException when the spec is impossible (unknown prior, a prior that does not fit the
+     *                                  network, nlive not above the dimension, ...), before any sampling
+     */
+    public static ExperimentResult run(ExperimentSpec spec, ProgressListener progress) {
+        BnnProblem problem = problem(spec);
+        SamplerResult sampler = NestedSampler.run(problem, spec.sampler(), progress);
+        return analyse(spec, sampler);
+    }
+
+    /**
+     * The sampling problem of a spec, after checking everything that can be checked before sampling.
+     *
+     * @throws IllegalArgumentException naming the first impossible setting
+     */
+    public static BnnProblem problem(ExperimentSpec spec) {
+        BnnProblem problem = new BnnProblem(spec.train(), spec.hidden(), Prior.parse(spec.prior(),
+                spec.priorHalfWidth()));
+        spec.sampler().checkFor(problem.dimension());
+        if (spec.posteriorSamples() < 1) {
+            throw new IllegalArgumentException("posterior samples must be at least 1, got " + spec.posteriorSamples());
+        }
+        ModeReport.checkProminence(spec.prominence());
+        GridCells.covering(spec.train(), spec.gridStep());
+        return problem;
+    }
+
+    /** The modes, generalisation table and prediction grids of a finished run of {@code spec}. */
+    public static ExperimentResult analyse(ExperimentSpec spec, SamplerResult sampler) {
+        List<ModeReport> modes = ModeReport.of(sampler, spec.prominence());
+        NetworkShape shape = new NetworkShape(spec.hidden());
+        GridCells cells = GridCells.covering(spec.train(), spec.gridStep());
+        List<GeneralisationRow> generalisation = new ArrayList<>();
+        List<PredictionGrid> predictions = new ArrayList<>();
+        for (Solution solution : solutions(spec, sampler, modes)) {
+            generalisation.addAll(Generalisation.rows(solution, shape, spec.train(), spec.tests()));
+            predictions.add(PredictionGrid.meanOver(solution.name(), shape, solution.theta(), cells));
+        }
+        return new ExperimentResult(spec, sampler, List.copyOf(modes), List.copyOf(generalisation),
+                List.copyOf(predictions));
+    }
+
+    /**
+     * The equally weighted samples of the full posterior, then of each prominent mode (resampled from the mode's
+     * weighted points), {@code spec.posteriorSamples()} each.
+     */
+    static List<Solution> solutions(ExperimentSpec spec, SamplerResult sampler, List<ModeReport> modes) {
+        int n = spec.posteriorSamples();
+        long seed = sampler.settings().seed();
+        Map<Integer, Integer> rankOfCluster = new HashMap<>();
+        for (ModeReport m : modes) {
+            rankOfCluster.put(m.clusterId(), m.mode());
+        }
+        List<Solution> solutions = new ArrayList<>();
+        WeightedPoints all = sampler.posterior();
+        int[] rows = all.resample(n, sampleSeed(seed, 0));
+        int[] modeOf = new int[n];
+        for (int s = 0; s < n; s++) {
+            modeOf[s] = rankOfCluster.getOrDefault(all.cluster()[rows[s]], 0);
+        }
+        solutions.add(samples(Solution.FULL, 0, all, rows, modeOf));
+        for (ModeReport m : modes) {
+            if (m.prominent()) {
+                WeightedPoints points = sampler.modePoints(m.mode() - 1);
+                int[] modeRows = points.resample(n, sampleSeed(seed, m.mode()));
+                int[] same = new int[n];
+                Arrays.fill(same, m.mode());
+                solutions.add(samples(Solution.modeName(m.mode()), m.mode(), points, modeRows, same));
+            }
+        }
+        return solutions;
+    }
+
+    private static Solution samples(String name, int mode, WeightedPoints points, int[] rows, int[] modeOf) {
+        double[][] theta = new double[rows.length][points.dimension()];
+        double[] logL = new double[rows.length];
+        for (int s = 0; s < rows.length; s++) {
+            System.arraycopy(points.theta(), rows[s] * points.dimension(), theta[s], 0, points.dimension());
+            logL[s] = points.logL()[rows[s]];
+        }
+        return new Solution(name, mode, theta, logL, modeOf);
+    }
+
+    private static long sampleSeed(long seed, int solution) {
+        return (seed ^ SAMPLE_SEED_MIX) + solution;
+    }
+}
