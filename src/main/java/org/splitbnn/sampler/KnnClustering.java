@@ -48,6 +48,9 @@ public final class KnnClustering {
         return relabel(labels);
     }
 
+    /** Neighbours listed per point at first; the list is widened only when k must grow past it. */
+    private static final int INITIAL_NEIGHBOURS = 32;
+
     /**
      * One level: the k-nearest-neighbour partition for the smallest k whose partition survives widening the
      * neighbourhoods by half (k to ceil(1.5 k)). Linking more neighbours only merges components, so equal counts at
@@ -57,38 +60,63 @@ public final class KnnClustering {
      */
     private static int[] components(double[] points, int[] rows, int dim) {
         int n = rows.length;
-        long[][] neighbours = sortedNeighbours(points, rows, dim);
-        int[] parent = new int[n];
-        for (int i = 0; i < n; i++) {
-            parent[i] = i;
+        for (int listed = Math.min(n - 1, INITIAL_NEIGHBOURS); ; listed = Math.min(n - 1, 4 * listed)) {
+            long[][] neighbours = nearestNeighbours(points, rows, dim, listed);
+            int[] count = componentCounts(neighbours, n, listed);
+            int chosen = stableK(count, listed, listed == n - 1);
+            if (chosen > 0) {
+                return partition(neighbours, n, chosen);
+            }
         }
-        int[] count = new int[n];
+    }
+
+    /** Number of components after linking each point to its first k neighbours, for k = 1..listed (0 beyond 1). */
+    private static int[] componentCounts(long[][] neighbours, int n, int listed) {
+        int[] parent = identity(n);
+        int[] count = new int[listed + 1];
         int components = n;
-        int kOne = n - 1;
-        for (int k = 1; k < n; k++) {
+        for (int k = 1; k <= listed; k++) {
             for (int i = 0; i < n; i++) {
                 components -= union(parent, i, neighbourIndex(neighbours[i][k - 1]));
             }
             count[k] = components;
             if (components == 1) {
+                break;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * The smallest k whose component count equals that at ceil(1.5 k), or 0 when that cannot be decided from the
+     * neighbours listed (the caller lists more). When every neighbour is listed the answer always exists.
+     */
+    private static int stableK(int[] count, int listed, boolean complete) {
+        int kOne = listed;
+        for (int k = 1; k <= listed; k++) {
+            if (count[k] == 1) {
                 kOne = k;
                 break;
             }
         }
-        int chosen = kOne;
+        boolean reachedOne = count[kOne] == 1;
         for (int k = 2; k < kOne; k++) {
             int wider = Math.max(k + 1, (k * 3 + 1) / 2);
+            if (wider >= kOne && !reachedOne) {
+                return complete ? kOne : 0;
+            }
             if (count[k] == (wider >= kOne ? 1 : count[wider])) {
-                chosen = k;
-                break;
+                return k;
             }
         }
-        for (int i = 0; i < n; i++) {
-            parent[i] = i;
-        }
-        for (int k = 1; k <= chosen; k++) {
+        return reachedOne || complete ? kOne : 0;
+    }
+
+    private static int[] partition(long[][] neighbours, int n, int k) {
+        int[] parent = identity(n);
+        for (int j = 1; j <= k; j++) {
             for (int i = 0; i < n; i++) {
-                union(parent, i, neighbourIndex(neighbours[i][k - 1]));
+                union(parent, i, neighbourIndex(neighbours[i][j - 1]));
             }
         }
         int[] labels = new int[n];
@@ -98,22 +126,31 @@ public final class KnnClustering {
         return relabel(labels);
     }
 
+    private static int[] identity(int n) {
+        int[] parent = new int[n];
+        for (int i = 0; i < n; i++) {
+            parent[i] = i;
+        }
+        return parent;
+    }
+
     private static final int INDEX_BITS = 24;
     private static final long INDEX_MASK = (1L << INDEX_BITS) - 1;
 
     /**
-     * For each row, all other rows sorted by distance, each packed as a long: the squared distance's bits (which
-     * order like the distances, being non-negative) with the lowest bits replaced by the neighbour's index.
+     * For each row, its {@code listed} nearest other rows in order of distance, each packed as a long: the squared
+     * distance's bits (which order like the distances, being non-negative) with the lowest bits replaced by the
+     * neighbour's index.
      */
-    private static long[][] sortedNeighbours(double[] points, int[] rows, int dim) {
+    private static long[][] nearestNeighbours(double[] points, int[] rows, int dim, int listed) {
         int n = rows.length;
         if (n > INDEX_MASK) {
             throw new IllegalArgumentException("too many points to cluster: " + n);
         }
-        long[][] out = new long[n][n - 1];
+        long[][] out = new long[n][];
+        long[] row = new long[n - 1];
         for (int i = 0; i < n; i++) {
             int oi = rows[i] * dim;
-            long[] row = out[i];
             int m = 0;
             for (int j = 0; j < n; j++) {
                 if (j == i) {
@@ -127,9 +164,46 @@ public final class KnnClustering {
                 }
                 row[m++] = (Double.doubleToRawLongBits(d2) & ~INDEX_MASK) | j;
             }
-            Arrays.sort(row);
+            if (listed < n - 1) {
+                selectSmallest(row, listed);
+            }
+            out[i] = Arrays.copyOf(row, listed);
+            Arrays.sort(out[i]);
         }
         return out;
+    }
+
+    /** Moves the k smallest values of a (distinct values) to its front, in no particular order (quickselect). */
+    static void selectSmallest(long[] a, int k) {
+        int lo = 0;
+        int hi = a.length - 1;
+        while (lo < hi) {
+            long pivot = a[(lo + hi) >>> 1];
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (a[i] < pivot) {
+                    i++;
+                }
+                while (a[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    long t = a[i];
+                    a[i] = a[j];
+                    a[j] = t;
+                    i++;
+                    j--;
+                }
+            }
+            if (k - 1 <= j) {
+                hi = j;
+            } else if (k - 1 >= i) {
+                lo = i;
+            } else {
+                return;
+            }
+        }
     }
 
     private static int neighbourIndex(long packed) {

@@ -73,4 +73,24 @@ class KnnClusteringTest {
         }
         assertTrue(split <= 3, split + " of 80 uniform blobs were split");
     }
+
+    /** Quickselect leaves exactly the k smallest values in front. */
+    @Test
+    void selectSmallestFindsTheKSmallest() {
+        UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(1L);
+        for (int trial = 0; trial < 50; trial++) {
+            int n = 1 + rng.nextInt(300);
+            int k = 1 + rng.nextInt(n);
+            long[] a = new long[n];
+            for (int i = 0; i < n; i++) {
+                a[i] = ((long) rng.nextInt(1 << 20) << 24) | i;
+            }
+            long[] sorted = a.clone();
+            java.util.Arrays.sort(sorted);
+            KnnClustering.selectSmallest(a, k);
+            long[] front = java.util.Arrays.copyOf(a, k);
+            java.util.Arrays.sort(front);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(java.util.Arrays.copyOf(sorted, k), front);
+        }
+    }
 }
