@@ -1,0 +1,38 @@
+package org.splitbnn.pipeline;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Deterministic run ids: the first 16 hex digits of the SHA-256 of a canonical description of a run (every setting,
+ * the datasets by name and content hash, the tables asked for) and the splitbnn version. The sweep's name and the
+ * order of the grid play no part, so the same run in another sweep or grid has the same id.
+ */
+public final class RunIds {
+
+    private RunIds() {
+    }
+
+    /** The splitbnn version from the jar manifest, or "dev" when running from unpackaged classes. */
+    public static String splitbnnVersion() {
+        String v = RunIds.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    /**
+     * The id of a run; {@code tests} are "name=sha256" strings in the order of the configuration.
+     */
+    public static String of(String version, String prior, double priorHalfWidth, int hidden, int nlive, int nprior,
+                            int numRepeats, long samplerSeed, double prominence, int posteriorSamples,
+                            double gridStep, String train, String trainSha256, List<String> tests,
+                            TableSelection outputs) {
+        String canonical = String.format(Locale.ROOT,
+                "splitbnn=%s|prior=%s|a=%s|hidden=%d|nlive=%d|nprior=%d|num_repeats=%d|seed=%d|prominence=%s"
+                        + "|posterior_samples=%d|grid_step=%s|train=%s=%s|tests=%s|posterior=%b|predictions=%b",
+                version, prior, Double.toString(priorHalfWidth), hidden, nlive, nprior, numRepeats, samplerSeed,
+                Double.toString(prominence), posteriorSamples, Double.toString(gridStep), train, trainSha256,
+                String.join(",", tests), outputs.posterior(), outputs.predictions());
+        return Hashes.sha256(canonical.getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+    }
+}

@@ -1,0 +1,105 @@
+package org.splitbnn.pipeline;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.spark.sql.Row;
+import org.splitbnn.analysis.ExperimentResult;
+import org.splitbnn.analysis.GeneralisationRow;
+import org.splitbnn.analysis.ModeReport;
+import org.splitbnn.analysis.PredictionGrid;
+import org.splitbnn.analysis.Solution;
+import org.splitbnn.sampler.SamplerResult;
+
+/** Turns a run's result, or its failure, into its {@link RunOutcome}: the rows of every table it contributes to. */
+public final class RunRows {
+
+    /** Status of a finished run. */
+    public static final String OK = "ok";
+
+    /** Status of a run that threw or whose task failed. */
+    public static final String FAILED = "failed";
+
+    private RunRows() {
+    }
+
+    /**
+     * The outcome of a finished run.
+     *
+     * @param posterior the full posterior's equally weighted samples, used when the spec asks for the posterior table
+     */
+    public static RunOutcome ok(RunSpec spec, ExperimentResult result, Solution posterior, Executor where) {
+        SamplerResult s = result.sampler();
+        Map<Tables, List<Row>> rows = new EnumMap<>(Tables.class);
+        rows.put(Tables.RUNS, List.of(runRow(spec, OK, null, s.logZ(), s.logZErr(), s.logPriorVolumeFraction(),
+                s.klDivergence(), s.clusters().size(), result.prominentModes(), s.nLikelihood(), s.nOutsideSupport(),
+                s.nDead(), s.wallSeconds(), where, s.parameterNames().toArray(String[]::new))));
+        List<Row> modes = new ArrayList<>();
+        for (ModeReport m : result.modes()) {
+            modes.add(Tables.withSpec(spec, Arrays.asList(m.mode(), m.clusterId(), m.localLogZ(), m.localLogZErr(),
+                    m.weight(), m.prominent(), doubles(m.mean()), doubles(m.sd()))));
+        }
+        rows.put(Tables.MODES, modes);
+        List<Row> generalisation = new ArrayList<>();
+        for (GeneralisationRow g : result.generalisation()) {
+            generalisation.add(Tables.withSpec(spec, Arrays.asList(g.solution(), g.dataset(), g.samples(), g.mean(),
+                    g.min(), g.q1(), g.median(), g.q3(), g.max(), g.predictiveLogLikelihood(), g.accuracy())));
+        }
+        rows.put(Tables.GENERALISATION, generalisation);
+        if (spec.outputs().posterior()) {
+            List<Row> samples = new ArrayList<>();
+            for (int i = 0; i < posterior.size(); i++) {
+                Integer mode = posterior.modes()[i] == 0 ? null : posterior.modes()[i];
+                samples.add(Tables.withSpec(spec, Arrays.asList(i, mode, posterior.logL()[i],
+                        posterior.theta()[i].clone())));
+            }
+            rows.put(Tables.POSTERIOR, samples);
+        }
+        if (spec.outputs().predictions()) {
+            List<Row> cells = new ArrayList<>();
+            for (PredictionGrid grid : result.predictions()) {
+                for (int c = 0; c < grid.probability().length; c++) {
+                    cells.add(Tables.withSpec(spec, Arrays.asList(grid.solution(), grid.x1()[c], grid.x2()[c],
+                            grid.probability()[c])));
+                }
+            }
+            rows.put(Tables.PREDICTIONS, cells);
+        }
+        return new RunOutcome(spec.runId(), true, null, s.logZ(), s.logZErr(), result.prominentModes(),
+                s.wallSeconds(), rows);
+    }
+
+    /** The outcome of a run that failed with {@code error} after {@code wallSeconds}. */
+    public static RunOutcome failed(RunSpec spec, String error, double wallSeconds, Executor where) {
+        Row row = runRow(spec, FAILED, error, null, null, null, null, null, null, null, null, null, wallSeconds,
+                where, null);
+        return new RunOutcome(spec.runId(), false, error, Double.NaN, Double.NaN, 0, wallSeconds,
+                Map.of(Tables.RUNS, List.of(row)));
+    }
+
+    private static Row runRow(RunSpec spec, String status, String error, Double logZ, Double logZErr, Double logF,
+                              Double kl, Integer clusters, Integer prominent, Long nLike, Long nOutside, Long nDead,
+                              double wallSeconds, Executor where, String[] parameters) {
+        String[] tests = spec.tests().stream().map(DatasetSource::name).toArray(String[]::new);
+        return Tables.withSpec(spec, Arrays.asList(spec.trainSha256(), tests, spec.priorHalfWidth(),
+                spec.prominence(), spec.posteriorSamples(), status, error, logZ, logZErr, logF, kl, clusters,
+                prominent, nLike, nOutside, nDead, wallSeconds, where.host(), where.id(), RunIds.splitbnnVersion(),
+                parameters));
+    }
+
+    private static double[] doubles(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /**
+     * Where a run ran.
+     *
+     * @param host the executor's host name
+     * @param id   Spark's executor id ("driver" in local mode)
+     */
+    public record Executor(String host, String id) {
+    }
+}

@@ -1,0 +1,243 @@
+package org.splitbnn.pipeline;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.splitbnn.data.Dataset;
+import org.splitbnn.data.DatasetCsv;
+import org.splitbnn.data.NoisyXorRecipe;
+import org.splitbnn.model.NetworkShape;
+import org.splitbnn.model.Prior;
+
+/**
+ * Reads a sweep configuration (YAML), checks every key and value, and expands the grid into runs. Every problem is
+ * reported as an {@link IllegalArgumentException} whose message names the file and the key. CSV paths are relative
+ * to the configuration file's folder.
+ */
+public final class SweepConfigReader {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
+
+    private static final ObjectMapper YAML = JsonMapper.builder(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    private final Path file;
+
+    private SweepConfigReader(Path file) {
+        this.file = file;
+    }
+
+    /** Reads, checks and expands the configuration in {@code file}. */
+    public static Sweep read(Path file) throws IOException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException(file + ": no such sweep configuration");
+        }
+        return new SweepConfigReader(file).expand(parse(file, text), text);
+    }
+
+    private static SweepConfig parse(Path file, String text) {
+        try {
+            SweepConfig config = YAML.readValue(text, SweepConfig.class);
+            if (config == null) {
+                throw new IllegalArgumentException(file + ": empty sweep configuration");
+            }
+            return config;
+        } catch (UnrecognizedPropertyException e) {
+            String where = path(e).isEmpty() ? "" : " in '" + path(e).replaceAll("\\.?[^.\\[]+$", "") + "'";
+            throw new IllegalArgumentException(file + ": line " + e.getLocation().getLineNr() + ": unknown key '"
+                    + e.getPropertyName() + "'" + where + "; known keys: " + e.getKnownPropertyIds().stream()
+                    .map(Object::toString).sorted().collect(Collectors.joining(", ")));
+        } catch (JsonMappingException e) {
+            String line = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ": ";
+            throw new IllegalArgumentException(file + ": " + line + "key '" + path(e) + "': "
+                    + e.getOriginalMessage().lines().findFirst().orElse(""));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(file + ": not valid YAML: "
+                    + e.getOriginalMessage().lines().findFirst().orElse(""));
+        }
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                sb.append(sb.isEmpty() ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    private Sweep expand(SweepConfig c, String text) throws IOException {
+        String name = required(c.name(), "name");
+        check(NAME.matcher(name).matches(), "name", "use letters, digits, '.', '_' and '-', got '" + name + "'");
+        int nlive = required(c.nlive(), "nlive");
+        int nprior = c.nprior() == null ? 10 * nlive : c.nprior();
+        check(nprior >= nlive, "nprior", "must be at least nlive (" + nlive + "), got " + nprior);
+        List<Integer> hidden = c.hidden() == null ? List.of(2) : nonEmptyDistinct(c.hidden(), "hidden");
+        for (int h : hidden) {
+            check(h >= 1, "hidden", "needs at least 1 hidden unit, got " + h);
+            int dim = new NetworkShape(h).dimension();
+            check(nlive > dim, "nlive", "must exceed the number of parameters (" + dim + " for hidden " + h
+                    + "), got " + nlive);
+        }
+        check(c.numRepeats() == null || c.numRepeats() >= 1, "num_repeats", "must be at least 1, got "
+                + c.numRepeats());
+        double halfWidth = c.priorHalfWidth() == null ? Prior.DEFAULT_HALF_WIDTH : c.priorHalfWidth();
+        List<String> priors = nonEmptyDistinct(required(c.priors(), "priors"), "priors");
+        for (String prior : priors) {
+            for (int h : hidden) {
+                try {
+                    Prior.parse(prior, halfWidth).checkApplicable(new NetworkShape(h));
+                } catch (IllegalArgumentException e) {
+                    throw error("priors", e.getMessage());
+                }
+            }
+        }
+        List<Long> seeds = nonEmptyDistinct(required(c.samplerSeeds(), "sampler_seeds"), "sampler_seeds");
+        double prominence = c.prominence() == null ? 1e-3 : c.prominence();
+        check(prominence > 0 && prominence < 1, "prominence", "must lie in (0, 1), got " + prominence);
+        int samples = c.posteriorSamples() == null ? 1000 : c.posteriorSamples();
+        check(samples >= 1, "posterior_samples", "must be at least 1, got " + samples);
+        double gridStep = c.gridStep() == null ? 0.1 : c.gridStep();
+        check(gridStep > 0 && Double.isFinite(gridStep), "grid_step", "must be positive, got " + gridStep);
+        TableSelection outputs = c.outputs() == null ? new TableSelection(false, false) : c.outputs();
+
+        List<DatasetSource> train = datasets(nonEmpty(required(c.train(), "train"), "train"), "train");
+        List<DatasetSource> tests = c.tests() == null ? List.of() : datasets(c.tests(), "tests");
+        List<String> testKeys = new ArrayList<>();
+        for (DatasetSource t : tests) {
+            testKeys.add(t.name() + "=" + DatasetSource.contentHash(t.build()));
+        }
+        String version = RunIds.splitbnnVersion();
+        List<RunSpec> runs = new ArrayList<>();
+        for (DatasetSource t : train) {
+            String trainHash = DatasetSource.contentHash(t.build());
+            for (String prior : priors) {
+                for (long seed : seeds) {
+                    for (int h : hidden) {
+                        int repeats = c.numRepeats() == null ? 5 * new NetworkShape(h).dimension() : c.numRepeats();
+                        String id = RunIds.of(version, prior, halfWidth, h, nlive, nprior, repeats, seed,
+                                prominence, samples, gridStep, t.name(), trainHash, testKeys, outputs);
+                        runs.add(new RunSpec(id, prior, halfWidth, h, nlive, nprior, repeats, seed, prominence,
+                                samples, gridStep, t, trainHash, tests, outputs));
+                    }
+                }
+            }
+        }
+        return new Sweep(name, runs, text);
+    }
+
+    private List<DatasetSource> datasets(List<SweepConfig.DataItem> items, String key) throws IOException {
+        List<DatasetSource> out = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            SweepConfig.DataItem item = items.get(i);
+            String at = key + "[" + i + "]";
+            check(item != null, at, "empty item; give csv, seed or seeds");
+            int given = (item.csv() != null ? 1 : 0) + (item.seed() != null ? 1 : 0) + (item.seeds() != null ? 1 : 0);
+            check(given == 1, at, "give exactly one of csv, seed or seeds");
+            if (item.csv() != null) {
+                check(item.counts() == null && item.noiseVariance() == null, at,
+                        "counts and noise_variance apply to generated data, not to csv");
+                out.add(DatasetSource.Rows.of(readCsv(item.csv(), at + ".csv")));
+            } else {
+                NoisyXorRecipe recipe;
+                try {
+                    recipe = new NoisyXorRecipe(item.counts() == null ? NoisyXorRecipe.PAPER.counts() : item.counts(),
+                            item.noiseVariance() == null ? NoisyXorRecipe.PAPER.noiseVariance()
+                                    : item.noiseVariance());
+                } catch (IllegalArgumentException e) {
+                    throw error(at, e.getMessage());
+                }
+                List<Long> itemSeeds = item.seed() != null ? List.of(item.seed())
+                        : nonEmptyDistinct(item.seeds(), at + ".seeds");
+                for (long s : itemSeeds) {
+                    out.add(new DatasetSource.Generated(generatedName(s, recipe), s, recipe.counts(),
+                            recipe.noiseVariance()));
+                }
+            }
+        }
+        Set<String> names = new HashSet<>();
+        for (DatasetSource d : out) {
+            check(names.add(d.name()), key, "two datasets are named '" + d.name() + "'; rename a file or drop a"
+                    + " repeated seed");
+        }
+        return out;
+    }
+
+    private Dataset readCsv(String csv, String key) throws IOException {
+        Path base = file.toAbsolutePath().getParent();
+        Path path = base.resolve(csv).normalize();
+        check(Files.isRegularFile(path), key, "no such file: " + path + " (CSV paths are relative to the"
+                + " configuration file's folder)");
+        try {
+            return DatasetCsv.read(path);
+        } catch (IOException | IllegalArgumentException e) {
+            throw error(key, e.getMessage());
+        }
+    }
+
+    private static String generatedName(long seed, NoisyXorRecipe recipe) {
+        if (recipe.equals(NoisyXorRecipe.PAPER)) {
+            return "xor-" + seed;
+        }
+        return "xor-" + seed + "-" + recipe.counts().stream().map(String::valueOf).collect(Collectors.joining("."))
+                + "-v" + recipe.noiseVariance();
+    }
+
+    private <T> List<T> nonEmpty(List<T> values, String key) {
+        check(!values.isEmpty(), key, "must not be empty");
+        for (T v : values) {
+            check(v != null, key, "has an empty entry");
+        }
+        return values;
+    }
+
+    private <T> List<T> nonEmptyDistinct(List<T> values, String key) {
+        nonEmpty(values, key);
+        check(new HashSet<>(values).size() == values.size(), key, "has repeated values: " + values);
+        return values;
+    }
+
+    private <T> T required(T value, String key) {
+        check(value != null, key, "is required");
+        return value;
+    }
+
+    private void check(boolean ok, String key, String message) {
+        if (!ok) {
+            throw error(key, message);
+        }
+    }
+
+    private IllegalArgumentException error(String key, String message) {
+        return new IllegalArgumentException(file + ": key '" + key + "': " + message);
+    }
+}
