@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Arrays;
+
 import org.junit.jupiter.api.Test;
 import org.splitbnn.data.Dataset;
 

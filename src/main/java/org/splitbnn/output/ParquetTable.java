@@ -1,0 +1,260 @@
+package org.splitbnn.output;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.api.ReadSupport;
+import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.hadoop.example.GroupReadSupport;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.InputFile;
+import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Type;
+import org.apache.parquet.schema.Types;
+
+/**
+ * A small columnar table of required (non-null) double, int, long, boolean and string columns of equal length, and
+ * its Parquet form: one flat Parquet file, snappy-compressed, written and read without Spark or Hadoop file systems.
+ *
+ * @param columns the columns, in order, with distinct names
+ */
+public record ParquetTable(List<Column> columns) {
+
+    /** A named column of values. */
+    public sealed interface Column permits Doubles, Ints, Longs, Booleans, Strings {
+        /** The column's name. */
+        String name();
+
+        /** Number of values. */
+        int size();
+    }
+
+    /** A column of doubles (Parquet DOUBLE). */
+    public record Doubles(String name, double[] values) implements Column {
+        @Override
+        public int size() {
+            return values.length;
+        }
+    }
+
+    /** A column of ints (Parquet INT32). */
+    public record Ints(String name, int[] values) implements Column {
+        @Override
+        public int size() {
+            return values.length;
+        }
+    }
+
+    /** A column of longs (Parquet INT64). */
+    public record Longs(String name, long[] values) implements Column {
+        @Override
+        public int size() {
+            return values.length;
+        }
+    }
+
+    /** A column of booleans (Parquet BOOLEAN). */
+    public record Booleans(String name, boolean[] values) implements Column {
+        @Override
+        public int size() {
+            return values.length;
+        }
+    }
+
+    /** A column of strings (Parquet BINARY annotated as UTF-8 string). */
+    public record Strings(String name, String[] values) implements Column {
+        @Override
+        public int size() {
+            return values.length;
+        }
+    }
+
+    /** Checks that the columns have distinct names and equal lengths. */
+    public ParquetTable {
+        columns = List.copyOf(columns);
+        Map<String, Column> byName = new LinkedHashMap<>();
+        for (Column c : columns) {
+            if (byName.put(c.name(), c) != null) {
+                throw new IllegalArgumentException("duplicate column name '" + c.name() + "'");
+            }
+            if (c.size() != columns.get(0).size()) {
+                throw new IllegalArgumentException("column '" + c.name() + "' has " + c.size() + " values, '"
+                        + columns.get(0).name() + "' has " + columns.get(0).size());
+            }
+        }
+    }
+
+    /** Number of rows. */
+    public int rows() {
+        return columns.isEmpty() ? 0 : columns.get(0).size();
+    }
+
+    /** The column called {@code name}. */
+    public Column column(String name) {
+        return columns.stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no column '" + name + "'"));
+    }
+
+    /** The values of the double column {@code name}. */
+    public double[] doubles(String name) {
+        return ((Doubles) column(name)).values();
+    }
+
+    /** The values of the int column {@code name}. */
+    public int[] ints(String name) {
+        return ((Ints) column(name)).values();
+    }
+
+    /** The values of the long column {@code name}. */
+    public long[] longs(String name) {
+        return ((Longs) column(name)).values();
+    }
+
+    /** The values of the boolean column {@code name}. */
+    public boolean[] booleans(String name) {
+        return ((Booleans) column(name)).values();
+    }
+
+    /** The values of the string column {@code name}. */
+    public String[] strings(String name) {
+        return ((Strings) column(name)).values();
+    }
+
+    /** The Parquet schema of this table, a flat message called {@code name}. */
+    public MessageType schema(String name) {
+        List<Type> fields = columns.stream().map(c -> (Type) Types.required(parquetType(c))
+                .as(c instanceof Strings ? LogicalTypeAnnotation.stringType() : null).named(c.name())).toList();
+        return new MessageType(name, fields);
+    }
+
+    /** Writes the table to a new Parquet file (which must not exist); the file's message is named after it. */
+    public void write(Path file) throws IOException {
+        String stem = file.getFileName().toString().replaceFirst("\\.parquet$", "");
+        MessageType schema = schema(stem);
+        SimpleGroupFactory groups = new SimpleGroupFactory(schema);
+        try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new LocalOutputFile(file)).withType(schema)
+                .withCompressionCodec(CompressionCodecName.SNAPPY).build()) {
+            for (int row = 0; row < rows(); row++) {
+                Group g = groups.newGroup();
+                for (Column c : columns) {
+                    append(g, c, row);
+                }
+                writer.write(g);
+            }
+        }
+    }
+
+    /**
+     * Reads a flat Parquet file of required DOUBLE, INT32, INT64, BOOLEAN and string columns (as written by
+     * {@link #write(Path)}).
+     *
+     * @throws IOException when the file cannot be read or has columns of other types
+     */
+    public static ParquetTable read(Path file) throws IOException {
+        InputFile in = new LocalInputFile(file);
+        MessageType schema;
+        long rowCount;
+        try (ParquetFileReader footer = ParquetFileReader.open(in)) {
+            schema = footer.getFooter().getFileMetaData().getSchema();
+            rowCount = footer.getRecordCount();
+        }
+        int n = Math.toIntExact(rowCount);
+        List<Type> fields = schema.getFields();
+        Column[] columns = new Column[fields.size()];
+        for (int f = 0; f < fields.size(); f++) {
+            columns[f] = newColumn(file, fields.get(f), n);
+        }
+        try (ParquetReader<Group> reader = new GroupReaderBuilder(in).build()) {
+            for (int row = 0; row < n; row++) {
+                Group g = reader.read();
+                for (int f = 0; f < fields.size(); f++) {
+                    set(columns[f], g, f, row);
+                }
+            }
+        }
+        return new ParquetTable(List.of(columns));
+    }
+
+    private static PrimitiveTypeName parquetType(Column c) {
+        if (c instanceof Doubles) {
+            return PrimitiveTypeName.DOUBLE;
+        } else if (c instanceof Ints) {
+            return PrimitiveTypeName.INT32;
+        } else if (c instanceof Longs) {
+            return PrimitiveTypeName.INT64;
+        } else if (c instanceof Booleans) {
+            return PrimitiveTypeName.BOOLEAN;
+        }
+        return PrimitiveTypeName.BINARY;
+    }
+
+    private static void append(Group g, Column c, int row) {
+        if (c instanceof Doubles d) {
+            g.append(d.name(), d.values()[row]);
+        } else if (c instanceof Ints i) {
+            g.append(i.name(), i.values()[row]);
+        } else if (c instanceof Longs l) {
+            g.append(l.name(), l.values()[row]);
+        } else if (c instanceof Booleans b) {
+            g.append(b.name(), b.values()[row]);
+        } else if (c instanceof Strings s) {
+            g.append(s.name(), s.values()[row]);
+        }
+    }
+
+    private static void set(Column c, Group g, int field, int row) {
+        if (c instanceof Doubles d) {
+            d.values()[row] = g.getDouble(field, 0);
+        } else if (c instanceof Ints i) {
+            i.values()[row] = g.getInteger(field, 0);
+        } else if (c instanceof Longs l) {
+            l.values()[row] = g.getLong(field, 0);
+        } else if (c instanceof Booleans b) {
+            b.values()[row] = g.getBoolean(field, 0);
+        } else if (c instanceof Strings s) {
+            s.values()[row] = g.getString(field, 0);
+        }
+    }
+
+    private static Column newColumn(Path file, Type field, int n) throws IOException {
+        if (!field.isPrimitive() || field.isRepetition(Type.Repetition.REPEATED)) {
+            throw new IOException(file + ": column '" + field.getName() + "' is not a flat primitive column");
+        }
+        PrimitiveType p = field.asPrimitiveType();
+        String name = field.getName();
+        return switch (p.getPrimitiveTypeName()) {
+            case DOUBLE -> new Doubles(name, new double[n]);
+            case INT32 -> new Ints(name, new int[n]);
+            case INT64 -> new Longs(name, new long[n]);
+            case BOOLEAN -> new Booleans(name, new boolean[n]);
+            case BINARY -> new Strings(name, new String[n]);
+            default -> throw new IOException(file + ": column '" + field.getName() + "' has unsupported type "
+                    + p.getPrimitiveTypeName());
+        };
+    }
+
+    /** A Parquet reader of example {@link Group}s from any {@link InputFile} (the builder's constructor is protected). */
+    private static final class GroupReaderBuilder extends ParquetReader.Builder<Group> {
+        GroupReaderBuilder(InputFile file) {
+            super(file);
+        }
+
+        @Override
+        protected ReadSupport<Group> getReadSupport() {
+            return new GroupReadSupport();
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.splitbnn.output;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.splitbnn.analysis.ExperimentResult;
+
+/**
+ * Writes the output directory of one run: {@code summary.json} ({@link SummaryJson}), the Parquet files
+ * {@code dead}, {@code posterior}, {@code modes}, {@code generalisation} and {@code predictions} ({@link RunTables})
+ * and, when asked, PolyChord's files ({@link PolyChordFiles}). The directory appears complete or not at all
+ * ({@link OutputDirectory}).
+ */
+public final class RunOutput {
+
+    /** The summary's file name. */
+    public static final String SUMMARY = "summary.json";
+
+    private RunOutput() {
+    }
+
+    /**
+     * Writes the run's files into {@code dir}.
+     *
+     * @param data       the dataset files read, train first
+     * @param version    the splitbnn version
+     * @param force      replace a directory that is not empty
+     * @param polychord  also write PolyChord's files
+     */
+    public static void write(Path dir, ExperimentResult result, List<DataSource> data, String version, boolean force,
+                             boolean polychord) throws IOException {
+        OutputDirectory.publish(dir, force, tmp -> {
+            Files.writeString(tmp.resolve(SUMMARY), SummaryJson.text(SummaryJson.of(result, data, version)),
+                    StandardCharsets.UTF_8);
+            for (Map.Entry<String, ParquetTable> table : RunTables.all(result).entrySet()) {
+                table.getValue().write(tmp.resolve(table.getKey() + ".parquet"));
+            }
+            if (polychord) {
+                PolyChordFiles.write(tmp, result.sampler(), result.modes(), result.spec().posteriorSamples());
+            }
+        });
+    }
+}

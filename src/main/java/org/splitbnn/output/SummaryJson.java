@@ -1,0 +1,129 @@
+package org.splitbnn.output;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.splitbnn.analysis.ExperimentResult;
+import org.splitbnn.analysis.ExperimentSpec;
+import org.splitbnn.analysis.GeneralisationRow;
+import org.splitbnn.analysis.ModeReport;
+import org.splitbnn.sampler.SamplerResult;
+import org.splitbnn.sampler.SamplerSettings;
+
+/**
+ * The {@code summary.json} of a run: what ran (version, seed, settings, data files with their SHA-256), the evidence
+ * and its bookkeeping, the modes (largest local evidence first, each with {@code mean} and {@code sd} as
+ * {parameter: value}) and the generalisation table. Snake-case keys; a number that is not finite is written as null.
+ *
+ * <p>{@code log_z} is relative to the prior's allowed region (as PolyChord reports it); {@code log_z_box} =
+ * {@code log_z + log_prior_volume_fraction} is relative to the whole uniform box.
+ */
+public final class SummaryJson {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private SummaryJson() {
+    }
+
+    /** The summary of {@code result}, run by splitbnn {@code version} on {@code data} (train first). */
+    public static ObjectNode of(ExperimentResult result, List<DataSource> data, String version) {
+        ExperimentSpec spec = result.spec();
+        SamplerResult run = result.sampler();
+        SamplerSettings s = run.settings();
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("splitbnn_version", version);
+        root.put("seed", s.seed());
+        ObjectNode settings = root.putObject("settings");
+        settings.put("prior", spec.prior());
+        number(settings, "prior_half_width", spec.priorHalfWidth());
+        settings.put("hidden", spec.hidden());
+        settings.put("nlive", s.nlive());
+        settings.put("nprior", s.nprior());
+        settings.put("num_repeats", s.numRepeats());
+        settings.put("nfail", s.nfail());
+        settings.put("do_clustering", s.doClustering());
+        number(settings, "precision_criterion", s.precisionCriterion());
+        number(settings, "compression_factor", s.compressionFactor());
+        settings.put("max_ndead", s.maxNdead());
+        number(settings, "prominence", spec.prominence());
+        settings.put("posterior_samples", spec.posteriorSamples());
+        number(settings, "grid_step", spec.gridStep());
+        ArrayNode files = root.putArray("data");
+        for (DataSource d : data) {
+            ObjectNode f = files.addObject();
+            f.put("role", d.role());
+            f.put("name", d.name());
+            f.put("path", d.path());
+            f.put("sha256", d.sha256());
+            f.put("rows", d.rows());
+        }
+        ArrayNode names = root.putArray("parameter_names");
+        run.parameterNames().forEach(names::add);
+        number(root, "log_z", run.logZ());
+        number(root, "log_z_err", run.logZErr());
+        number(root, "log_prior_volume_fraction", run.logPriorVolumeFraction());
+        number(root, "log_prior_volume_fraction_err", run.logPriorVolumeFractionErr());
+        number(root, "log_z_box", run.logZ() + run.logPriorVolumeFraction());
+        number(root, "kl_divergence", run.klDivergence());
+        root.put("n_clusters", result.modes().size());
+        root.put("n_prominent_modes", result.prominentModes());
+        root.put("n_likelihood_calls", run.nLikelihood());
+        root.put("n_rejected", run.nOutsideSupport());
+        root.put("n_prior_draws", run.nPriorDraws());
+        root.put("n_dead", run.nDead());
+        number(root, "wall_seconds", run.wallSeconds());
+        ArrayNode modes = root.putArray("modes");
+        for (ModeReport m : result.modes()) {
+            ObjectNode o = modes.addObject();
+            o.put("mode", m.mode());
+            o.put("cluster", m.clusterId());
+            number(o, "local_log_z", m.localLogZ());
+            number(o, "local_log_z_err", m.localLogZErr());
+            number(o, "weight", m.weight());
+            o.put("prominent", m.prominent());
+            byParameter(o.putObject("mean"), run.parameterNames(), m.mean());
+            byParameter(o.putObject("sd"), run.parameterNames(), m.sd());
+        }
+        ArrayNode table = root.putArray("generalisation");
+        for (GeneralisationRow g : result.generalisation()) {
+            ObjectNode o = table.addObject();
+            o.put("solution", g.solution());
+            o.put("dataset", g.dataset());
+            o.put("samples", g.samples());
+            number(o, "mean", g.mean());
+            number(o, "min", g.min());
+            number(o, "q1", g.q1());
+            number(o, "median", g.median());
+            number(o, "q3", g.q3());
+            number(o, "max", g.max());
+            number(o, "predictive_log_likelihood", g.predictiveLogLikelihood());
+            number(o, "accuracy", g.accuracy());
+        }
+        return root;
+    }
+
+    /** The summary as pretty-printed JSON text, ending with a newline. */
+    public static String text(ObjectNode summary) {
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(summary) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a tree of plain nodes always serialises", e);
+        }
+    }
+
+    private static void byParameter(ObjectNode o, List<String> names, List<Double> values) {
+        for (int j = 0; j < names.size(); j++) {
+            number(o, names.get(j), values.get(j));
+        }
+    }
+
+    private static void number(ObjectNode o, String key, double value) {
+        if (Double.isFinite(value)) {
+            o.put(key, value);
+        } else {
+            o.putNull(key);
+        }
+    }
+}
