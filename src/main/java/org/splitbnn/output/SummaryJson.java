@@ -2,6 +2,7 @@ package org.splitbnn.output;
 
 import java.util.List;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -108,7 +109,7 @@ public final class SummaryJson {
     public static String text(ObjectNode summary) {
         try {
             return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(summary) + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("a tree of plain nodes always serialises", e);
         }
     }
