@@ -154,9 +154,12 @@ public final class NestedSampler {
         return result((System.nanoTime() - start) * 1e-9);
     }
 
-    /** Draws nprior points inside the support, counting the draws outside it. */
+    /**
+     * Draws nprior points inside the support, counting the draws outside it. Gives up once nfail draws per wanted
+     * point have been rejected, that is when the allowed fraction of the prior is below about 1 / (nfail + 1).
+     */
     private void drawPrior() {
-        int consecutiveFailures = 0;
+        long maxRejected = (long) settings.nfail() * settings.nprior();
         double[] u = new double[dim];
         double[] t = new double[dim];
         while (nLive < settings.nprior()) {
@@ -168,15 +171,13 @@ public final class NestedSampler {
             nPriorDraws++;
             if (Problem.isOutsideSupport(l)) {
                 checkNotNaN(l, t);
-                nPriorRejected++;
-                if (++consecutiveFailures >= settings.nfail()) {
-                    throw new IllegalStateException("the prior stage drew " + consecutiveFailures
-                            + " points in a row outside the prior's support (nfail = " + settings.nfail()
-                            + "): the allowed region is too small to sample");
+                if (++nPriorRejected >= maxRejected) {
+                    throw new IllegalStateException("the prior stage rejected " + nPriorRejected
+                            + " draws outside the prior's support for " + nLive + " accepted (nfail = "
+                            + settings.nfail() + " per point): the allowed region is too small to sample");
                 }
                 continue;
             }
-            consecutiveFailures = 0;
             System.arraycopy(u, 0, unit, nLive * dim, dim);
             System.arraycopy(t, 0, theta, nLive * dim, dim);
             logL[nLive] = l;

@@ -6,7 +6,8 @@ package org.splitbnn.sampler;
  * @param nlive              number of live points (default 25 x dimension)
  * @param numRepeats         slice-sampling steps per new point (default 5 x dimension)
  * @param nprior             prior draws at the start, the lowest dying first until nlive remain (default nlive)
- * @param nfail              consecutive draws outside the support after which the prior stage gives up (default nlive)
+ * @param nfail              rejected prior draws per wanted point after which the prior stage gives up, so that an
+ *                           allowed fraction below about 1 / (nfail + 1) is refused (default nlive)
  * @param doClustering       whether live points are clustered into modes
  * @param precisionCriterion stop when the live points' evidence is below this fraction of the total
  * @param compressionFactor  clustering, whitening and progress are refreshed each time the volume shrinks by this factor
