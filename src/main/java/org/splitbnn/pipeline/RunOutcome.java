@@ -12,17 +12,20 @@ import org.apache.spark.sql.Row;
  * and the run's rows of every per-run table (spec columns included). A failed run has one {@code runs} row with
  * status {@code failed} and nothing else.
  *
- * @param runId          the run's id
- * @param ok             whether the run finished
- * @param error          the failure's message, or null
- * @param logZ           log-evidence (NaN when failed)
- * @param logZErr        its standard deviation (NaN when failed)
- * @param prominentModes prominent modes (0 when failed)
- * @param wallSeconds    the run's own wall time
- * @param rows           rows per table
+ * @param runId            the run's id
+ * @param ok               whether the run finished
+ * @param error            the failure's message, or null
+ * @param logZ             log-evidence (NaN when failed)
+ * @param logZErr          its standard deviation (NaN when failed)
+ * @param prominentModes   prominent modes (0 when failed)
+ * @param wallSeconds      the run's own wall time
+ * @param fullBeatsTopMode whether the full solution's mean &lt;log L&gt;/N, averaged over the test sets, exceeds
+ *                         mode 1's (the highest-evidence mode); null when failed or without test sets
+ * @param rows             rows per table
  */
 public record RunOutcome(String runId, boolean ok, String error, double logZ, double logZErr, int prominentModes,
-                         double wallSeconds, Map<Tables, List<Row>> rows) implements Serializable {
+                         double wallSeconds, Boolean fullBeatsTopMode,
+                         Map<Tables, List<Row>> rows) implements Serializable {
 
     /** Copies the rows into serializable collections. */
     public RunOutcome {

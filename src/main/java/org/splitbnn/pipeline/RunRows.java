@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 import org.apache.spark.sql.Row;
 import org.splitbnn.analysis.ExperimentResult;
@@ -69,25 +70,43 @@ public final class RunRows {
             rows.put(Tables.PREDICTIONS, cells);
         }
         return new RunOutcome(spec.runId(), true, null, s.logZ(), s.logZErr(), result.prominentModes(),
-                s.wallSeconds(), rows);
+                s.wallSeconds(), fullBeatsTopMode(result.generalisation(), testNames(spec)), rows);
     }
 
     /** The outcome of a run that failed with {@code error} after {@code wallSeconds}. */
     public static RunOutcome failed(RunSpec spec, String error, double wallSeconds, Executor where) {
         Row row = runRow(spec, FAILED, error, null, null, null, null, null, null, null, null, null, wallSeconds,
                 where, null);
-        return new RunOutcome(spec.runId(), false, error, Double.NaN, Double.NaN, 0, wallSeconds,
+        return new RunOutcome(spec.runId(), false, error, Double.NaN, Double.NaN, 0, wallSeconds, null,
                 Map.of(Tables.RUNS, List.of(row)));
     }
 
     private static Row runRow(RunSpec spec, String status, String error, Double logZ, Double logZErr, Double logF,
                               Double kl, Integer clusters, Integer prominent, Long nLike, Long nOutside, Long nDead,
                               double wallSeconds, Executor where, String[] parameters) {
-        String[] tests = spec.tests().stream().map(DatasetSource::name).toArray(String[]::new);
-        return Tables.withSpec(spec, Arrays.asList(spec.trainSha256(), tests, spec.priorHalfWidth(),
+        return Tables.withSpec(spec, Arrays.asList(spec.trainSha256(), testNames(spec).toArray(String[]::new), spec.priorHalfWidth(),
                 spec.prominence(), spec.posteriorSamples(), status, error, logZ, logZErr, logF, kl, clusters,
                 prominent, nLike, nOutside, nDead, wallSeconds, where.host(), where.id(), RunIds.splitbnnVersion(),
                 parameters));
+    }
+
+    /**
+     * Whether the full solution's mean &lt;log L&gt;/N, averaged over the test sets, exceeds mode 1's; null without
+     * test sets or without a mode 1.
+     */
+    static Boolean fullBeatsTopMode(List<GeneralisationRow> rows, List<String> tests) {
+        OptionalDouble full = testAverage(rows, Solution.FULL, tests);
+        OptionalDouble top = testAverage(rows, Solution.modeName(1), tests);
+        return full.isPresent() && top.isPresent() ? full.getAsDouble() > top.getAsDouble() : null;
+    }
+
+    private static OptionalDouble testAverage(List<GeneralisationRow> rows, String solution, List<String> tests) {
+        return rows.stream().filter(g -> g.solution().equals(solution) && tests.contains(g.dataset()))
+                .mapToDouble(GeneralisationRow::mean).average();
+    }
+
+    private static List<String> testNames(RunSpec spec) {
+        return spec.tests().stream().map(DatasetSource::name).toList();
     }
 
     private static double[] doubles(List<Double> values) {

@@ -40,8 +40,8 @@ public record RunSpec(String runId, String prior, double priorHalfWidth, int hid
 
     /** The experiment this run performs, with its datasets built. */
     public ExperimentSpec experiment() {
-        SamplerSettings sampler = SamplerSettings.defaults(new NetworkShape(hidden).dimension(), samplerSeed).withNlive(nlive)
-                .withNprior(nprior).withNumRepeats(numRepeats);
+        SamplerSettings sampler = SamplerSettings.defaults(new NetworkShape(hidden).dimension(), samplerSeed)
+                .withNlive(nlive).withNprior(nprior).withNumRepeats(numRepeats);
         List<Dataset> testSets = tests.stream().map(DatasetSource::build).toList();
         return new ExperimentSpec(train.build(), testSets, prior, priorHalfWidth, hidden, sampler, prominence,
                 posteriorSamples, gridStep);

@@ -34,11 +34,13 @@ import org.splitbnn.model.Prior;
  */
 public final class SweepConfigReader {
 
+    /** Dataset names the generalisation table gives the training set and the pooled test sets. */
+    private static final Set<String> RESERVED_TEST_NAMES = Set.of("train", "tests_pooled");
+
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
 
     private static final ObjectMapper YAML = JsonMapper.builder(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -58,6 +60,9 @@ public final class SweepConfigReader {
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException(file + ": no such sweep configuration");
         }
+        if (text.isBlank()) {
+            throw new IllegalArgumentException(file + ": empty sweep configuration");
+        }
         return new SweepConfigReader(file).expand(parse(file, text), text);
     }
 
@@ -69,14 +74,16 @@ public final class SweepConfigReader {
             }
             return config;
         } catch (UnrecognizedPropertyException e) {
-            String where = path(e).isEmpty() ? "" : " in '" + path(e).replaceAll("\\.?[^.\\[]+$", "") + "'";
-            throw new IllegalArgumentException(file + ": line " + e.getLocation().getLineNr() + ": unknown key '"
-                    + e.getPropertyName() + "'" + where + "; known keys: " + e.getKnownPropertyIds().stream()
-                    .map(Object::toString).sorted().collect(Collectors.joining(", ")));
+            String parent = path(e).replaceAll("\\.?[^.\\[]+$", "");
+            throw new IllegalArgumentException(file + ": unknown key '" + e.getPropertyName() + "'"
+                    + (parent.isEmpty() ? "" : " in '" + parent + "'") + "; known keys: "
+                    + e.getKnownPropertyIds().stream().map(Object::toString).sorted()
+                    .collect(Collectors.joining(", ")));
         } catch (JsonMappingException e) {
             String line = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ": ";
-            throw new IllegalArgumentException(file + ": " + line + "key '" + path(e) + "': "
-                    + e.getOriginalMessage().lines().findFirst().orElse(""));
+            String message = e.getOriginalMessage().lines().findFirst().orElse("")
+                    .replaceAll(" \\((but|set) .*", "");
+            throw new IllegalArgumentException(file + ": " + line + "key '" + path(e) + "': " + message);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(file + ": not valid YAML: "
                     + e.getOriginalMessage().lines().findFirst().orElse(""));
@@ -132,6 +139,10 @@ public final class SweepConfigReader {
 
         List<DatasetSource> train = datasets(nonEmpty(required(c.train(), "train"), "train"), "train");
         List<DatasetSource> tests = c.tests() == null ? List.of() : datasets(c.tests(), "tests");
+        for (DatasetSource t : tests) {
+            check(!RESERVED_TEST_NAMES.contains(t.name()), "tests", "a test set may not be named '" + t.name()
+                    + "' (the generalisation table uses it); rename the file");
+        }
         List<String> testKeys = new ArrayList<>();
         for (DatasetSource t : tests) {
             testKeys.add(t.name() + "=" + DatasetSource.contentHash(t.build()));

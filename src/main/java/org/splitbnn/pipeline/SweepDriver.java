@@ -154,7 +154,6 @@ public final class SweepDriver {
             throws IOException {
         TableSelection selection = sweep.runs().isEmpty() ? new TableSelection(false, false)
                 : sweep.runs().get(0).outputs();
-        Map<Tables, Dataset<Row>> frames = new LinkedHashMap<>();
         for (Tables t : Tables.values()) {
             boolean wanted = switch (t) {
                 case POSTERIOR -> selection.posterior();
@@ -170,12 +169,10 @@ public final class SweepDriver {
             for (RunSpec r : sweep.runs()) {
                 rows.addAll(committed.get(r.runId()).rows(t));
             }
-            Dataset<Row> frame = spark.createDataFrame(rows, t.schema());
-            frames.put(t, frame);
-            write(frame, folder);
+            write(spark.createDataFrame(rows, t.schema()), folder);
         }
-        write(SummaryQuery.of(spark, frames.get(Tables.RUNS), frames.get(Tables.GENERALISATION)),
-                new Path(out, Tables.SUMMARY));
+        write(spark.createDataFrame(SummaryTable.rows(sweep.runs(), committed), SummaryTable.SCHEMA),
+                new Path(out, SummaryTable.FOLDER));
     }
 
     private static void write(Dataset<Row> frame, Path folder) {

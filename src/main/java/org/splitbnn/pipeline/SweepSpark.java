@@ -23,6 +23,7 @@ public final class SweepSpark {
                     .config("spark.driver.bindAddress", "127.0.0.1")
                     .config("spark.sql.shuffle.partitions", 4);
         }
-        return b.getOrCreate();
+        // the runs table is wider than Spark's default limit for plan strings, which it warns about
+        return b.config("spark.sql.debug.maxToStringFields", 100).getOrCreate();
     }
 }

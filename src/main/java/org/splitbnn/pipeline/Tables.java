@@ -89,9 +89,6 @@ public enum Tables {
             field("num_repeats", DataTypes.IntegerType),
             field("hidden", DataTypes.IntegerType));
 
-    /** Folder of the summary table (per prior, nlive and hidden; see {@link SummaryQuery}). */
-    public static final String SUMMARY = "summary";
-
     private final String folder;
     private final StructType own;
 

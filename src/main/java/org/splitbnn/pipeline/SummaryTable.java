@@ -1,0 +1,121 @@
+package org.splitbnn.pipeline;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The {@code summary} table: per prior, nlive, nprior, num_repeats and hidden, the number of runs, the mean and sd
+ * of log Z, the distribution of prominent-mode counts, and how often the full solution beats the highest-evidence
+ * mode on the test sets ({@link RunOutcome#fullBeatsTopMode()}). Computed on the driver from the committed outcomes,
+ * in a fixed order, so that the numbers do not depend on how Spark partitions anything.
+ */
+final class SummaryTable {
+
+    /** Folder of the table. */
+    static final String FOLDER = "summary";
+
+    /** Its schema. */
+    static final StructType SCHEMA = new StructType(new StructField[] {
+        field("prior", DataTypes.StringType),
+        field("nlive", DataTypes.IntegerType),
+        field("nprior", DataTypes.IntegerType),
+        field("num_repeats", DataTypes.IntegerType),
+        field("hidden", DataTypes.IntegerType),
+        field("runs", DataTypes.IntegerType),
+        field("runs_ok", DataTypes.IntegerType),
+        field("runs_failed", DataTypes.IntegerType),
+        field("log_z_mean", DataTypes.DoubleType),
+        field("log_z_sd", DataTypes.DoubleType),
+        field("log_z_err_mean", DataTypes.DoubleType),
+        field("prominent_modes_mean", DataTypes.DoubleType),
+        field("prominent_modes_min", DataTypes.IntegerType),
+        field("prominent_modes_median", DataTypes.DoubleType),
+        field("prominent_modes_max", DataTypes.IntegerType),
+        field("prominent_mode_counts", DataTypes.createMapType(DataTypes.IntegerType, DataTypes.IntegerType)),
+        field("runs_compared", DataTypes.IntegerType),
+        field("full_beats_top_mode", DataTypes.IntegerType),
+        field("full_beats_top_mode_fraction", DataTypes.DoubleType),
+    });
+
+    private static final Comparator<RunSpec> GROUP_ORDER = Comparator.comparing(RunSpec::prior)
+            .thenComparingInt(RunSpec::nlive).thenComparingInt(RunSpec::nprior)
+            .thenComparingInt(RunSpec::numRepeats).thenComparingInt(RunSpec::hidden);
+
+    private SummaryTable() {
+    }
+
+    /** One row per group of runs, sorted by the group's keys; {@code outcomes} holds every run's outcome. */
+    static List<Row> rows(List<RunSpec> runs, Map<String, RunOutcome> outcomes) {
+        Map<RunSpec, List<RunOutcome>> groups = new TreeMap<>(GROUP_ORDER);
+        for (RunSpec r : runs) {
+            groups.computeIfAbsent(r, k -> new ArrayList<>()).add(outcomes.get(r.runId()));
+        }
+        List<Row> rows = new ArrayList<>();
+        groups.forEach((key, group) -> rows.add(row(key, group)));
+        return rows;
+    }
+
+    private static Row row(RunSpec key, List<RunOutcome> group) {
+        List<RunOutcome> ok = group.stream().filter(RunOutcome::ok).toList();
+        double[] logZ = ok.stream().mapToDouble(RunOutcome::logZ).toArray();
+        int[] modes = ok.stream().mapToInt(RunOutcome::prominentModes).sorted().toArray();
+        Map<Integer, Integer> counts = new TreeMap<>();
+        for (int m : modes) {
+            counts.merge(m, 1, Integer::sum);
+        }
+        List<Boolean> compared = ok.stream().map(RunOutcome::fullBeatsTopMode).filter(b -> b != null).toList();
+        int beats = (int) compared.stream().filter(b -> b).count();
+        return RowFactory.create(key.prior(), key.nlive(), key.nprior(), key.numRepeats(), key.hidden(),
+                group.size(), ok.size(), group.size() - ok.size(),
+                mean(logZ), sd(logZ), mean(ok.stream().mapToDouble(RunOutcome::logZErr).toArray()),
+                mean(Arrays.stream(modes).asDoubleStream().toArray()),
+                modes.length == 0 ? null : modes[0], median(modes), modes.length == 0 ? null : modes[modes.length - 1],
+                counts, compared.size(), beats, compared.isEmpty() ? null : (double) beats / compared.size());
+    }
+
+    private static Double mean(double[] v) {
+        if (v.length == 0) {
+            return null;
+        }
+        double sum = 0;
+        for (double x : v) {
+            sum += x;
+        }
+        return sum / v.length;
+    }
+
+    /** Sample standard deviation (n - 1), null for fewer than two values. */
+    private static Double sd(double[] v) {
+        if (v.length < 2) {
+            return null;
+        }
+        double m = mean(v);
+        double ss = 0;
+        for (double x : v) {
+            ss += (x - m) * (x - m);
+        }
+        return Math.sqrt(ss / (v.length - 1));
+    }
+
+    private static Double median(int[] sorted) {
+        if (sorted.length == 0) {
+            return null;
+        }
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2.0;
+    }
+
+    private static StructField field(String name, org.apache.spark.sql.types.DataType type) {
+        return DataTypes.createStructField(name, type, true);
+    }
+}

@@ -1,0 +1,76 @@
+package org.splitbnn.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.splitbnn.analysis.GeneralisationRow;
+
+class SummaryTableTest {
+
+    @Test
+    void aggregatesPerPriorAndCountsWhereTheFullSolutionWins() throws IOException {
+        List<RunSpec> runs = SweepConfigReader.read(Path.of("conf/smoke.yaml")).runs();
+        // grid order: full x11, constrained x11, full x12, constrained x12
+        Map<String, RunOutcome> outcomes = Map.of(
+                runs.get(0).runId(), ok(runs.get(0), -10, 3, true),
+                runs.get(1).runId(), ok(runs.get(1), -12, 2, false),
+                runs.get(2).runId(), ok(runs.get(2), -14, 5, false),
+                runs.get(3).runId(), RunRows.failed(runs.get(3), "boom", 1, new RunRows.Executor("h", "1")));
+        List<Row> rows = SummaryTable.rows(runs, outcomes);
+        assertEquals(2, rows.size());
+        Row constrained = rows.get(0);
+        assertEquals("constrained", constrained.getString(0));
+        assertEquals(List.of(2, 1, 1), List.of(constrained.getInt(5), constrained.getInt(6), constrained.getInt(7)));
+        assertEquals(-12.0, constrained.getDouble(8));
+        assertNull(constrained.get(9), "no sd of one value");
+        Row full = rows.get(1);
+        assertEquals(-12.0, full.getDouble(8));
+        assertEquals(Math.sqrt(8), full.getDouble(9), 1e-12);
+        assertEquals(4.0, full.getDouble(11));
+        assertEquals(3, full.getInt(12));
+        assertEquals(4.0, full.getDouble(13));
+        assertEquals(5, full.getInt(14));
+        assertEquals(Map.of(3, 1, 5, 1), full.get(15));
+        assertEquals(2, full.getInt(16));
+        assertEquals(1, full.getInt(17));
+        assertEquals(0.5, full.getDouble(18));
+    }
+
+    @Test
+    void fullBeatsTopModeAveragesTheTestSetsOnly() {
+        List<GeneralisationRow> rows = List.of(
+                row("full", "train", -0.1), row("mode 1", "train", -0.9),
+                row("full", "a", -0.5), row("mode 1", "a", -0.3),
+                row("full", "b", -0.5), row("mode 1", "b", -0.8),
+                row("full", "tests_pooled", -9), row("mode 1", "tests_pooled", 0));
+        assertTrue(RunRows.fullBeatsTopMode(rows, List.of("a", "b")));
+        assertFalse(RunRows.fullBeatsTopMode(rows, List.of("a")));
+        assertNull(RunRows.fullBeatsTopMode(rows, List.of()));
+    }
+
+    @Test
+    void progressLineShowsTheRunAndTheTimeLeft() throws IOException {
+        RunSpec spec = SweepConfigReader.read(Path.of("conf/smoke.yaml")).runs().get(0);
+        String line = ProgressLine.of(spec, ok(spec, -41.5, 3, null), 1, 4, 10);
+        assertTrue(line.startsWith("[1/4] " + spec.runId() + " full train xor-11-"), line);
+        assertTrue(line.contains("log Z -41.500 ± 0.200, 3 prominent modes, 2.0 s; ETA 0:30"), line);
+        assertEquals("1:01:01", ProgressLine.duration(3661));
+    }
+
+    private static RunOutcome ok(RunSpec spec, double logZ, int modes, Boolean beats) {
+        return new RunOutcome(spec.runId(), true, null, logZ, 0.2, modes, 2.0, beats, Map.of());
+    }
+
+    private static GeneralisationRow row(String solution, String dataset, double mean) {
+        return new GeneralisationRow(solution, dataset, 10, mean, mean, mean, mean, mean, mean, mean, 1);
+    }
+}

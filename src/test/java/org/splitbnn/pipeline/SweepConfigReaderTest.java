@@ -1,0 +1,122 @@
+package org.splitbnn.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SweepConfigReaderTest {
+
+    private static final String MINIMAL = """
+            name: t
+            nlive: 50
+            priors: [full]
+            sampler_seeds: [1]
+            train: [{seed: 3}]
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void smokeConfigExpandsToItsGrid() throws IOException {
+        Sweep s = SweepConfigReader.read(Path.of("conf/smoke.yaml"));
+        assertEquals("smoke", s.name());
+        assertEquals(4, s.runs().size());
+        assertEquals(4, new HashSet<>(s.runs().stream().map(RunSpec::runId).toList()).size());
+        RunSpec first = s.runs().get(0);
+        assertEquals("full", first.prior());
+        assertEquals(2, first.tests().size());
+        assertEquals(200, first.posteriorSamples());
+        assertTrue(first.outputs().posterior() && first.outputs().predictions());
+        assertEquals(s.runs().stream().map(RunSpec::runId).toList(),
+                SweepConfigReader.read(Path.of("conf/smoke.yaml")).runs().stream().map(RunSpec::runId).toList(),
+                "run ids are stable");
+    }
+
+    @Test
+    void shippedConfigsAreValid() throws IOException {
+        Sweep paper = SweepConfigReader.read(Path.of("conf/paper.yaml"));
+        assertEquals(6, paper.runs().size());
+        assertEquals("train", paper.runs().get(0).train().name());
+        assertEquals(10, paper.runs().get(0).tests().size());
+        assertEquals(10_000, paper.runs().get(0).nprior());
+        Sweep robustness = SweepConfigReader.read(Path.of("conf/robustness.yaml"));
+        assertEquals(200, robustness.runs().size());
+        assertEquals(50, robustness.runs().stream().map(r -> r.train().name()).distinct().count());
+    }
+
+    @Test
+    void defaultsFollowThePaper() throws IOException {
+        RunSpec r = read(MINIMAL).runs().get(0);
+        assertEquals(500, r.nprior());
+        assertEquals(45, r.numRepeats());
+        assertEquals(2, r.hidden());
+        assertEquals(5.0, r.priorHalfWidth());
+        assertEquals(1e-3, r.prominence());
+        assertEquals(1000, r.posteriorSamples());
+        assertEquals("xor-3", r.train().name());
+        assertEquals(220, r.train().build().size());
+    }
+
+    @Test
+    void csvPathsAreRelativeToTheConfigFile() throws IOException {
+        Path sub = Files.createDirectories(dir.resolve("conf"));
+        Files.writeString(dir.resolve("d.csv"), "x1,x2,y\n0.5,0.5,1\n-0.5,0.5,0\n");
+        Path file = sub.resolve("c.yaml");
+        Files.writeString(file, MINIMAL.replace("{seed: 3}", "{csv: ../d.csv}"));
+        DatasetSource train = SweepConfigReader.read(file).runs().get(0).train();
+        assertEquals("d", train.name());
+        assertEquals(2, train.build().size());
+    }
+
+    @Test
+    void runIdsDependOnEverySetting() throws IOException {
+        String base = read(MINIMAL).runs().get(0).runId();
+        assertNotEquals(base, read(MINIMAL + "nprior: 600\n").runs().get(0).runId());
+        assertNotEquals(base, read(MINIMAL + "tests: [{seed: 4}]\n").runs().get(0).runId());
+        assertNotEquals(base, read(MINIMAL.replace("{seed: 3}", "{seed: 3, noise_variance: 0.4}")).runs().get(0)
+                .runId());
+        assertEquals(base, read(MINIMAL.replace("name: t", "name: other")).runs().get(0).runId());
+    }
+
+    @Test
+    void badKeysAndValuesAreNamed() {
+        assertError(MINIMAL + "nlivee: 3\n", "unknown key 'nlivee'");
+        assertError(MINIMAL + "outputs: {posterior: true, samples: 3}\n", "unknown key 'samples' in 'outputs'");
+        assertError(MINIMAL.replace("nlive: 50", "nlive: 5"), "key 'nlive': must exceed");
+        assertError(MINIMAL.replace("nlive: 50", "nlive: fifty"), "key 'nlive'");
+        assertError(MINIMAL.replace("nlive: 50\n", ""), "key 'nlive': is required");
+        assertError(MINIMAL + "nprior: 10\n", "key 'nprior'");
+        assertError(MINIMAL.replace("[full]", "[fully]"), "key 'priors': unknown prior 'fully'");
+        assertError(MINIMAL.replace("[full]", "[constrained]") + "hidden: [3]\n", "key 'priors'");
+        assertError(MINIMAL.replace("sampler_seeds: [1]", "sampler_seeds: [1, 1]"), "key 'sampler_seeds'");
+        assertError(MINIMAL.replace("{seed: 3}", "{seed: 3, seeds: [4]}"), "key 'train[0]'");
+        assertError(MINIMAL.replace("{seed: 3}", "{seed: 3, counts: [1, 2, 3]}"), "key 'train[0]'");
+        assertError(MINIMAL.replace("{seed: 3}", "{csv: nowhere.csv}"), "key 'train[0].csv': no such file");
+        assertError(MINIMAL + "prominence: 2\n", "key 'prominence'");
+        assertError(MINIMAL.replace("name: t", "name: a b"), "key 'name'");
+        assertError("", "empty sweep configuration");
+    }
+
+    private void assertError(String yaml, String expected) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> read(yaml));
+        assertTrue(e.getMessage().contains(expected), () -> "message '" + e.getMessage() + "' lacks '" + expected
+                + "'");
+        assertTrue(e.getMessage().startsWith(dir.resolve("c.yaml").toString()), e.getMessage());
+    }
+
+    private Sweep read(String yaml) throws IOException {
+        Path file = dir.resolve("c.yaml");
+        Files.writeString(file, yaml);
+        return SweepConfigReader.read(file);
+    }
+}

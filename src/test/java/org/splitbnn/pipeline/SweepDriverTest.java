@@ -1,0 +1,190 @@
+package org.splitbnn.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.function.Function;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The smoke sweep end to end on local[2,2]: table contents, determinism, resume, failures and task retries. The
+ * smoke sweep is computed once ({@link #reference}) and the other tests compare with it.
+ */
+class SweepDriverTest {
+
+    private static final List<String> TABLES = List.of("runs", "modes", "generalisation", "posterior", "predictions",
+            "summary");
+
+    @TempDir
+    static Path tmp;
+
+    private static Sweep smoke;
+    private static Path reference;
+    private static SweepReport referenceReport;
+
+    @BeforeAll
+    static void runSmokeSweep() throws IOException {
+        smoke = SweepConfigReader.read(Path.of("conf/smoke.yaml"));
+        reference = tmp.resolve("reference");
+        referenceReport = driver(new ByteArrayOutputStream()).run(smoke, reference.toString(), false);
+    }
+
+    @Test
+    void smokeTablesHoldEveryRun() {
+        assertEquals(4, referenceReport.computed());
+        assertEquals(0, referenceReport.failed());
+        SparkSession spark = SharedSpark.session();
+        List<Row> runs = spark.read().parquet(reference.resolve("runs").toString()).collectAsList();
+        assertEquals(4, runs.size());
+        for (Row r : runs) {
+            assertEquals("ok", r.getAs("status"));
+            assertNull(r.getAs("error"));
+            assertTrue(Double.isFinite(r.<Double>getAs("log_z")));
+            assertEquals(100, r.<Integer>getAs("nlive"));
+            assertEquals(1000, r.<Integer>getAs("nprior"));
+            assertEquals(10, r.<Integer>getAs("num_repeats"));
+            assertEquals(7L, r.<Long>getAs("sampler_seed"));
+            String id = r.getAs("run_id");
+            int clusters = r.getAs("n_clusters");
+            int prominent = r.getAs("n_prominent_modes");
+            assertTrue(prominent >= 1 && prominent <= clusters);
+            assertEquals(clusters, count(spark, "modes", id, ""));
+            assertEquals(prominent, count(spark, "modes", id, " AND prominent"));
+            assertEquals((1 + prominent) * 4, count(spark, "generalisation", id, ""),
+                    "train, 2 tests and the pooled tests per solution");
+            assertEquals(200, count(spark, "posterior", id, ""));
+            assertEquals(0, count(spark, "posterior", id, " AND (mode < 0 OR mode > " + clusters + ")"));
+            assertTrue(count(spark, "predictions", id, " AND solution = 'full'") > 10);
+        }
+        assertEquals(Set.of("full", "constrained"), Set.copyOf(spark.read().parquet(reference.resolve("runs")
+                .toString()).select("prior").distinct().as(org.apache.spark.sql.Encoders.STRING()).collectAsList()));
+        List<Row> summary = spark.read().parquet(reference.resolve("summary").toString()).collectAsList();
+        assertEquals(2, summary.size());
+        assertEquals("constrained", summary.get(0).getAs("prior"));
+        for (Row s : summary) {
+            assertEquals(2, s.<Integer>getAs("runs"));
+            assertEquals(2, s.<Integer>getAs("runs_compared"));
+            Map<Integer, Integer> counts = s.getJavaMap(s.fieldIndex("prominent_mode_counts"));
+            assertEquals(2, counts.values().stream().mapToInt(Integer::intValue).sum());
+        }
+    }
+
+    @Test
+    void sameConfigGivesIdenticalTables() throws IOException {
+        Path again = tmp.resolve("again");
+        driver(new ByteArrayOutputStream()).run(smoke, again.toString(), false);
+        assertSameTables(reference, again);
+    }
+
+    @Test
+    void resumeComputesOnlyTheMissingRuns() throws IOException {
+        Path out = tmp.resolve("resume");
+        List<String> firstTwo = smoke.runs().stream().limit(2).map(RunSpec::runId).toList();
+        driver(new ByteArrayOutputStream()).run(smoke.only(firstTwo), out.toString(), false);
+        ByteArrayOutputStream progress = new ByteArrayOutputStream();
+        SweepReport report = driver(progress).run(smoke, out.toString(), false);
+        assertEquals(2, report.reused());
+        assertEquals(2, report.computed());
+        String lines = progress.toString(StandardCharsets.UTF_8);
+        for (RunSpec r : smoke.runs()) {
+            assertEquals(!firstTwo.contains(r.runId()), lines.contains(r.runId()), lines);
+        }
+        assertSameTables(reference, out);
+        SweepReport nothing = driver(new ByteArrayOutputStream()).run(smoke, out.toString(), false);
+        assertEquals(0, nothing.computed());
+        SweepReport all = driver(new ByteArrayOutputStream()).run(smoke, out.toString(), true);
+        assertEquals(4, all.computed());
+        assertSameTables(reference, out);
+    }
+
+    @Test
+    void aRunThatThrowsIsRecordedAsFailedAndRetriedNextTime() throws IOException {
+        RunSpec good = smoke.runs().get(0);
+        RunSpec bad = new RunSpec("0000000000000bad", "no-such-prior", good.priorHalfWidth(), good.hidden(),
+                good.nlive(), good.nprior(), good.numRepeats(), good.samplerSeed(), good.prominence(),
+                good.posteriorSamples(), good.gridStep(), good.train(), good.trainSha256(), good.tests(),
+                good.outputs());
+        Sweep sweep = new Sweep("failing", List.of(good, bad), "");
+        Path out = tmp.resolve("failing");
+        SweepReport report = driver(new ByteArrayOutputStream()).run(sweep, out.toString(), false);
+        assertEquals(1, report.failed());
+        List<Row> runs = SharedSpark.session().read().parquet(out.resolve("runs").toString())
+                .orderBy("run_id").collectAsList();
+        assertEquals("failed", runs.get(0).getAs("status"));
+        assertTrue(runs.get(0).<String>getAs("error").contains("no-such-prior"), runs.get(0).toString());
+        assertNull(runs.get(0).getAs("log_z"));
+        assertEquals("ok", runs.get(1).getAs("status"));
+        List<Row> summary = SharedSpark.session().read().parquet(out.resolve("summary").toString()).collectAsList();
+        assertEquals(1, summary.stream().mapToInt(r -> r.<Integer>getAs("runs_failed")).sum());
+        SweepReport retry = driver(new ByteArrayOutputStream()).run(sweep, out.toString(), false);
+        assertEquals(1, retry.computed(), "only the failed run is tried again");
+    }
+
+    @Test
+    void aRetriedTaskGivesOneIdenticalRow() throws IOException {
+        Function<RunSpec, RunOutcome> flaky = spec -> {
+            if (TaskContext.get().attemptNumber() == 0) {
+                throw new IllegalStateException("simulated lost executor");
+            }
+            return new RunTask().call(spec);
+        };
+        Path out = tmp.resolve("flaky");
+        SweepReport report = new SweepDriver(SharedSpark.session(), new PrintStream(new ByteArrayOutputStream()),
+                flaky).run(smoke, out.toString(), false);
+        assertEquals(0, report.failed());
+        assertSameTables(reference, out);
+        Function<RunSpec, RunOutcome> broken = spec -> {
+            throw new IllegalStateException("executor keeps dying");
+        };
+        Sweep one = smoke.only(List.of(smoke.runs().get(0).runId()));
+        Path failed = tmp.resolve("broken");
+        new SweepDriver(SharedSpark.session(), new PrintStream(new ByteArrayOutputStream()), broken)
+                .run(one, failed.toString(), false);
+        Row row = SharedSpark.session().read().parquet(failed.resolve("runs").toString()).first();
+        assertEquals("failed", row.getAs("status"));
+        assertTrue(row.<String>getAs("error").startsWith("Spark job failed"), row.<String>getAs("error"));
+    }
+
+    @Test
+    void refusesAFolderThatHoldsSomethingElse() throws IOException {
+        Path other = Files.createDirectories(tmp.resolve("other"));
+        Files.writeString(other.resolve("notes.txt"), "mine");
+        assertThrows(IllegalArgumentException.class,
+                () -> driver(new ByteArrayOutputStream()).run(smoke, other.toString(), false));
+    }
+
+    private static SweepDriver driver(ByteArrayOutputStream progress) {
+        return new SweepDriver(SharedSpark.session(), new PrintStream(progress, true, StandardCharsets.UTF_8));
+    }
+
+    private static long count(SparkSession spark, String table, String runId, String condition) {
+        return spark.read().parquet(reference.resolve(table).toString())
+                .where("run_id = '" + runId + "'" + condition).count();
+    }
+
+    private static void assertSameTables(Path expected, Path actual) {
+        for (String t : TABLES) {
+            List<Row> a = new ArrayList<>(SharedSpark.stableRows(expected.resolve(t).toString()));
+            List<Row> b = new ArrayList<>(SharedSpark.stableRows(actual.resolve(t).toString()));
+            assertEquals(a, b, "table " + t);
+        }
+    }
+}
