@@ -1,5 +1,8 @@
 package org.splitbnn.pipeline;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.spark.sql.Row;
@@ -10,6 +13,10 @@ import org.apache.spark.sql.SparkSession;
  * tried twice), UI off, bound to 127.0.0.1. Spark's shutdown hook stops it when the JVM exits.
  */
 final class SharedSpark {
+
+    /** Every table folder a sweep may write. */
+    static final List<String> TABLES = List.of("runs", "modes", "generalisation", "posterior", "predictions",
+            "summary");
 
     private SharedSpark() {
     }
@@ -25,8 +32,24 @@ final class SharedSpark {
     }
 
     /** The rows of a table folder, in file order, without the columns that differ from run to run. */
-    static List<Row> stableRows(String folder) {
-        return session().read().parquet(folder).drop("wall_seconds", "executor_host", "executor_id")
+    static List<Row> stableRows(Path folder) {
+        return session().read().parquet(folder.toString()).drop("wall_seconds", "executor_host", "executor_id")
                 .collectAsList();
+    }
+
+    /**
+     * The tables of two sweep folders that differ (wall times and executors aside), or that only one of them has;
+     * empty when they hold identical numbers.
+     */
+    static List<String> differingTables(Path a, Path b) {
+        List<String> differing = new ArrayList<>();
+        for (String t : TABLES) {
+            boolean inA = Files.isDirectory(a.resolve(t));
+            if (inA != Files.isDirectory(b.resolve(t))
+                    || inA && !stableRows(a.resolve(t)).equals(stableRows(b.resolve(t)))) {
+                differing.add(t);
+            }
+        }
+        return differing;
     }
 }

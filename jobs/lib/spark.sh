@@ -1,0 +1,39 @@
+# Sourced by jobs/submit, jobs/spark-standalone and jobs/test-cluster: a Spark "installation" built from Maven jars.
+#   spark_home DIR      makes DIR/jars (symlinks to Spark's runtime jars) and an empty DIR/conf
+#   SPARK_JVM_FLAGS     the module flags Spark needs on Java 17+ (spark-submit's launcher adds them itself)
+#   app_jar             builds target/splitbnn-app.jar when missing or older than the sources; prints its path
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
+export SPARK_SCALA_VERSION=2.13
+SPARK_JVM_FLAGS=(-XX:+IgnoreUnrecognizedVMOptions --add-modules=jdk.incubator.vector
+  --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
+  --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED
+  --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED
+  --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
+  --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED
+  --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/sun.nio.cs=ALL-UNNAMED
+  --add-opens=java.base/sun.security.action=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED
+  --add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED
+  -Dio.netty.tryReflectionSetAccessible=true -Dio.netty.allocator.type=pooled
+  -Dio.netty.handler.ssl.defaultEndpointVerificationAlgorithm=NONE
+  --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED)
+
+spark_home() {
+  local home="$1" cp_file="$1/classpath.txt"
+  if [[ ! -s "$cp_file" || "$root/jobs/spark-dist.pom.xml" -nt "$cp_file" ]]; then
+    mkdir -p "$home"
+    mvn -q -B -Dstyle.color=never -f "$root/jobs/spark-dist.pom.xml" dependency:build-classpath \
+      -DincludeScope=runtime -Dmdep.outputFile="$cp_file" >&2
+    rm -rf "$home/jars" && mkdir -p "$home/jars" "$home/conf"
+    tr ':' '\n' < "$cp_file" | while read -r jar; do ln -s "$jar" "$home/jars/"; done
+  fi
+}
+
+app_jar() {
+  local jar="$root/target/splitbnn-app.jar"
+  if [[ ! -f "$jar" || -n "$(find "$root/src/main" "$root/pom.xml" -newer "$jar" -print -quit)" ]]; then
+    echo "building the app jar (mvn package -DskipTests) ..." >&2
+    (cd "$root" && mvn -q -B -Dstyle.color=never -DskipTests package >&2)
+  fi
+  echo "$jar"
+}

@@ -1,0 +1,61 @@
+package org.splitbnn.pipeline;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+
+/**
+ * Checks on sweep output folders for jobs/test-cluster (run with the test classpath):
+ * <ul>
+ *   <li>{@code same DIR_A DIR_B}: the two folders hold identical tables (wall times and executors aside);</li>
+ *   <li>{@code once DIR N}: the runs table has N rows, each run id once, all ok, and the commit log N files;</li>
+ *   <li>{@code executors DIR}: prints the executor ids the runs ran on.</li>
+ * </ul>
+ * Exits 1 when a check fails.
+ */
+public final class SweepTablesCheck {
+
+    private SweepTablesCheck() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String failure = switch (args[0]) {
+            case "same" -> {
+                List<String> differing = SharedSpark.differingTables(Path.of(args[1]), Path.of(args[2]));
+                yield differing.isEmpty() ? null : "tables differ: " + differing;
+            }
+            case "once" -> once(Path.of(args[1]), Integer.parseInt(args[2]));
+            case "executors" -> {
+                System.out.println(SharedSpark.session().read().parquet(Path.of(args[1], "runs").toString())
+                        .select("executor_id").distinct().as(Encoders.STRING()).collectAsList());
+                yield null;
+            }
+            default -> "unknown check " + args[0];
+        };
+        if (failure != null) {
+            System.err.println("check " + args[0] + ": FAILED: " + failure);
+            System.exit(1);
+        }
+        System.out.println("check " + args[0] + ": ok");
+        System.exit(0);
+    }
+
+    private static String once(Path dir, int n) throws Exception {
+        List<Row> runs = SharedSpark.session().read().parquet(dir.resolve("runs").toString()).collectAsList();
+        long ids = runs.stream().map(r -> r.<String>getAs("run_id")).distinct().count();
+        long ok = runs.stream().filter(r -> "ok".equals(r.getAs("status"))).count();
+        long commits;
+        try (Stream<Path> files = Files.list(dir.resolve(CommitStore.FOLDER))) {
+            commits = files.filter(f -> f.getFileName().toString().matches("[0-9a-f]{16}\\.run")).count();
+        }
+        if (runs.size() != n || ids != n || ok != n || commits != n) {
+            return String.format("expected %d runs; rows %d, distinct ids %d, ok %d, commits %d", n, runs.size(),
+                    ids, ok, commits);
+        }
+        return null;
+    }
+}
