@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** The {@code splitbnn} command line: one subcommand per job. Exit codes: 0 done, 1 failed, 2 bad input. */
 @Command(name = "splitbnn", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Full marginalisation of small Bayesian neural networks with nested sampling.",
-        subcommands = {ValidateCommand.class, DataCommand.class, RunCommand.class, SweepCommand.class})
+        subcommands = {ValidateCommand.class, DataCommand.class, RunCommand.class, SweepCommand.class,
+                ReportCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code for bad input: a malformed file, an impossible setting, an existing output. */

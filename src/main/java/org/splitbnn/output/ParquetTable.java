@@ -1,10 +1,14 @@
 package org.splitbnn.output;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
@@ -28,6 +32,7 @@ import org.apache.parquet.schema.Types;
 /**
  * A small columnar table of required (non-null) double, int, long, boolean and string columns of equal length, and
  * its Parquet form: one flat Parquet file, snappy-compressed, written and read without Spark or Hadoop file systems.
+ * It also reads chosen columns of the part files and table folders that Spark writes.
  *
  * @param columns the columns, in order, with distinct names
  */
@@ -164,6 +169,18 @@ public record ParquetTable(List<Column> columns) {
      * @throws IOException when the file cannot be read or has columns of other types
      */
     public static ParquetTable read(Path file) throws IOException {
+        return read(file, null);
+    }
+
+    /**
+     * Reads the columns called {@code names}, in that order, of a Parquet file whose columns may also be optional,
+     * as Spark writes them: a missing double reads as NaN, a missing string as null. The file's other columns, of
+     * any type, are skipped.
+     *
+     * @throws IOException when the file cannot be read, lacks a column, has a named column of another type or a
+     *                     missing value that is neither a double nor a string
+     */
+    public static ParquetTable read(Path file, List<String> names) throws IOException {
         InputFile in = new LocalInputFile(file);
         MessageType schema;
         long rowCount;
@@ -171,21 +188,94 @@ public record ParquetTable(List<Column> columns) {
             schema = footer.getFooter().getFileMetaData().getSchema();
             rowCount = footer.getRecordCount();
         }
+        if (names != null) {
+            List<Type> projected = new ArrayList<>();
+            for (String name : names) {
+                if (!schema.containsField(name)) {
+                    throw new IOException(file + ": no column '" + name + "'");
+                }
+                projected.add(schema.getType(name));
+            }
+            schema = new MessageType(schema.getName(), projected);
+        }
         int n = Math.toIntExact(rowCount);
         List<Type> fields = schema.getFields();
         Column[] columns = new Column[fields.size()];
         for (int f = 0; f < fields.size(); f++) {
             columns[f] = newColumn(file, fields.get(f), n);
         }
-        try (ParquetReader<Group> reader = new GroupReaderBuilder(in).build()) {
+        try (ParquetReader<Group> reader = new GroupReaderBuilder(in)
+                .set(ReadSupport.PARQUET_READ_SCHEMA, schema.toString()).build()) {
             for (int row = 0; row < n; row++) {
                 Group g = reader.read();
                 for (int f = 0; f < fields.size(); f++) {
-                    set(columns[f], g, f, row);
+                    if (g.getFieldRepetitionCount(f) == 0) {
+                        setMissing(file, columns[f], row);
+                    } else {
+                        set(columns[f], g, f, row);
+                    }
                 }
             }
         }
         return new ParquetTable(List.of(columns));
+    }
+
+    /**
+     * Reads the columns called {@code names} of a table folder as Spark writes it: the rows of its part files
+     * ({@code part-*.parquet}) one after the other, in file-name order, each read by {@link #read(Path, List)}.
+     *
+     * @throws IOException when the folder has no part file or one cannot be read
+     */
+    public static ParquetTable readFolder(Path dir, List<String> names) throws IOException {
+        List<Path> parts;
+        try (Stream<Path> files = Files.list(dir)) {
+            parts = files.filter(p -> p.getFileName().toString().startsWith("part-")
+                    && p.getFileName().toString().endsWith(".parquet")).sorted().toList();
+        }
+        if (parts.isEmpty()) {
+            throw new IOException(dir + ": no part-*.parquet file");
+        }
+        List<ParquetTable> tables = new ArrayList<>();
+        for (Path part : parts) {
+            tables.add(read(part, names));
+        }
+        List<Column> columns = new ArrayList<>();
+        for (int c = 0; c < names.size(); c++) {
+            int index = c;
+            columns.add(concat(tables.stream().map(t -> t.columns().get(index)).toList()));
+        }
+        return new ParquetTable(columns);
+    }
+
+    private static Column concat(List<Column> pieces) {
+        String name = pieces.get(0).name();
+        if (pieces.get(0) instanceof Doubles) {
+            return new Doubles(name, pieces.stream().flatMapToDouble(p -> Arrays.stream(((Doubles) p).values()))
+                    .toArray());
+        } else if (pieces.get(0) instanceof Ints) {
+            return new Ints(name, pieces.stream().flatMapToInt(p -> Arrays.stream(((Ints) p).values())).toArray());
+        } else if (pieces.get(0) instanceof Longs) {
+            return new Longs(name, pieces.stream().flatMapToLong(p -> Arrays.stream(((Longs) p).values())).toArray());
+        } else if (pieces.get(0) instanceof Strings) {
+            return new Strings(name, pieces.stream().flatMap(p -> Arrays.stream(((Strings) p).values()))
+                    .toArray(String[]::new));
+        }
+        boolean[] all = new boolean[pieces.stream().mapToInt(Column::size).sum()];
+        int row = 0;
+        for (Column p : pieces) {
+            boolean[] values = ((Booleans) p).values();
+            System.arraycopy(values, 0, all, row, values.length);
+            row += values.length;
+        }
+        return new Booleans(name, all);
+    }
+
+    private static void setMissing(Path file, Column c, int row) throws IOException {
+        if (c instanceof Doubles d) {
+            d.values()[row] = Double.NaN;
+        } else if (!(c instanceof Strings)) {
+            throw new IOException(file + ": column '" + c.name() + "' has a missing value in row " + row);
+        }
     }
 
     private static PrimitiveTypeName parquetType(Column c) {

@@ -1,0 +1,39 @@
+package org.splitbnn.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.splitbnn.output.ParquetTable;
+
+/**
+ * One mode of a run, as its modes table holds it.
+ *
+ * @param runId      the run (empty for a single run's table)
+ * @param mode       rank, 1 = largest local evidence
+ * @param localLogZ  local log-evidence
+ * @param localLogZErr its standard deviation
+ * @param weight     local evidence over the sum of the local evidences
+ * @param prominent  whether the mode is prominent
+ */
+public record ModeRow(String runId, int mode, double localLogZ, double localLogZErr, double weight,
+                      boolean prominent) {
+
+    /** The modes table's columns that the rows are made of (without {@code run_id}). */
+    public static final List<String> COLUMNS = List.of("mode", "local_log_z", "local_log_z_err", "weight",
+            "prominent");
+
+    /** The rows of {@code table}, which has {@link #COLUMNS} and, when {@code runIds} is set, {@code run_id}. */
+    public static List<ModeRow> of(ParquetTable table, boolean runIds) {
+        String[] run = runIds ? table.strings("run_id") : null;
+        int[] mode = table.ints("mode");
+        double[] logZ = table.doubles("local_log_z");
+        double[] err = table.doubles("local_log_z_err");
+        double[] weight = table.doubles("weight");
+        boolean[] prominent = table.booleans("prominent");
+        List<ModeRow> rows = new ArrayList<>();
+        for (int i = 0; i < table.rows(); i++) {
+            rows.add(new ModeRow(run == null ? "" : run[i], mode[i], logZ[i], err[i], weight[i], prominent[i]));
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,179 @@
+package org.splitbnn.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.renderer.category.BoxAndWhiskerRenderer;
+import org.jfree.chart.renderer.category.StatisticalLineAndShapeRenderer;
+import org.jfree.data.Range;
+import org.jfree.data.statistics.BoxAndWhiskerItem;
+import org.jfree.data.statistics.DefaultBoxAndWhiskerCategoryDataset;
+import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
+import org.splitbnn.analysis.Solution;
+
+/**
+ * Figure 3: one column for the full solution and one for each prominent mode; rows: the distribution of
+ * &lt;log L&gt;/N over the posterior samples on the training set and on the test sets (box plots from the stored
+ * quartiles, whiskers to the extremes, the mean as a dot; the full solution's means as dashed lines), the local
+ * log Z with its error bar (the full solution's log Z dashed), and the solution's prediction map.
+ */
+public final class SolutionsFigure {
+
+    /** Width of one column in pixels. */
+    public static final int CELL_WIDTH = 330;
+
+    /** Height of one row in pixels. */
+    public static final int CELL_HEIGHT = 300;
+
+    private static final BasicStroke DASHED = new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
+            10f, new float[] {5f, 4f}, 0f);
+
+    /**
+     * One column of the figure.
+     *
+     * @param solution "full" or "mode k"
+     * @param title    the column's heading
+     * @param logZ     the solution's (local) log Z
+     * @param logZErr  its standard deviation
+     * @param colour   the solution's colour
+     * @param train    &lt;log L&gt;/N on the training set
+     * @param test     &lt;log L&gt;/N on the (pooled) test sets, or null without test sets
+     */
+    record Column(String solution, String title, double logZ, double logZErr, Color colour, LogLikelihoodRow train,
+                  LogLikelihoodRow test) {
+    }
+
+    private SolutionsFigure() {
+    }
+
+    /** The layout of the figure for {@code run}. */
+    public static PanelGrid grid(RunDirectory run) {
+        return new PanelGrid(3, 1 + run.prominentModes().size(), CELL_WIDTH, CELL_HEIGHT,
+                "Full solution and prominent modes, " + run.prior() + " prior");
+    }
+
+    /** The figure for {@code run}. */
+    public static BufferedImage draw(RunDirectory run) {
+        List<Column> columns = columns(run);
+        Range logLRange = logLRange(columns);
+        Range logZRange = logZRange(columns);
+        Column full = columns.get(0);
+        JFreeChart[][] panels = new JFreeChart[3][columns.size()];
+        for (int c = 0; c < columns.size(); c++) {
+            Column col = columns.get(c);
+            panels[0][c] = logLikelihood(col, full, logLRange);
+            panels[1][c] = evidence(col, full, logZRange);
+            panels[2][c] = PredictionMapChart.of(null, run.predictions().get(col.solution()), null, true);
+        }
+        return grid(run).draw(panels, List.of(), 0, 0);
+    }
+
+    static List<Column> columns(RunDirectory run) {
+        List<Column> columns = new ArrayList<>();
+        columns.add(new Column(Solution.FULL, "full solution", run.summary().path("log_z").asDouble(),
+                run.summary().path("log_z_err").asDouble(), Palette.full(), row(run, Solution.FULL, true),
+                row(run, Solution.FULL, false)));
+        for (ModeRow m : run.prominentModes()) {
+            String name = Solution.modeName(m.mode());
+            columns.add(new Column(name, String.format(Locale.ROOT, "%s (weight %.3f)", name, m.weight()),
+                    m.localLogZ(), m.localLogZErr(), Palette.mode(m.mode()), row(run, name, true),
+                    row(run, name, false)));
+        }
+        return columns;
+    }
+
+    /** The training row, or the test row: the pooled test sets if there are, else the one test set (or null). */
+    private static LogLikelihoodRow row(RunDirectory run, String solution, boolean train) {
+        LogLikelihoodRow found = null;
+        for (LogLikelihoodRow r : run.generalisation()) {
+            if (!r.solution().equals(solution)) {
+                continue;
+            }
+            if (train ? r.dataset().equals(LogLikelihoodRow.TRAIN)
+                    : r.dataset().equals(LogLikelihoodRow.POOLED) || (found == null && r.isTestSet())) {
+                found = r;
+            }
+        }
+        return found;
+    }
+
+    private static JFreeChart logLikelihood(Column col, Column full, Range range) {
+        DefaultBoxAndWhiskerCategoryDataset data = new DefaultBoxAndWhiskerCategoryDataset();
+        data.add(box(col.train()), col.solution(), "train");
+        if (col.test() != null) {
+            data.add(box(col.test()), col.solution(), "test");
+        }
+        BoxAndWhiskerRenderer boxes = new BoxAndWhiskerRenderer();
+        boxes.setSeriesPaint(0, Palette.translucent(col.colour(), 160));
+        boxes.setSeriesOutlinePaint(0, Color.BLACK);
+        boxes.setUseOutlinePaintForWhiskers(true);
+        boxes.setMeanVisible(true);
+        boxes.setMaxOutlierVisible(false);
+        boxes.setMinOutlierVisible(false);
+        boxes.setMaximumBarWidth(0.25);
+        NumberAxis y = new NumberAxis("<log L>/N");
+        y.setRange(range);
+        CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(null), y, boxes);
+        plot.addRangeMarker(dashed(full.train().mean()));
+        if (full.test() != null) {
+            plot.addRangeMarker(dashed(full.test().mean()));
+        }
+        return ChartStyle.apply(new JFreeChart(col.title(), ChartStyle.TITLE_FONT, plot, false));
+    }
+
+    private static JFreeChart evidence(Column col, Column full, Range range) {
+        DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
+        data.add(col.logZ(), col.logZErr(), col.solution(), col.solution().equals(Solution.FULL) ? "log Z"
+                : "local log Z");
+        StatisticalLineAndShapeRenderer points = new StatisticalLineAndShapeRenderer(false, true);
+        points.setSeriesPaint(0, col.colour());
+        points.setErrorIndicatorPaint(Color.BLACK);
+        points.setErrorIndicatorStroke(new BasicStroke(1.5f));
+        points.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-5, -5, 10, 10));
+        NumberAxis y = new NumberAxis("log Z");
+        y.setRange(range);
+        CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(null), y, points);
+        plot.addRangeMarker(dashed(full.logZ()));
+        return ChartStyle.apply(new JFreeChart(null, ChartStyle.TITLE_FONT, plot, false));
+    }
+
+    private static BoxAndWhiskerItem box(LogLikelihoodRow r) {
+        return new BoxAndWhiskerItem(r.mean(), r.median(), r.q1(), r.q3(), r.min(), r.max(), r.min(), r.max(),
+                List.of());
+    }
+
+    private static ValueMarker dashed(double value) {
+        ValueMarker m = new ValueMarker(value, Palette.full(), DASHED);
+        m.setAlpha(0.8f);
+        return m;
+    }
+
+    private static Range logLRange(List<Column> columns) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (Column c : columns) {
+            for (LogLikelihoodRow r : new LogLikelihoodRow[] {c.train(), c.test()}) {
+                if (r != null) {
+                    lo = Math.min(lo, r.min());
+                    hi = Math.max(hi, r.max());
+                }
+            }
+        }
+        return ChartStyle.padded(lo, hi);
+    }
+
+    private static Range logZRange(List<Column> columns) {
+        double lo = columns.stream().mapToDouble(c -> c.logZ() - c.logZErr()).min().orElse(-1);
+        double hi = columns.stream().mapToDouble(c -> c.logZ() + c.logZErr()).max().orElse(1);
+        return ChartStyle.padded(lo, hi);
+    }
+}

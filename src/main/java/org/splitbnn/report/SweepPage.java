@@ -1,0 +1,94 @@
+package org.splitbnn.report;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.splitbnn.output.ParquetTable;
+
+/** The report of a sweep: its four figures as PNG files and the page that shows them with the key numbers. */
+public final class SweepPage {
+
+    /** File of the prominent-mode histogram. */
+    public static final String MODE_COUNTS = "sweep-mode-counts.png";
+
+    /** File of the evidence figure. */
+    public static final String EVIDENCE = "sweep-evidence.png";
+
+    /** File of the full-against-top-mode figure. */
+    public static final String FULL_AGAINST_TOP_MODE = "sweep-full-vs-top-mode.png";
+
+    /** File of the evidence-against-test figure. */
+    public static final String EVIDENCE_AGAINST_TEST = "sweep-evidence-vs-test.png";
+
+    private SweepPage() {
+    }
+
+    /** Writes the figures of {@code sweep} into {@code out} and returns the page. */
+    public static Html write(SweepTables sweep, Path out) throws IOException {
+        BufferedImage counts = SweepFigures.modeCounts(sweep);
+        Png.write(counts, out.resolve(MODE_COUNTS));
+        BufferedImage evidence = SweepFigures.evidence(sweep);
+        Png.write(evidence, out.resolve(EVIDENCE));
+        BufferedImage full = SweepFigures.fullAgainstTopMode(sweep);
+        Png.write(full, out.resolve(FULL_AGAINST_TOP_MODE));
+        BufferedImage evidenceTest = SweepFigures.evidenceAgainstTest(sweep);
+        Png.write(evidenceTest, out.resolve(EVIDENCE_AGAINST_TEST));
+
+        Html page = new Html("splitbnn sweep report: " + sweep.dir().toAbsolutePath().normalize().getFileName());
+        page.paragraph(sweep.runs().size() + " runs, " + sweep.okRuns().size() + " finished, priors "
+                + Html.escape(String.join(", ", sweep.priors())) + ".");
+        page.heading(2, "Summary per prior and sampler setting");
+        page.table("summary", List.of("prior", "nlive", "runs", "finished", "mean log Z", "sd of log Z",
+                        "mean reported error", "mean prominent modes", "runs where full beats mode 1"),
+                List.of("prior", "nlive", "runs", "runs-ok", "log-z-mean", "log-z-sd", "log-z-err-mean",
+                        "prominent-modes-mean", "full-beats-top-mode-fraction"), summaryRows(sweep.summary()));
+        page.figure(MODE_COUNTS, counts.getWidth(), counts.getHeight(), "Prominent modes found per run, one bar "
+                + "series per prior.");
+        page.figure(EVIDENCE, evidence.getWidth(), evidence.getHeight(), "Left: log Z &plusmn; reported error of "
+                + "each run, per training set and prior (sampler seeds side by side). Right: per training set and "
+                + "prior, the sd of log Z over sampler seeds against the mean reported error (dashed: equal).");
+        Map<String, int[]> above = SweepFigures.fractionsAbove(sweep);
+        page.figure(FULL_AGAINST_TOP_MODE, full.getWidth(), full.getHeight(), "Per training set and prior "
+                + "(averaged over sampler seeds), the full solution's mean test &lt;log L&gt;/N against the "
+                + "highest-evidence mode's; above the dashed diagonal full marginalisation generalises better: "
+                + Html.escape(above.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()[0] + " of "
+                + e.getValue()[1]).collect(Collectors.joining(", "))) + ".");
+        page.figure(EVIDENCE_AGAINST_TEST, evidenceTest.getWidth(), evidenceTest.getHeight(), "log Z against the "
+                + "full solution's mean test &lt;log L&gt;/N, one point per run.");
+        page.heading(2, "Runs");
+        List<Html.Row> rows = new ArrayList<>();
+        for (SweepRun r : sweep.runs()) {
+            rows.add(new Html.Row(r.runId(), List.of(r.runId(), r.prior(), r.train(), Long.toString(r.seed()),
+                    r.ok() ? "ok" : "failed", Html.number(r.logZ(), RunPage.LOG_Z_DECIMALS),
+                    Html.number(r.logZErr(), RunPage.LOG_Z_DECIMALS), Integer.toString(r.prominentModes()),
+                    Html.number(r.fullTest(), RunPage.FRACTION_DECIMALS),
+                    Html.number(r.topModeTest(), RunPage.FRACTION_DECIMALS))));
+        }
+        page.table("runs", List.of("run", "prior", "training set", "sampler seed", "status", "log Z", "±",
+                        "prominent modes", "full: test <log L>/N", "mode 1: test <log L>/N"),
+                List.of("run-id", "prior", "train", "seed", "status", "log-z", "log-z-err", "prominent-modes",
+                        "full-test", "top-mode-test"), rows);
+        return page;
+    }
+
+    private static List<Html.Row> summaryRows(ParquetTable summary) {
+        List<Html.Row> rows = new ArrayList<>();
+        for (int i = 0; i < summary.rows(); i++) {
+            String prior = summary.strings("prior")[i];
+            rows.add(new Html.Row(prior + "/" + summary.ints("nlive")[i], List.of(prior,
+                    Integer.toString(summary.ints("nlive")[i]), Integer.toString(summary.ints("runs")[i]),
+                    Integer.toString(summary.ints("runs_ok")[i]),
+                    Html.number(summary.doubles("log_z_mean")[i], RunPage.LOG_Z_DECIMALS),
+                    Html.number(summary.doubles("log_z_sd")[i], RunPage.LOG_Z_DECIMALS),
+                    Html.number(summary.doubles("log_z_err_mean")[i], RunPage.LOG_Z_DECIMALS),
+                    Html.number(summary.doubles("prominent_modes_mean")[i], 2),
+                    Html.number(summary.doubles("full_beats_top_mode_fraction")[i], RunPage.FRACTION_DECIMALS))));
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,83 @@
+package org.splitbnn.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.splitbnn.analysis.Solution;
+import org.splitbnn.output.ParquetTable;
+
+/**
+ * What the report reads of a sweep's output folder (its Spark table folders, read without Spark): every run with
+ * its evidence, prominent-mode count and test &lt;log L&gt;/N, and the summary table.
+ *
+ * @param dir     the sweep's folder
+ * @param runs    every run, in the runs table's order
+ * @param summary the summary table's columns {@link #SUMMARY_COLUMNS}, one row per prior and sampler setting
+ */
+public record SweepTables(Path dir, List<SweepRun> runs, ParquetTable summary) {
+
+    /** The status of a finished run in the runs table. */
+    public static final String OK = "ok";
+
+    /** The columns read from the runs table. */
+    public static final List<String> RUNS_COLUMNS = List.of("run_id", "prior", "train", "sampler_seed", "status",
+            "log_z", "log_z_err");
+
+    /** The columns read from the summary table. */
+    public static final List<String> SUMMARY_COLUMNS = List.of("prior", "nlive", "runs", "runs_ok", "log_z_mean",
+            "log_z_sd", "log_z_err_mean", "prominent_modes_mean", "full_beats_top_mode_fraction");
+
+    /** Whether {@code dir} looks like a sweep's folder (it has a runs table). */
+    public static boolean isSweep(Path dir) {
+        return Files.isDirectory(dir.resolve("runs"));
+    }
+
+    /** Reads the sweep in {@code dir}. */
+    public static SweepTables read(Path dir) throws IOException {
+        ParquetTable runs = ParquetTable.readFolder(dir.resolve("runs"), RUNS_COLUMNS);
+        List<String> modeColumns = new ArrayList<>(List.of("run_id"));
+        modeColumns.addAll(ModeRow.COLUMNS);
+        Map<String, Integer> prominent = new HashMap<>();
+        for (ModeRow m : ModeRow.of(ParquetTable.readFolder(dir.resolve("modes"), modeColumns), true)) {
+            prominent.merge(m.runId(), m.prominent() ? 1 : 0, Integer::sum);
+        }
+        List<String> generalisationColumns = new ArrayList<>(List.of("run_id"));
+        generalisationColumns.addAll(LogLikelihoodRow.COLUMNS);
+        Map<String, List<LogLikelihoodRow>> rows = new HashMap<>();
+        for (LogLikelihoodRow r : LogLikelihoodRow.of(
+                ParquetTable.readFolder(dir.resolve("generalisation"), generalisationColumns), true)) {
+            rows.computeIfAbsent(r.runId(), k -> new ArrayList<>()).add(r);
+        }
+        String[] id = runs.strings("run_id");
+        String[] prior = runs.strings("prior");
+        String[] train = runs.strings("train");
+        long[] seed = runs.longs("sampler_seed");
+        String[] status = runs.strings("status");
+        double[] logZ = runs.doubles("log_z");
+        double[] logZErr = runs.doubles("log_z_err");
+        List<SweepRun> list = new ArrayList<>();
+        for (int i = 0; i < runs.rows(); i++) {
+            List<LogLikelihoodRow> own = rows.getOrDefault(id[i], List.of());
+            list.add(new SweepRun(id[i], prior[i], train[i], seed[i], OK.equals(status[i]), logZ[i], logZErr[i],
+                    prominent.getOrDefault(id[i], 0),
+                    LogLikelihoodRow.testMean(own, Solution.FULL).orElse(Double.NaN),
+                    LogLikelihoodRow.testMean(own, Solution.modeName(1)).orElse(Double.NaN)));
+        }
+        return new SweepTables(dir, list, ParquetTable.readFolder(dir.resolve("summary"), SUMMARY_COLUMNS));
+    }
+
+    /** The finished runs. */
+    public List<SweepRun> okRuns() {
+        return runs.stream().filter(SweepRun::ok).toList();
+    }
+
+    /** The priors of the finished runs, sorted. */
+    public List<String> priors() {
+        return okRuns().stream().map(SweepRun::prior).distinct().sorted().toList();
+    }
+}
