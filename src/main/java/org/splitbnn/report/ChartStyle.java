@@ -57,9 +57,9 @@ public final class ChartStyle {
         return chart;
     }
 
-    /** The range from {@code lo} to {@code hi} widened by 6% of its length (at least 0.05) on each side. */
+    /** The range from {@code lo} to {@code hi} widened by 6% of its length on each side (by 0.05 if empty). */
     public static Range padded(double lo, double hi) {
-        double pad = Math.max(0.05, (hi - lo) * 0.06);
+        double pad = hi > lo ? (hi - lo) * 0.06 : 0.05;
         return new Range(lo - pad, hi + pad);
     }
 

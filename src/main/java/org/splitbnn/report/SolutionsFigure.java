@@ -2,6 +2,7 @@ package org.splitbnn.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,10 +12,13 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.renderer.category.BoxAndWhiskerRenderer;
+import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 import org.jfree.chart.renderer.category.StatisticalLineAndShapeRenderer;
 import org.jfree.data.Range;
+import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.statistics.BoxAndWhiskerItem;
 import org.jfree.data.statistics.DefaultBoxAndWhiskerCategoryDataset;
 import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
@@ -116,13 +120,24 @@ public final class SolutionsFigure {
         boxes.setSeriesPaint(0, Palette.translucent(col.colour(), 160));
         boxes.setSeriesOutlinePaint(0, Color.BLACK);
         boxes.setUseOutlinePaintForWhiskers(true);
-        boxes.setMeanVisible(true);
+        boxes.setMeanVisible(false);
         boxes.setMaxOutlierVisible(false);
         boxes.setMinOutlierVisible(false);
         boxes.setMaximumBarWidth(0.25);
         NumberAxis y = new NumberAxis("<log L>/N");
         y.setRange(range);
         CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(null), y, boxes);
+        DefaultCategoryDataset means = new DefaultCategoryDataset();
+        means.addValue(col.train().mean(), "mean", "train");
+        if (col.test() != null) {
+            means.addValue(col.test().mean(), "mean", "test");
+        }
+        LineAndShapeRenderer dots = new LineAndShapeRenderer(false, true);
+        dots.setSeriesPaint(0, Color.BLACK);
+        dots.setSeriesShape(0, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
+        plot.setDataset(1, means);
+        plot.setRenderer(1, dots);
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
         plot.addRangeMarker(dashed(full.train().mean()));
         if (full.test() != null) {
             plot.addRangeMarker(dashed(full.test().mean()));
@@ -138,7 +153,7 @@ public final class SolutionsFigure {
         points.setSeriesPaint(0, col.colour());
         points.setErrorIndicatorPaint(Color.BLACK);
         points.setErrorIndicatorStroke(new BasicStroke(1.5f));
-        points.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-5, -5, 10, 10));
+        points.setSeriesShape(0, new Ellipse2D.Double(-5, -5, 10, 10));
         NumberAxis y = new NumberAxis("log Z");
         y.setRange(range);
         CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(null), y, points);

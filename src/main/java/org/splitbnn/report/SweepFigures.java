@@ -21,6 +21,7 @@ import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.Range;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -178,11 +179,14 @@ public final class SweepFigures {
             data.addSeries(s);
             style(dots, p);
         }
-        XYPlot plot = new XYPlot(data, axis("highest-evidence mode: test <log L>/N"),
-                axis("full solution: test <log L>/N"), dots);
+        NumberAxis x = axis("highest-evidence mode: test <log L>/N");
+        NumberAxis y = axis("full solution: test <log L>/N");
+        XYPlot plot = new XYPlot(data, x, y, dots);
         if (lo < hi) {
-            double pad = (hi - lo) * 0.05;
-            plot.addAnnotation(diagonal(lo - pad, hi + pad));
+            Range square = ChartStyle.padded(lo, hi);
+            x.setRange(square);
+            y.setRange(square);
+            plot.addAnnotation(diagonal(square.getLowerBound(), square.getUpperBound()));
         }
         return image(new JFreeChart("Full marginalisation against the best single mode", ChartStyle.TITLE_FONT,
                 plot, true));
