@@ -3,6 +3,7 @@
 #   SPARK_JVM_FLAGS     the module flags Spark needs on Java 17+ (spark-submit's launcher adds them itself)
 #   app_jar             builds target/splitbnn-app.jar when missing or older than the sources; prints its path
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+source "$root/jobs/lib.sh"
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 export SPARK_SCALA_VERSION=2.13
 SPARK_JVM_FLAGS=(-XX:+IgnoreUnrecognizedVMOptions --add-modules=jdk.incubator.vector
@@ -22,8 +23,8 @@ spark_home() {
   local home="$1" cp_file="$1/classpath.txt"
   if [[ ! -s "$cp_file" || "$root/jobs/spark-dist.pom.xml" -nt "$cp_file" ]]; then
     mkdir -p "$home"
-    mvn -q -B -Dstyle.color=never -f "$root/jobs/spark-dist.pom.xml" dependency:build-classpath \
-      -DincludeScope=runtime -Dmdep.outputFile="$cp_file" >&2
+    build_quietly -f jobs/spark-dist.pom.xml dependency:build-classpath -DincludeScope=runtime \
+      -Dmdep.outputFile="$cp_file"
     rm -rf "$home/jars" && mkdir -p "$home/jars" "$home/conf"
     tr ':' '\n' < "$cp_file" | while read -r jar; do ln -s "$jar" "$home/jars/"; done
   fi
@@ -33,7 +34,7 @@ app_jar() {
   local jar="$root/target/splitbnn-app.jar"
   if [[ ! -f "$jar" || -n "$(find "$root/src/main" "$root/pom.xml" -newer "$jar" -print -quit)" ]]; then
     echo "building the app jar (mvn package -DskipTests) ..." >&2
-    (cd "$root" && mvn -q -B -Dstyle.color=never -DskipTests package >&2)
+    build_quietly -DskipTests package
   fi
   echo "$jar"
 }

@@ -18,7 +18,7 @@ import org.apache.spark.sql.Row;
  * @param logZ             log-evidence (NaN when failed)
  * @param logZErr          its standard deviation (NaN when failed)
  * @param prominentModes   prominent modes (0 when failed)
- * @param wallSeconds      the run's own wall time
+ * @param wallSeconds      the run's own wall time on its executor (datasets, sampling, analysis)
  * @param fullBeatsTopMode whether the full solution's mean &lt;log L&gt;/N, averaged over the test sets, exceeds
  *                         mode 1's (the highest-evidence mode); null when failed or without test sets
  * @param rows             rows per table

@@ -30,14 +30,16 @@ public final class RunRows {
     /**
      * The outcome of a finished run.
      *
-     * @param posterior the full posterior's equally weighted samples, used when the spec asks for the posterior table
+     * @param posterior   the full posterior's equally weighted samples, used when the spec asks for the posterior table
+     * @param wallSeconds the whole run's wall time: datasets, sampling and analysis
      */
-    public static RunOutcome ok(RunSpec spec, ExperimentResult result, Solution posterior, Executor where) {
+    public static RunOutcome ok(RunSpec spec, ExperimentResult result, Solution posterior, Executor where,
+                                double wallSeconds) {
         SamplerResult s = result.sampler();
         Map<Tables, List<Row>> rows = new EnumMap<>(Tables.class);
         rows.put(Tables.RUNS, List.of(runRow(spec, OK, null, s.logZ(), s.logZErr(), s.logPriorVolumeFraction(),
                 s.klDivergence(), s.clusters().size(), result.prominentModes(), s.nLikelihood(), s.nOutsideSupport(),
-                s.nDead(), s.wallSeconds(), where, s.parameterNames().toArray(String[]::new))));
+                s.nDead(), s.wallSeconds(), wallSeconds, where, s.parameterNames().toArray(String[]::new))));
         List<Row> modes = new ArrayList<>();
         for (ModeReport m : result.modes()) {
             modes.add(Tables.withSpec(spec, Arrays.asList(m.mode(), m.clusterId(), m.localLogZ(), m.localLogZErr(),
@@ -70,23 +72,23 @@ public final class RunRows {
             rows.put(Tables.PREDICTIONS, cells);
         }
         return new RunOutcome(spec.runId(), true, null, s.logZ(), s.logZErr(), result.prominentModes(),
-                s.wallSeconds(), fullBeatsTopMode(result.generalisation(), testNames(spec)), rows);
+                wallSeconds, fullBeatsTopMode(result.generalisation(), testNames(spec)), rows);
     }
 
     /** The outcome of a run that failed with {@code error} after {@code wallSeconds}. */
     public static RunOutcome failed(RunSpec spec, String error, double wallSeconds, Executor where) {
-        Row row = runRow(spec, FAILED, error, null, null, null, null, null, null, null, null, null, wallSeconds,
-                where, null);
+        Row row = runRow(spec, FAILED, error, null, null, null, null, null, null, null, null, null, null,
+                wallSeconds, where, null);
         return new RunOutcome(spec.runId(), false, error, Double.NaN, Double.NaN, 0, wallSeconds, null,
                 Map.of(Tables.RUNS, List.of(row)));
     }
 
     private static Row runRow(RunSpec spec, String status, String error, Double logZ, Double logZErr, Double logF,
                               Double kl, Integer clusters, Integer prominent, Long nLike, Long nOutside, Long nDead,
-                              double wallSeconds, Executor where, String[] parameters) {
+                              Double samplerSeconds, double wallSeconds, Executor where, String[] parameters) {
         return Tables.withSpec(spec, Arrays.asList(spec.trainSha256(), testNames(spec).toArray(String[]::new), spec.priorHalfWidth(),
                 spec.prominence(), spec.posteriorSamples(), status, error, logZ, logZErr, logF, kl, clusters,
-                prominent, nLike, nOutside, nDead, wallSeconds, where.host(), where.id(), RunIds.splitbnnVersion(),
+                prominent, nLike, nOutside, nDead, samplerSeconds, wallSeconds, where.host(), where.id(), RunIds.splitbnnVersion(),
                 parameters));
     }
 

@@ -33,6 +33,7 @@ public enum Tables {
             field("n_likelihood_calls", DataTypes.LongType),
             field("n_outside_support", DataTypes.LongType),
             field("n_dead", DataTypes.LongType),
+            field("sampler_seconds", DataTypes.DoubleType),
             field("wall_seconds", DataTypes.DoubleType),
             field("executor_host", DataTypes.StringType),
             field("executor_id", DataTypes.StringType),

@@ -33,7 +33,7 @@ final class SharedSpark {
 
     /** The rows of a table folder, in file order, without the columns that differ from run to run. */
     static List<Row> stableRows(Path folder) {
-        return session().read().parquet(folder.toString()).drop("wall_seconds", "executor_host", "executor_id")
+        return session().read().parquet(folder.toString()).drop("sampler_seconds", "wall_seconds", "executor_host", "executor_id")
                 .collectAsList();
     }
 
