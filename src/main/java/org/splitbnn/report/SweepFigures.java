@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYLineAnnotation;
@@ -74,10 +74,10 @@ public final class SweepFigures {
     private SweepFigures() {
     }
 
-    /** Histogram of prominent-mode counts, one bar series per prior. */
+    /** Histogram of prominent-mode counts from 1 to the largest, one bar series per prior. */
     public static BufferedImage modeCounts(SweepTables sweep) {
-        TreeSet<Integer> counts = new TreeSet<>();
-        sweep.okRuns().forEach(r -> counts.add(r.prominentModes()));
+        int most = sweep.okRuns().stream().mapToInt(SweepRun::prominentModes).max().orElse(1);
+        List<Integer> counts = IntStream.rangeClosed(1, most).boxed().toList();
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         BarRenderer bars = new BarRenderer();
         bars.setBarPainter(new StandardBarPainter());
