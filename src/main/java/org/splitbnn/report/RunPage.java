@@ -33,12 +33,9 @@ public final class RunPage {
 
     /** Writes the figures of {@code run} into {@code out} and returns the page. */
     public static Html write(RunDirectory run, Path out) throws IOException {
-        BufferedImage fig1 = PredictionFigure.draw(run);
-        Png.write(fig1, out.resolve(FIGURE_1B));
-        BufferedImage fig2 = CornerFigure.draw(run);
-        Png.write(fig2, out.resolve(FIGURE_2));
-        BufferedImage fig3 = SolutionsFigure.draw(run);
-        Png.write(fig3, out.resolve(FIGURE_3));
+        BufferedImage fig1 = Png.write(PredictionFigure.draw(run), out.resolve(FIGURE_1B));
+        BufferedImage fig2 = Png.write(CornerFigure.draw(run), out.resolve(FIGURE_2));
+        BufferedImage fig3 = Png.write(SolutionsFigure.draw(run), out.resolve(FIGURE_3));
 
         var s = run.summary();
         var settings = s.path("settings");

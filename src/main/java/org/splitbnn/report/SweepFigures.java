@@ -140,10 +140,13 @@ public final class SweepFigures {
         x.setVerticalTickLabels(trains.size() > 4);
         x.setGridBandsVisible(false);
         XYPlot left = new XYPlot(logZ, x, axis("log Z"), errors);
-        XYPlot right = new XYPlot(spread, axis("mean reported error of log Z"), axis("sd of log Z over sampler seeds"),
-                dots);
+        NumberAxis error = axis("mean reported error of log Z");
+        NumberAxis sd = axis("sd of log Z over sampler seeds");
+        XYPlot right = new XYPlot(spread, error, sd, dots);
         right.setNoDataMessage("needs two or more sampler seeds per training set");
         if (widest > 0) {
+            error.setRange(0, widest * 1.1);
+            sd.setRange(0, widest * 1.1);
             right.addAnnotation(diagonal(0, widest * 1.1));
         }
         JFreeChart[][] panels = {{

@@ -30,14 +30,10 @@ public final class SweepPage {
 
     /** Writes the figures of {@code sweep} into {@code out} and returns the page. */
     public static Html write(SweepTables sweep, Path out) throws IOException {
-        BufferedImage counts = SweepFigures.modeCounts(sweep);
-        Png.write(counts, out.resolve(MODE_COUNTS));
-        BufferedImage evidence = SweepFigures.evidence(sweep);
-        Png.write(evidence, out.resolve(EVIDENCE));
-        BufferedImage full = SweepFigures.fullAgainstTopMode(sweep);
-        Png.write(full, out.resolve(FULL_AGAINST_TOP_MODE));
-        BufferedImage evidenceTest = SweepFigures.evidenceAgainstTest(sweep);
-        Png.write(evidenceTest, out.resolve(EVIDENCE_AGAINST_TEST));
+        BufferedImage counts = Png.write(SweepFigures.modeCounts(sweep), out.resolve(MODE_COUNTS));
+        BufferedImage evidence = Png.write(SweepFigures.evidence(sweep), out.resolve(EVIDENCE));
+        BufferedImage full = Png.write(SweepFigures.fullAgainstTopMode(sweep), out.resolve(FULL_AGAINST_TOP_MODE));
+        BufferedImage evidenceTest = Png.write(SweepFigures.evidenceAgainstTest(sweep), out.resolve(EVIDENCE_AGAINST_TEST));
 
         Html page = new Html("splitbnn sweep report: " + sweep.dir().toAbsolutePath().normalize().getFileName());
         page.paragraph(sweep.runs().size() + " runs, " + sweep.okRuns().size() + " finished, priors "
