@@ -56,6 +56,7 @@ public final class OutputDirectory {
         String name = target.getFileName().toString();
         Path tmp = Files.createTempDirectory(parent, "." + name + ".tmp-");
         try {
+            readableByAll(tmp);
             contents.writeInto(tmp);
             replace(tmp, target, force);
         } finally {
@@ -99,6 +100,13 @@ public final class OutputDirectory {
                     throw new UncheckedIOException(e);
                 }
             });
+        }
+    }
+
+    /** A temporary folder is private (rwx------); the published one should read like any other output folder. */
+    private static void readableByAll(Path dir) throws IOException {
+        if (Files.getFileAttributeView(dir, java.nio.file.attribute.PosixFileAttributeView.class) != null) {
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         }
     }
 }
