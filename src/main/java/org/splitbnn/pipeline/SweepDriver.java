@@ -3,7 +3,9 @@ package org.splitbnn.pipeline;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +33,9 @@ import org.apache.spark.sql.SparkSession;
 public final class SweepDriver {
 
     private static final long POLL_MILLIS = 100;
+
+    /** Runs submitted but not finished, at most: enough to keep any cluster busy, few enough for the scheduler. */
+    private static final int MAX_JOBS_IN_FLIGHT = 1000;
 
     private final SparkSession spark;
     private final PrintStream progress;
@@ -92,19 +97,23 @@ public final class SweepDriver {
                 spark.sparkContext().defaultParallelism());
     }
 
-    /** Submits one job per run, then commits and reports each outcome as its job ends. */
+    /**
+     * Submits one job per run (at most {@link #MAX_JOBS_IN_FLIGHT} at a time, in grid order), then commits and
+     * reports each outcome as its job ends.
+     */
     private List<RunOutcome> compute(List<RunSpec> pending, CommitStore store) throws IOException {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Deque<RunSpec> queue = new ArrayDeque<>(pending);
         Map<RunSpec, JavaFutureAction<List<RunOutcome>>> jobs = new LinkedHashMap<>();
-        for (RunSpec r : pending) {
-            jsc.setJobDescription("splitbnn run " + r.runId() + " (" + r.prior() + ", " + r.train().name()
-                    + ", seed " + r.samplerSeed() + ")");
-            jobs.put(r, jsc.parallelize(List.of(r), 1).map(task).collectAsync());
-        }
-        jsc.clearJobGroup();
         long start = System.nanoTime();
         List<RunOutcome> done = new ArrayList<>();
-        while (!jobs.isEmpty()) {
+        while (!queue.isEmpty() || !jobs.isEmpty()) {
+            while (!queue.isEmpty() && jobs.size() < MAX_JOBS_IN_FLIGHT) {
+                RunSpec r = queue.poll();
+                jsc.setJobDescription("splitbnn run " + r.runId() + " (" + r.prior() + ", " + r.train().name()
+                        + ", seed " + r.samplerSeed() + ")");
+                jobs.put(r, jsc.parallelize(List.of(r), 1).map(task).collectAsync());
+            }
             boolean any = false;
             for (var it = jobs.entrySet().iterator(); it.hasNext(); ) {
                 var job = it.next();
@@ -124,6 +133,7 @@ public final class SweepDriver {
                 sleep();
             }
         }
+        jsc.clearJobGroup();
         return done;
     }
 

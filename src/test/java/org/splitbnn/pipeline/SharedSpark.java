@@ -10,9 +10,10 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The one Spark session of the test JVM, shared by every test class: local[2,2] (two threads, a failed task is
- * tried twice), UI off, bound to 127.0.0.1. Spark's shutdown hook stops it when the JVM exits.
+ * tried twice), UI off, bound to 127.0.0.1. Spark's shutdown hook stops it when the JVM exits. Public so that
+ * other packages' tests share it too.
  */
-final class SharedSpark {
+public final class SharedSpark {
 
     /** Every table folder a sweep may write. */
     static final List<String> TABLES = List.of("runs", "modes", "generalisation", "posterior", "predictions",
@@ -21,7 +22,8 @@ final class SharedSpark {
     private SharedSpark() {
     }
 
-    static SparkSession session() {
+    /** The session, created on first use. */
+    public static SparkSession session() {
         return SparkSession.builder().master("local[2,2]").appName("splitbnn tests")
                 .config("spark.ui.enabled", false)
                 .config("spark.driver.host", "127.0.0.1")
