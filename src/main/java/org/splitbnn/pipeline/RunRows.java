@@ -86,10 +86,10 @@ public final class RunRows {
     private static Row runRow(RunSpec spec, String status, String error, Double logZ, Double logZErr, Double logF,
                               Double kl, Integer clusters, Integer prominent, Long nLike, Long nOutside, Long nDead,
                               Double samplerSeconds, double wallSeconds, Executor where, String[] parameters) {
-        return Tables.withSpec(spec, Arrays.asList(spec.trainSha256(), testNames(spec).toArray(String[]::new), spec.priorHalfWidth(),
-                spec.prominence(), spec.posteriorSamples(), status, error, logZ, logZErr, logF, kl, clusters,
-                prominent, nLike, nOutside, nDead, samplerSeconds, wallSeconds, where.host(), where.id(), RunIds.splitbnnVersion(),
-                parameters));
+        return Tables.withSpec(spec, Arrays.asList(spec.trainSha256(), testNames(spec).toArray(String[]::new),
+                spec.priorHalfWidth(), spec.prominence(), spec.posteriorSamples(), status, error, logZ, logZErr, logF,
+                kl, clusters, prominent, nLike, nOutside, nDead, samplerSeconds, wallSeconds, where.host(), where.id(),
+                RunIds.splitbnnVersion(), parameters));
     }
 
     /**

@@ -13,6 +13,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
+import scala.jdk.javaapi.CollectionConverters;
+
 /**
  * The {@code summary} table: per prior, nlive, nprior, num_repeats and hidden, the number of runs, the mean and sd
  * of log Z, the distribution of prominent-mode counts, and how often the full solution beats the highest-evidence
@@ -80,7 +82,7 @@ final class SummaryTable {
                 mean(logZ), sd(logZ), mean(ok.stream().mapToDouble(RunOutcome::logZErr).toArray()),
                 mean(Arrays.stream(modes).asDoubleStream().toArray()),
                 modes.length == 0 ? null : modes[0], median(modes), modes.length == 0 ? null : modes[modes.length - 1],
-                counts, compared.size(), beats, compared.isEmpty() ? null : (double) beats / compared.size());
+                CollectionConverters.asScala(counts), compared.size(), beats, compared.isEmpty() ? null : (double) beats / compared.size());
     }
 
     private static Double mean(double[] v) {

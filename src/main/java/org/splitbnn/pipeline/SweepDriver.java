@@ -21,6 +21,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Runs a sweep on Spark: submits every run not yet committed as its own one-task job, commits each outcome as it
@@ -36,6 +37,9 @@ public final class SweepDriver {
 
     /** Runs submitted but not finished, at most: enough to keep any cluster busy, few enough for the scheduler. */
     private static final int MAX_JOBS_IN_FLIGHT = 1000;
+
+    /** Rows per Parquet part file of a table (and per table-writing task). */
+    private static final int ROWS_PER_FILE = 4_000;
 
     private final SparkSession spark;
     private final PrintStream progress;
@@ -180,15 +184,25 @@ public final class SweepDriver {
             for (RunSpec r : sweep.runs()) {
                 rows.addAll(committed.get(r.runId()).rows(t));
             }
-            frames.put(folder, spark.createDataFrame(rows, t.schema()));
+            frames.put(folder, frame(rows, t.schema()));
         }
         frames.put(new Path(out, SummaryTable.FOLDER),
-                spark.createDataFrame(SummaryTable.rows(sweep.runs(), committed), SummaryTable.SCHEMA));
+                frame(SummaryTable.rows(sweep.runs(), committed), SummaryTable.SCHEMA));
         // the writes are independent Spark jobs: running them side by side saves most of their start-up time
         frames.entrySet().parallelStream().forEach(e -> write(e.getValue(), e.getKey()));
     }
 
+    /**
+     * The rows as a data frame of consecutive slices of at most {@link #ROWS_PER_FILE} rows: each slice travels in
+     * its own task and becomes one part file, in order, so tasks stay small however large a table grows.
+     */
+    private Dataset<Row> frame(List<Row> rows, StructType schema) {
+        int slices = Math.max(1, (rows.size() + ROWS_PER_FILE - 1) / ROWS_PER_FILE);
+        return spark.createDataFrame(JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, slices),
+                schema);
+    }
+
     private static void write(Dataset<Row> frame, Path folder) {
-        frame.coalesce(1).write().mode(SaveMode.Overwrite).parquet(folder.toString());
+        frame.write().mode(SaveMode.Overwrite).parquet(folder.toString());
     }
 }

@@ -33,10 +33,14 @@ public final class SharedSpark {
                 .getOrCreate();
     }
 
-    /** The rows of a table folder, in file order, without the columns that differ from run to run. */
-    static List<Row> stableRows(Path folder) {
-        return session().read().parquet(folder.toString()).drop("sampler_seconds", "wall_seconds", "executor_host", "executor_id")
-                .collectAsList();
+    /**
+     * The rows of a table folder as sorted strings (doubles print exactly), without the columns that differ from
+     * run to run. Sorted because Spark reads a folder's part files in no fixed order.
+     */
+    static List<String> stableRows(Path folder) {
+        return session().read().parquet(folder.toString())
+                .drop("sampler_seconds", "wall_seconds", "executor_host", "executor_id")
+                .collectAsList().stream().map(Row::toString).sorted().toList();
     }
 
     /**

@@ -39,7 +39,7 @@ class SummaryTableTest {
         assertEquals(3, full.getInt(12));
         assertEquals(4.0, full.getDouble(13));
         assertEquals(5, full.getInt(14));
-        assertEquals(Map.of(3, 1, 5, 1), full.get(15));
+        assertEquals(Map.of(3, 1, 5, 1), full.getJavaMap(15));
         assertEquals(2, full.getInt(16));
         assertEquals(1, full.getInt(17));
         assertEquals(0.5, full.getDouble(18));
