@@ -20,6 +20,7 @@ import org.splitbnn.model.NetworkShape;
 import org.splitbnn.output.DataSource;
 import org.splitbnn.output.OutputDirectory;
 import org.splitbnn.output.RunOutput;
+import org.splitbnn.output.SplitbnnVersion;
 import org.splitbnn.sampler.ProgressListener;
 import org.splitbnn.sampler.SamplerSettings;
 
@@ -108,7 +109,7 @@ public final class RunCommand implements Callable<Integer> {
         Experiment.problem(experiment);
         ProgressListener progress = quiet ? ProgressListener.QUIET : ProgressListener.stderr("run: ");
         ExperimentResult result = Experiment.run(experiment, progress);
-        RunOutput.write(out, result, sources, Version.current(), force, polychordFiles);
+        RunOutput.write(out, result, sources, SplitbnnVersion.current(), force, polychordFiles);
         printSummary(result);
         return 0;
     }

@@ -14,12 +14,6 @@ public final class RunIds {
     private RunIds() {
     }
 
-    /** The splitbnn version from the jar manifest, or "dev" when running from unpackaged classes. */
-    public static String splitbnnVersion() {
-        String v = RunIds.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
-    }
-
     /**
      * The id of a run; {@code tests} are "name=sha256" strings in the order of the configuration.
      */

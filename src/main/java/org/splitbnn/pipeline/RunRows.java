@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 import org.apache.spark.sql.Row;
+import org.splitbnn.output.SplitbnnVersion;
 import org.splitbnn.analysis.ExperimentResult;
 import org.splitbnn.analysis.GeneralisationRow;
 import org.splitbnn.analysis.ModeReport;
@@ -89,7 +90,7 @@ public final class RunRows {
         return Tables.withSpec(spec, Arrays.asList(spec.trainSha256(), testNames(spec).toArray(String[]::new),
                 spec.priorHalfWidth(), spec.prominence(), spec.posteriorSamples(), status, error, logZ, logZErr, logF,
                 kl, clusters, prominent, nLike, nOutside, nDead, samplerSeconds, wallSeconds, where.host(), where.id(),
-                RunIds.splitbnnVersion(), parameters));
+                SplitbnnVersion.current(), parameters));
     }
 
     /**

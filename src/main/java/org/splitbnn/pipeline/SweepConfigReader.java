@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.splitbnn.output.SplitbnnVersion;
 import org.splitbnn.data.Dataset;
 import org.splitbnn.data.DatasetCsv;
 import org.splitbnn.data.NoisyXorRecipe;
@@ -147,7 +148,7 @@ public final class SweepConfigReader {
         for (DatasetSource t : tests) {
             testKeys.add(t.name() + "=" + DatasetSource.contentHash(t.build()));
         }
-        String version = RunIds.splitbnnVersion();
+        String version = SplitbnnVersion.current();
         List<RunSpec> runs = new ArrayList<>();
         for (DatasetSource t : train) {
             String trainHash = DatasetSource.contentHash(t.build());

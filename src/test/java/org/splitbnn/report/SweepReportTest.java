@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.splitbnn.pipeline.SharedSpark;
 import org.junit.jupiter.api.io.TempDir;
 import org.splitbnn.pipeline.SweepConfigReader;
 import org.splitbnn.pipeline.SweepDriver;
@@ -54,7 +54,7 @@ class SweepReportTest {
         Path config = tmp.resolve("report-test.yaml");
         Files.writeString(config, CONFIG);
         sweep = tmp.resolve("sweep");
-        new SweepDriver(spark(), new PrintStream(OutputStream.nullOutputStream()))
+        new SweepDriver(SharedSpark.session(), new PrintStream(OutputStream.nullOutputStream()))
                 .run(SweepConfigReader.read(config), sweep.toString(), false);
         Report.write(sweep, false);
         html = Files.readString(sweep.resolve("report/report.html"), StandardCharsets.UTF_8);
@@ -75,7 +75,7 @@ class SweepReportTest {
     @Test
     void runRowsAreTheRunsTable() {
         Map<String, Map<String, String>> rows = PageReader.table(html, "runs");
-        List<Row> runs = spark().read().parquet(sweep.resolve("runs").toString()).collectAsList();
+        List<Row> runs = SharedSpark.session().read().parquet(sweep.resolve("runs").toString()).collectAsList();
         assertEquals(8, runs.size());
         assertEquals(runs.size(), rows.size());
         for (Row r : runs) {
@@ -93,7 +93,7 @@ class SweepReportTest {
     @Test
     void summaryRowsAreTheSummaryTable() {
         Map<String, Map<String, String>> rows = PageReader.table(html, "summary");
-        List<Row> summary = spark().read().parquet(sweep.resolve("summary").toString()).collectAsList();
+        List<Row> summary = SharedSpark.session().read().parquet(sweep.resolve("summary").toString()).collectAsList();
         assertEquals(2, summary.size());
         assertEquals(summary.size(), rows.size());
         for (Row s : summary) {
@@ -115,19 +115,5 @@ class SweepReportTest {
         List<SweepFigures.DatasetPrior> groups = SweepFigures.byDatasetAndPrior(SweepTables.read(sweep));
         assertEquals(4, groups.size());
         groups.forEach(g -> assertTrue(g.runs() == 2 && Double.isFinite(g.logZSd()) && g.compared(), g.toString()));
-    }
-
-    /**
-     * The test JVM's one Spark session, made by the pipeline tests' fixture ({@code SharedSpark}, package-private
-     * there), so that every test class shares its local[2,2] settings.
-     */
-    private static SparkSession spark() {
-        try {
-            var session = Class.forName("org.splitbnn.pipeline.SharedSpark").getDeclaredMethod("session");
-            session.setAccessible(true);
-            return (SparkSession) session.invoke(null);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("the pipeline tests' SharedSpark fixture is needed", e);
-        }
     }
 }

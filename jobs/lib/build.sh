@@ -2,7 +2,7 @@
 # Runs Maven quietly (its output is shown only when it fails) from the project root.
 build_quietly() {
   local root log
-  root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+  root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
   log="$(mktemp)"
   if ! (cd "$root" && mvn -q -B -Dstyle.color=never "$@" >"$log" 2>&1); then
     cat "$log" >&2
