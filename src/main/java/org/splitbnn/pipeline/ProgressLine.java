@@ -21,7 +21,7 @@ final class ProgressLine {
                         outcome.logZErr(), outcome.prominentModes())
                 : "FAILED: " + outcome.error();
         double eta = done >= total ? 0 : elapsedSeconds / done * (total - done);
-        return String.format(Locale.ROOT, "[%d/%d] %s %s train %s seed %d hidden %d: %s, %.1f s; ETA %s", done,
+        return String.format(Locale.ROOT, "[%d/%d] %s %s train=%s seed %d hidden %d: %s, %.1f s; ETA %s", done,
                 total, spec.runId(), spec.prior(), spec.train().name(), spec.samplerSeed(), spec.hidden(), result,
                 outcome.wallSeconds(), duration(eta));
     }
