@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
+import org.splitbnn.sampler.validation.UnitCubeProblem;
 import org.splitbnn.sampler.validation.ValidationProblems;
 
 class NestedSamplerTest {
@@ -116,22 +117,7 @@ class NestedSamplerTest {
 
     @Test
     void aSupportTooSmallToSampleIsReported() {
-        Problem nothing = new Problem() {
-            @Override
-            public int dimension() {
-                return 2;
-            }
-
-            @Override
-            public List<String> parameterNames() {
-                return List.of("a", "b");
-            }
-
-            @Override
-            public void fromUnitCube(double[] unit, double[] theta) {
-                System.arraycopy(unit, 0, theta, 0, 2);
-            }
-
+        Problem nothing = new UnitCubeProblem(2, 0, 1) {
             @Override
             public double logLikelihood(double[] theta) {
                 return Problem.LOG_ZERO;

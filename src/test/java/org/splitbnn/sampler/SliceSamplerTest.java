@@ -3,30 +3,18 @@ package org.splitbnn.sampler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-
 import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
+import org.splitbnn.sampler.validation.UnitCubeProblem;
 
 class SliceSamplerTest {
 
     /** log L = -r^2 around (0.5, 0.5) on the unit square, with x &lt; 0.5 outside the support. */
-    private static final class Disc implements Problem {
+    private static final class Disc extends UnitCubeProblem {
         long calls;
 
-        @Override
-        public int dimension() {
-            return 2;
-        }
-
-        @Override
-        public List<String> parameterNames() {
-            return List.of("a", "b");
-        }
-
-        @Override
-        public void fromUnitCube(double[] unit, double[] theta) {
-            System.arraycopy(unit, 0, theta, 0, 2);
+        Disc() {
+            super(2, 0, 1);
         }
 
         @Override

@@ -5,14 +5,15 @@ import java.util.List;
 
 import org.splitbnn.sampler.Problem;
 
-/** Base of the validation problems: a uniform prior on a box [low, high]^dim, parameters named x1..xD. */
-abstract class UnitCubeProblem implements Problem {
+/** A problem with a uniform prior on a box [low, high]^dim and parameters named x1..xD. */
+public abstract class UnitCubeProblem implements Problem {
 
     private final int dim;
     private final double low;
     private final double high;
 
-    UnitCubeProblem(int dim, double low, double high) {
+    /** A problem in {@code dim} dimensions with a uniform prior on [low, high] in each. */
+    protected UnitCubeProblem(int dim, double low, double high) {
         this.dim = dim;
         this.low = low;
         this.high = high;
