@@ -42,11 +42,6 @@ public record SamplerResult(List<String> parameterNames, SamplerSettings setting
     public record ModePosterior(int[] rows, double[] logWeight) {
     }
 
-    /** Number of live points left at the end. */
-    public int nLive() {
-        return (int) (posterior.size() - nDead);
-    }
-
     /** The weighted points of mode {@code k} (index into {@link #clusters()}). */
     public WeightedPoints modePoints(int k) {
         ModePosterior m = modePosteriors.get(k);

@@ -28,18 +28,6 @@ public record WeightedPoints(int dimension, double[] theta, double[] logL, doubl
         return theta[i * dimension + j];
     }
 
-    /** Kish's effective sample size of the weights. */
-    public double effectiveSampleSize() {
-        double sum = 0;
-        double sum2 = 0;
-        for (double lw : logWeight) {
-            double w = Math.exp(lw);
-            sum += w;
-            sum2 += w * w;
-        }
-        return sum2 > 0 ? sum * sum / sum2 : 0;
-    }
-
     /** Posterior mean of each parameter. */
     public double[] mean() {
         double[] mean = new double[dimension];
