@@ -2,24 +2,32 @@ package org.splitbnn.pipeline;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /**
- * A validated sweep: its name, the runs of its grid (train x priors x sampler seeds x hidden, in that nesting order)
- * and the configuration text it came from.
+ * A validated sweep: its name, the runs of its grid (train x priors x sampler seeds x hidden, in that nesting order),
+ * the configuration text it came from and the runs its configuration marks for figures.
  *
  * @param name       sweep name
  * @param runs       the runs, each with its id
  * @param configText the YAML, kept beside the tables for provenance
+ * @param figureRuns ids of the runs the report draws Figures 1b, 2 and 3 for (the {@code figures} key)
  */
-public record Sweep(String name, List<RunSpec> runs, String configText) {
+public record Sweep(String name, List<RunSpec> runs, String configText, Set<String> figureRuns) {
 
-    /** Copies the runs. */
+    /** Copies the runs and the marked ids. */
     public Sweep {
         runs = List.copyOf(runs);
+        figureRuns = Set.copyOf(figureRuns);
     }
 
     /** The same sweep restricted to the runs whose ids are in {@code ids}. */
     public Sweep only(Collection<String> ids) {
-        return new Sweep(name, runs.stream().filter(r -> ids.contains(r.runId())).toList(), configText);
+        return new Sweep(name, runs.stream().filter(r -> ids.contains(r.runId())).toList(), configText, figureRuns);
+    }
+
+    /** The runs marked for figures, in grid order. */
+    public List<RunSpec> marked() {
+        return runs.stream().filter(r -> figureRuns.contains(r.runId())).toList();
     }
 }

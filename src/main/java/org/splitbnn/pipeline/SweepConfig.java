@@ -22,6 +22,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param posteriorSamples equally weighted samples per solution (default 1000)
  * @param gridStep         spacing of the prediction grid (default 0.1)
  * @param outputs          which large tables to write (default neither)
+ * @param figures          which runs the report draws Figures 1b, 2 and 3 for (default none)
  */
 public record SweepConfig(
         @JsonProperty("name") String name,
@@ -37,7 +38,8 @@ public record SweepConfig(
         @JsonProperty("prominence") Double prominence,
         @JsonProperty("posterior_samples") Integer posteriorSamples,
         @JsonProperty("grid_step") Double gridStep,
-        @JsonProperty("outputs") TableSelection outputs) {
+        @JsonProperty("outputs") TableSelection outputs,
+        @JsonProperty("figures") FigureSelection figures) {
 
     /**
      * One item of {@code train} or {@code tests}: a CSV file, or noisy-XOR datasets generated from seeds.

@@ -164,7 +164,32 @@ public final class SweepConfigReader {
                 }
             }
         }
-        return new Sweep(name, runs, text);
+        Set<String> marked = new HashSet<>();
+        if (c.figures() != null) {
+            checkFigures(c.figures(), priors, train, seeds, hidden, outputs);
+            runs.stream().filter(c.figures()::marks).forEach(r -> marked.add(r.runId()));
+        }
+        return new Sweep(name, runs, text, marked);
+    }
+
+    /** Checks that every value of {@code figures} is in the grid and that the tables it needs are written. */
+    private void checkFigures(FigureSelection figures, List<String> priors, List<DatasetSource> train,
+                              List<Long> seeds, List<Integer> hidden, TableSelection outputs) {
+        check(outputs.posterior() && outputs.predictions(), "figures", "needs outputs: {posterior: true, "
+                + "predictions: true} (the figures are drawn from those tables)");
+        inGrid(figures.priors(), priors, "figures.priors", "priors");
+        inGrid(figures.train(), train.stream().map(DatasetSource::name).toList(), "figures.train", "train");
+        inGrid(figures.samplerSeeds(), seeds, "figures.sampler_seeds", "sampler_seeds");
+        inGrid(figures.hidden(), hidden, "figures.hidden", "hidden");
+    }
+
+    private <T> void inGrid(List<T> selected, List<T> grid, String key, String gridKey) {
+        if (selected == null) {
+            return;
+        }
+        for (T v : nonEmptyDistinct(selected, key)) {
+            check(grid.contains(v), key, "'" + v + "' is not in " + gridKey + " " + grid);
+        }
     }
 
     private List<DatasetSource> datasets(List<SweepConfig.DataItem> items, String key) throws IOException {

@@ -27,7 +27,8 @@ import org.apache.spark.sql.types.StructType;
  * Runs a sweep on Spark: submits every run not yet committed as its own one-task job, commits each outcome as it
  * arrives (printing a progress line), then writes the tables from all committed runs of the grid.
  *
- * <p>Output folder layout: one Parquet folder per table ({@link Tables}, {@code summary}), {@code _commits/} (the
+ * <p>Output folder layout: one Parquet folder per table ({@link Tables}, {@code summary}, and
+ * {@code training_points} when runs are marked for figures), {@code _commits/} (the
  * commit log, see {@link CommitStore}) and {@code sweep.yaml} (the configuration of the last invocation). Runs whose
  * committed status is failed are tried again by the next invocation.
  */
@@ -182,12 +183,20 @@ public final class SweepDriver {
             }
             List<Row> rows = new ArrayList<>();
             for (RunSpec r : sweep.runs()) {
-                rows.addAll(committed.get(r.runId()).rows(t));
+                for (Row row : committed.get(r.runId()).rows(t)) {
+                    rows.add(t == Tables.RUNS ? Tables.withFigures(row, sweep.figureRuns().contains(r.runId())) : row);
+                }
             }
             frames.put(folder, frame(rows, t.schema()));
         }
         frames.put(new Path(out, SummaryTable.FOLDER),
                 frame(SummaryTable.rows(sweep.runs(), committed), SummaryTable.SCHEMA));
+        Path trainingPoints = new Path(out, TrainingPointsTable.FOLDER);
+        if (sweep.marked().isEmpty()) {
+            fs.delete(trainingPoints, true);
+        } else {
+            frames.put(trainingPoints, frame(TrainingPointsTable.rows(sweep.marked()), TrainingPointsTable.SCHEMA));
+        }
         // the writes are independent Spark jobs: running them side by side saves most of their start-up time
         frames.entrySet().parallelStream().forEach(e -> write(e.getValue(), e.getKey()));
     }

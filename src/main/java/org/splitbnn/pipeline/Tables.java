@@ -38,7 +38,8 @@ public enum Tables {
             field("executor_host", DataTypes.StringType),
             field("executor_id", DataTypes.StringType),
             field("splitbnn_version", DataTypes.StringType),
-            field("parameters", DataTypes.createArrayType(DataTypes.StringType)))),
+            field("parameters", DataTypes.createArrayType(DataTypes.StringType)),
+            field(Tables.FIGURES, DataTypes.BooleanType))),
 
     /** One row per mode of a run, largest local evidence first. */
     MODES("modes", struct(
@@ -90,6 +91,13 @@ public enum Tables {
             field("num_repeats", DataTypes.IntegerType),
             field("hidden", DataTypes.IntegerType));
 
+    /**
+     * The runs table's last column: whether the sweep's configuration marks the run for figures. It belongs to the
+     * sweep, not to the run, so a run's own row lacks it and {@link #withFigures} appends it when the table is
+     * written.
+     */
+    public static final String FIGURES = "figures";
+
     private final String folder;
     private final StructType own;
 
@@ -125,6 +133,16 @@ public enum Tables {
         for (int i = 0; i < values.size(); i++) {
             all[SPEC.size() + i] = values.get(i);
         }
+        return RowFactory.create(all);
+    }
+
+    /** A run's own {@code runs} row followed by the {@link #FIGURES} column. */
+    public static Row withFigures(Row run, boolean marked) {
+        Object[] all = new Object[run.size() + 1];
+        for (int i = 0; i < run.size(); i++) {
+            all[i] = run.get(i);
+        }
+        all[run.size()] = marked;
         return RowFactory.create(all);
     }
 

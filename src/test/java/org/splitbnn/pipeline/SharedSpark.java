@@ -17,7 +17,7 @@ public final class SharedSpark {
 
     /** Every table folder a sweep may write. */
     static final List<String> TABLES = List.of("runs", "modes", "generalisation", "posterior", "predictions",
-            "summary");
+            "summary", "training_points");
 
     private SharedSpark() {
     }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,6 +87,37 @@ class SweepConfigReaderTest {
         assertNotEquals(base, read(MINIMAL.replace("{seed: 3}", "{seed: 3, noise_variance: 0.4}")).runs().get(0)
                 .runId());
         assertEquals(base, read(MINIMAL.replace("name: t", "name: other")).runs().get(0).runId());
+    }
+
+    @Test
+    void figuresMarkTheSelectedRunsAndLeaveRunIdsAlone() throws IOException {
+        String grid = MINIMAL.replace("[full]", "[full, constrained]").replace("sampler_seeds: [1]",
+                "sampler_seeds: [1, 2]").replace("{seed: 3}", "{seeds: [3, 4]}")
+                + "outputs: {posterior: true, predictions: true}\n";
+        Sweep plain = read(grid);
+        assertTrue(plain.figureRuns().isEmpty(), "no figures by default");
+        Sweep marked = read(grid + "figures: {priors: [constrained], sampler_seeds: [2], train: [xor-4]}\n");
+        assertEquals(plain.runs(), marked.runs(), "the selection does not change run ids");
+        assertEquals(List.of("constrained/xor-4/2"), marked.marked().stream()
+                .map(r -> r.prior() + "/" + r.train().name() + "/" + r.samplerSeed()).toList());
+        assertEquals(8, read(grid + "figures: {}\n").figureRuns().size(), "no sub-key: every run");
+        assertEquals(4, read(grid + "figures: {hidden: [2], priors: [full]}\n").figureRuns().size());
+    }
+
+    @Test
+    void badFigureSelectionsAreNamed() {
+        String outputs = "outputs: {posterior: true, predictions: true}\n";
+        assertError(MINIMAL + "figures: {priors: [full]}\n", "key 'figures': needs outputs");
+        assertError(MINIMAL + "outputs: {posterior: true}\nfigures: {}\n", "key 'figures': needs outputs");
+        assertError(MINIMAL + outputs + "figures: {prior: [full]}\n", "unknown key 'prior' in 'figures'");
+        assertError(MINIMAL + outputs + "figures: {priors: [constrained]}\n",
+                "key 'figures.priors': 'constrained' is not in priors [full]");
+        assertError(MINIMAL + outputs + "figures: {train: [xor-4]}\n", "key 'figures.train': 'xor-4' is not in");
+        assertError(MINIMAL + outputs + "figures: {sampler_seeds: [9]}\n", "key 'figures.sampler_seeds'");
+        assertError(MINIMAL + outputs + "figures: {hidden: [3]}\n", "key 'figures.hidden'");
+        assertError(MINIMAL + outputs + "figures: {priors: []}\n", "key 'figures.priors': must not be empty");
+        assertError(MINIMAL + outputs + "figures: {priors: [full, full]}\n", "key 'figures.priors': has repeated");
+        assertError(MINIMAL + outputs + "figures: {sampler_seeds: [one]}\n", "key 'figures.sampler_seeds");
     }
 
     @Test

@@ -118,7 +118,7 @@ class SweepDriverTest {
                 good.nlive(), good.nprior(), good.numRepeats(), good.samplerSeed(), good.prominence(),
                 good.posteriorSamples(), good.gridStep(), good.train(), good.trainSha256(), good.tests(),
                 good.outputs());
-        Sweep sweep = new Sweep("failing", List.of(good, bad), "");
+        Sweep sweep = new Sweep("failing", List.of(good, bad), "", Set.of());
         Path out = tmp.resolve("failing");
         SweepReport report = driver(new ByteArrayOutputStream()).run(sweep, out.toString(), false);
         assertEquals(1, report.failed());
