@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.apache.parquet.example.data.Group;
@@ -22,6 +23,7 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.schema.GroupType;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
@@ -30,16 +32,16 @@ import org.apache.parquet.schema.Type;
 import org.apache.parquet.schema.Types;
 
 /**
- * A small columnar table of required (non-null) double, int, long, boolean and string columns of equal length, and
- * its Parquet form: one flat Parquet file, snappy-compressed, written and read without Spark or Hadoop file systems.
- * It also reads chosen columns of the part files and table folders that Spark writes.
+ * A small columnar table of required (non-null) double, int, long, boolean, string and list-of-double columns of
+ * equal length, and its Parquet form: one Parquet file, snappy-compressed, written and read without Spark or Hadoop
+ * file systems. It also reads chosen columns of the part files and table folders that Spark writes.
  *
  * @param columns the columns, in order, with distinct names
  */
 public record ParquetTable(List<Column> columns) {
 
     /** A named column of values. */
-    public sealed interface Column permits Doubles, Ints, Longs, Booleans, Strings {
+    public sealed interface Column permits Doubles, Ints, Longs, Booleans, Strings, DoubleLists {
         /** The column's name. */
         String name();
 
@@ -57,6 +59,10 @@ public record ParquetTable(List<Column> columns) {
 
     /** A column of ints (Parquet INT32). */
     public record Ints(String name, int[] values) implements Column {
+
+        /** The value of a missing (null) int in a column that Spark wrote. */
+        public static final int MISSING = Integer.MIN_VALUE;
+
         @Override
         public int size() {
             return values.length;
@@ -81,6 +87,17 @@ public record ParquetTable(List<Column> columns) {
 
     /** A column of strings (Parquet BINARY annotated as UTF-8 string). */
     public record Strings(String name, String[] values) implements Column {
+        @Override
+        public int size() {
+            return values.length;
+        }
+    }
+
+    /**
+     * A column of lists of doubles (a Parquet LIST of DOUBLE, as Spark writes an array of doubles): one array per
+     * row, a missing (null) list as null and a missing element as NaN.
+     */
+    public record DoubleLists(String name, double[][] values) implements Column {
         @Override
         public int size() {
             return values.length;
@@ -138,9 +155,23 @@ public record ParquetTable(List<Column> columns) {
         return ((Strings) column(name)).values();
     }
 
+    /** The values of the list-of-double column {@code name}, one array per row. */
+    public double[][] doubleLists(String name) {
+        return ((DoubleLists) column(name)).values();
+    }
+
+    /** The rows whose string column {@code column} holds {@code value}, in order. */
+    public ParquetTable rowsWhere(String column, String value) {
+        String[] key = strings(column);
+        int[] rows = IntStream.range(0, rows()).filter(i -> value.equals(key[i])).toArray();
+        return new ParquetTable(columns.stream().map(c -> select(c, rows)).toList());
+    }
+
     /** The Parquet schema of this table, a flat message called {@code name}. */
     public MessageType schema(String name) {
-        List<Type> fields = columns.stream().map(c -> (Type) Types.required(parquetType(c))
+        List<Type> fields = columns.stream().map(c -> c instanceof DoubleLists
+                ? Types.requiredList().requiredElement(PrimitiveTypeName.DOUBLE).named(c.name())
+                : (Type) Types.required(parquetType(c))
                 .as(c instanceof Strings ? LogicalTypeAnnotation.stringType() : null).named(c.name())).toList();
         return new MessageType(name, fields);
     }
@@ -163,8 +194,8 @@ public record ParquetTable(List<Column> columns) {
     }
 
     /**
-     * Reads a flat Parquet file of required DOUBLE, INT32, INT64, BOOLEAN and string columns (as written by
-     * {@link #write(Path)}).
+     * Reads a Parquet file of required DOUBLE, INT32, INT64, BOOLEAN, string and list-of-DOUBLE columns (as written
+     * by {@link #write(Path)}).
      *
      * @throws IOException when the file cannot be read or has columns of other types
      */
@@ -174,11 +205,11 @@ public record ParquetTable(List<Column> columns) {
 
     /**
      * Reads the columns called {@code names}, in that order, of a Parquet file whose columns may also be optional,
-     * as Spark writes them: a missing double reads as NaN, a missing string as null. The file's other columns, of
-     * any type, are skipped.
+     * as Spark writes them: a missing double reads as NaN, a missing int as {@link Ints#MISSING}, a missing string
+     * or list as null. The file's other columns, of any type, are skipped.
      *
      * @throws IOException when the file cannot be read, lacks a column, has a named column of another type or a
-     *                     missing value that is neither a double nor a string
+     *                     missing long or boolean
      */
     public static ParquetTable read(Path file, List<String> names) throws IOException {
         InputFile in = new LocalInputFile(file);
@@ -259,6 +290,9 @@ public record ParquetTable(List<Column> columns) {
         } else if (pieces.get(0) instanceof Strings) {
             return new Strings(name, pieces.stream().flatMap(p -> Arrays.stream(((Strings) p).values()))
                     .toArray(String[]::new));
+        } else if (pieces.get(0) instanceof DoubleLists) {
+            return new DoubleLists(name, pieces.stream().flatMap(p -> Arrays.stream(((DoubleLists) p).values()))
+                    .toArray(double[][]::new));
         }
         boolean[] all = new boolean[pieces.stream().mapToInt(Column::size).sum()];
         int row = 0;
@@ -270,10 +304,33 @@ public record ParquetTable(List<Column> columns) {
         return new Booleans(name, all);
     }
 
+    private static Column select(Column c, int[] rows) {
+        if (c instanceof Doubles d) {
+            return new Doubles(d.name(), Arrays.stream(rows).mapToDouble(i -> d.values()[i]).toArray());
+        } else if (c instanceof Ints n) {
+            return new Ints(n.name(), Arrays.stream(rows).map(i -> n.values()[i]).toArray());
+        } else if (c instanceof Longs l) {
+            return new Longs(l.name(), Arrays.stream(rows).mapToLong(i -> l.values()[i]).toArray());
+        } else if (c instanceof Strings t) {
+            return new Strings(t.name(), Arrays.stream(rows).mapToObj(i -> t.values()[i]).toArray(String[]::new));
+        } else if (c instanceof DoubleLists t) {
+            return new DoubleLists(t.name(), Arrays.stream(rows).mapToObj(i -> t.values()[i])
+                    .toArray(double[][]::new));
+        }
+        boolean[] values = ((Booleans) c).values();
+        boolean[] picked = new boolean[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            picked[i] = values[rows[i]];
+        }
+        return new Booleans(c.name(), picked);
+    }
+
     private static void setMissing(Path file, Column c, int row) throws IOException {
         if (c instanceof Doubles d) {
             d.values()[row] = Double.NaN;
-        } else if (!(c instanceof Strings)) {
+        } else if (c instanceof Ints i) {
+            i.values()[row] = Ints.MISSING;
+        } else if (!(c instanceof Strings || c instanceof DoubleLists)) {
             throw new IOException(file + ": column '" + c.name() + "' has a missing value in row " + row);
         }
     }
@@ -302,6 +359,11 @@ public record ParquetTable(List<Column> columns) {
             g.append(b.name(), b.values()[row]);
         } else if (c instanceof Strings s) {
             g.append(s.name(), s.values()[row]);
+        } else if (c instanceof DoubleLists l) {
+            Group list = g.addGroup(l.name());
+            for (double v : l.values()[row]) {
+                list.addGroup(0).add(0, v);
+            }
         }
     }
 
@@ -316,10 +378,21 @@ public record ParquetTable(List<Column> columns) {
             b.values()[row] = g.getBoolean(field, 0);
         } else if (c instanceof Strings s) {
             s.values()[row] = g.getString(field, 0);
+        } else if (c instanceof DoubleLists l) {
+            Group list = g.getGroup(field, 0);
+            double[] values = new double[list.getFieldRepetitionCount(0)];
+            for (int k = 0; k < values.length; k++) {
+                Group element = list.getGroup(0, k);
+                values[k] = element.getFieldRepetitionCount(0) == 0 ? Double.NaN : element.getDouble(0, 0);
+            }
+            l.values()[row] = values;
         }
     }
 
     private static Column newColumn(Path file, Type field, int n) throws IOException {
+        if (isDoubleList(field)) {
+            return new DoubleLists(field.getName(), new double[n][]);
+        }
         if (!field.isPrimitive() || field.isRepetition(Type.Repetition.REPEATED)) {
             throw new IOException(file + ": column '" + field.getName() + "' is not a flat primitive column");
         }
@@ -334,6 +407,25 @@ public record ParquetTable(List<Column> columns) {
             default -> throw new IOException(file + ": column '" + field.getName() + "' has unsupported type "
                     + p.getPrimitiveTypeName());
         };
+    }
+
+    /**
+     * Whether {@code field} is a list of doubles in Parquet's standard three-level form: a group annotated LIST with
+     * one repeated group of one DOUBLE element.
+     */
+    private static boolean isDoubleList(Type field) {
+        if (field.isPrimitive() || !(field.getLogicalTypeAnnotation()
+                instanceof LogicalTypeAnnotation.ListLogicalTypeAnnotation)) {
+            return false;
+        }
+        GroupType list = field.asGroupType();
+        if (list.getFieldCount() != 1 || !list.getType(0).isRepetition(Type.Repetition.REPEATED)
+                || list.getType(0).isPrimitive()) {
+            return false;
+        }
+        GroupType repeated = list.getType(0).asGroupType();
+        return repeated.getFieldCount() == 1 && repeated.getType(0).isPrimitive()
+                && repeated.getType(0).asPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.DOUBLE;
     }
 
     /** A Parquet reader of example {@link Group}s from any {@link InputFile} (the builder's constructor is protected). */

@@ -34,6 +34,20 @@ class ParquetTableTest {
     }
 
     @Test
+    void listsOfDoublesRoundTripAndRowsAreSelected(@TempDir Path dir) throws Exception {
+        ParquetTable table = new ParquetTable(List.of(
+                new ParquetTable.Strings("run_id", new String[] {"a", "b", "a"}),
+                new ParquetTable.DoubleLists("theta", new double[][] {{1, 2}, {}, {-3.5, Double.NaN, 4}})));
+        Path file = dir.resolve("l.parquet");
+        table.write(file);
+        ParquetTable a = ParquetTable.read(file, List.of("theta", "run_id")).rowsWhere("run_id", "a");
+        assertEquals(2, a.rows());
+        assertArrayEquals(new double[] {1, 2}, a.doubleLists("theta")[0]);
+        assertArrayEquals(new double[] {-3.5, Double.NaN, 4}, a.doubleLists("theta")[1]);
+        assertEquals(0, ParquetTable.read(file).rowsWhere("run_id", "b").doubleLists("theta")[0].length);
+    }
+
+    @Test
     void emptyTableAndBadShapes(@TempDir Path dir) throws Exception {
         ParquetTable empty = new ParquetTable(List.of(new ParquetTable.Doubles("x", new double[0])));
         empty.write(dir.resolve("e.parquet"));
