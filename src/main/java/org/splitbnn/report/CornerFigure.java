@@ -21,7 +21,6 @@ import org.jfree.data.statistics.HistogramDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.splitbnn.analysis.Solution;
-import org.splitbnn.output.ParquetTable;
 
 /**
  * Figure 2: a corner plot of the input-to-hidden weights (w11, w12, ...) from the full posterior's equally weighted
@@ -39,31 +38,25 @@ public final class CornerFigure {
     }
 
     /** The weights shown: the parameters named w followed by digits, in the table's order. */
-    public static List<String> weights(RunDirectory run) {
-        List<String> names = new ArrayList<>();
-        for (ParquetTable.Column c : run.posterior().columns()) {
-            if (c.name().matches("w\\d+")) {
-                names.add(c.name());
-            }
-        }
-        return names;
+    public static List<String> weights(RunFigureInput run) {
+        return run.posterior().parameters().stream().filter(name -> name.matches("w\\d+")).toList();
     }
 
     /** The layout of the figure for {@code run}. */
-    public static PanelGrid grid(RunDirectory run) {
+    public static PanelGrid grid(RunFigureInput run) {
         int n = weights(run).size();
-        return new PanelGrid(n, n, CELL, CELL, "Posterior of the input-to-hidden weights, " + run.prior()
-                + " prior, coloured by prominent mode");
+        return new PanelGrid(n, n, CELL, CELL, "Posterior of the input-to-hidden weights, " + run.description()
+                + ", coloured by prominent mode");
     }
 
     /** The figure for {@code run}. */
-    public static BufferedImage draw(RunDirectory run) {
+    public static BufferedImage draw(RunFigureInput run) {
         List<String> names = weights(run);
         Map<Integer, double[][]> groups = groups(run, names);
         int n = names.size();
         Range[] ranges = new Range[n];
         for (int j = 0; j < n; j++) {
-            double[] all = run.posterior().doubles(names.get(j));
+            double[] all = run.posterior().values(names.get(j));
             ranges[j] = ChartStyle.padded(Arrays.stream(all).min().orElse(-1),
                     Arrays.stream(all).max().orElse(1));
         }
@@ -83,26 +76,23 @@ public final class CornerFigure {
     }
 
     /** The full solution's samples of {@code names}, by prominent rank (0: in no prominent mode), other first. */
-    private static Map<Integer, double[][]> groups(RunDirectory run, List<String> names) {
-        ParquetTable p = run.posterior();
-        String[] solution = p.strings("solution");
-        int[] mode = p.ints("mode");
+    private static Map<Integer, double[][]> groups(RunFigureInput run, List<String> names) {
+        PosteriorSamples p = run.posterior();
+        int[] mode = p.modes();
         Set<Integer> prominent = new TreeSet<>();
         run.prominentModes().forEach(m -> prominent.add(m.mode()));
         Map<Integer, List<Integer>> rows = new LinkedHashMap<>();
         rows.put(0, new ArrayList<>());
         prominent.forEach(k -> rows.put(k, new ArrayList<>()));
-        for (int i = 0; i < p.rows(); i++) {
-            if (solution[i].equals(Solution.FULL)) {
-                rows.get(prominent.contains(mode[i]) ? mode[i] : 0).add(i);
-            }
+        for (int i = 0; i < p.size(); i++) {
+            rows.get(prominent.contains(mode[i]) ? mode[i] : 0).add(i);
         }
         Map<Integer, double[][]> groups = new LinkedHashMap<>();
         rows.forEach((rank, idx) -> {
             if (!idx.isEmpty()) {
                 double[][] values = new double[names.size()][];
                 for (int j = 0; j < names.size(); j++) {
-                    double[] column = p.doubles(names.get(j));
+                    double[] column = p.values(names.get(j));
                     values[j] = idx.stream().mapToDouble(i -> column[i]).toArray();
                 }
                 groups.put(rank, values);

@@ -17,8 +17,8 @@ public final class PredictionFigure {
     }
 
     /** The figure for {@code run}. */
-    public static BufferedImage draw(RunDirectory run) {
-        String title = "Full solution's mean prediction, " + run.prior() + " prior"
+    public static BufferedImage draw(RunFigureInput run) {
+        String title = "Full solution's mean prediction, " + run.description()
                 + (run.training() == null ? " (training set not found)" : ", with the training set");
         return PredictionMapChart.of(title, run.predictions().get(Solution.FULL), run.training(), true)
                 .createBufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB, null);

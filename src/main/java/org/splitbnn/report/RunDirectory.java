@@ -4,30 +4,27 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.splitbnn.analysis.Solution;
 import org.splitbnn.data.Dataset;
 import org.splitbnn.data.DatasetCsv;
 import org.splitbnn.data.Sha256;
+import org.splitbnn.model.NetworkShape;
 import org.splitbnn.output.ParquetTable;
 import org.splitbnn.output.RunOutput;
 
 /**
- * What the report reads of a run's output directory: {@code summary.json}, the modes, generalisation, posterior
- * and predictions tables, and the training set the summary names (when its file is still there, unchanged).
+ * What the report reads of a run's output directory: {@code summary.json}, and the figures' input from the modes,
+ * generalisation, posterior and predictions tables and the training set the summary names (when its file is still
+ * there, unchanged).
  *
- * @param dir            the run directory
- * @param summary        {@code summary.json}
- * @param modes          every mode, largest local evidence first
- * @param generalisation the generalisation table
- * @param posterior      the posterior table (solution, parameters, mode)
- * @param predictions    the prediction maps by solution
- * @param training       the training set, or null when its file is missing or changed
+ * @param dir     the run directory
+ * @param summary {@code summary.json}
+ * @param figures the input of Figures 1b, 2 and 3
  */
-public record RunDirectory(Path dir, JsonNode summary, List<ModeRow> modes, List<LogLikelihoodRow> generalisation,
-                           ParquetTable posterior, Map<String, PredictionMap> predictions, Dataset training) {
+public record RunDirectory(Path dir, JsonNode summary, RunFigureInput figures) {
 
     /** Reads the run directory {@code dir}. */
     public static RunDirectory read(Path dir) throws IOException {
@@ -35,20 +32,20 @@ public record RunDirectory(Path dir, JsonNode summary, List<ModeRow> modes, List
         List<ModeRow> modes = ModeRow.of(ParquetTable.read(dir.resolve("modes.parquet"), ModeRow.COLUMNS), false);
         List<LogLikelihoodRow> generalisation = LogLikelihoodRow.of(
                 ParquetTable.read(dir.resolve("generalisation.parquet"), LogLikelihoodRow.COLUMNS), false);
-        ParquetTable posterior = ParquetTable.read(dir.resolve("posterior.parquet"));
-        Map<String, PredictionMap> predictions = PredictionMap.of(
-                ParquetTable.read(dir.resolve("predictions.parquet"), PredictionMap.COLUMNS));
-        return new RunDirectory(dir, summary, modes, generalisation, posterior, predictions, training(dir, summary));
+        List<String> parameters = new NetworkShape(summary.path("settings").path("hidden").asInt()).parameterNames();
+        ParquetTable full = ParquetTable.read(dir.resolve("posterior.parquet")).rowsWhere("solution", Solution.FULL);
+        PosteriorSamples posterior = new PosteriorSamples(parameters,
+                parameters.stream().map(full::doubles).toArray(double[][]::new), full.ints("mode"));
+        RunFigureInput figures = new RunFigureInput(summary.path("settings").path("prior").asText() + " prior",
+                summary.path("log_z").asDouble(), summary.path("log_z_err").asDouble(), modes, generalisation,
+                posterior, PredictionMap.of(ParquetTable.read(dir.resolve("predictions.parquet"),
+                PredictionMap.COLUMNS)), training(dir, summary));
+        return new RunDirectory(dir, summary, figures);
     }
 
     /** Whether {@code dir} looks like a run directory (it has a summary). */
     public static boolean isRun(Path dir) {
         return Files.isRegularFile(dir.resolve(RunOutput.SUMMARY));
-    }
-
-    /** The prominent modes, largest local evidence first. */
-    public List<ModeRow> prominentModes() {
-        return modes.stream().filter(ModeRow::prominent).toList();
     }
 
     /** The prior's name, from the summary's settings. */

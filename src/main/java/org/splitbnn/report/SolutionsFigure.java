@@ -60,13 +60,13 @@ public final class SolutionsFigure {
     }
 
     /** The layout of the figure for {@code run}. */
-    public static PanelGrid grid(RunDirectory run) {
+    public static PanelGrid grid(RunFigureInput run) {
         return new PanelGrid(3, 1 + run.prominentModes().size(), CELL_WIDTH, CELL_HEIGHT,
-                "Full solution and prominent modes, " + run.prior() + " prior");
+                "Full solution and prominent modes, " + run.description());
     }
 
     /** The figure for {@code run}. */
-    public static BufferedImage draw(RunDirectory run) {
+    public static BufferedImage draw(RunFigureInput run) {
         List<Column> columns = columns(run);
         Range logLRange = logLRange(columns);
         Range logZRange = logZRange(columns);
@@ -81,10 +81,10 @@ public final class SolutionsFigure {
         return grid(run).draw(panels, List.of(), 0, 0);
     }
 
-    static List<Column> columns(RunDirectory run) {
+    static List<Column> columns(RunFigureInput run) {
         List<Column> columns = new ArrayList<>();
-        columns.add(new Column(Solution.FULL, "full solution", run.summary().path("log_z").asDouble(),
-                run.summary().path("log_z_err").asDouble(), Palette.full(), row(run, Solution.FULL, true),
+        columns.add(new Column(Solution.FULL, "full solution", run.logZ(), run.logZErr(), Palette.full(),
+                row(run, Solution.FULL, true),
                 row(run, Solution.FULL, false)));
         for (ModeRow m : run.prominentModes()) {
             String name = Solution.modeName(m.mode());
@@ -96,7 +96,7 @@ public final class SolutionsFigure {
     }
 
     /** The training row, or the test row: the pooled test sets if there are, else the one test set (or null). */
-    private static LogLikelihoodRow row(RunDirectory run, String solution, boolean train) {
+    private static LogLikelihoodRow row(RunFigureInput run, String solution, boolean train) {
         LogLikelihoodRow found = null;
         for (LogLikelihoodRow r : run.generalisation()) {
             if (!r.solution().equals(solution)) {

@@ -42,16 +42,16 @@ class RunReportTest {
 
     @Test
     void figuresArePngsOfTheirSize() throws IOException {
-        RunDirectory dir = RunDirectory.read(run);
+        RunFigureInput dir = RunDirectory.read(run).figures();
         assertTrue(dir.training() != null, "the training set is found from the path in summary.json");
         Path out = run.resolve("report");
-        PageReader.assertPng(out.resolve(RunPage.FIGURE_1B), PredictionFigure.WIDTH, PredictionFigure.HEIGHT);
+        PageReader.assertPng(out.resolve(RunFigures.FIGURE_1B), PredictionFigure.WIDTH, PredictionFigure.HEIGHT);
         PanelGrid corner = CornerFigure.grid(dir);
         assertEquals(4, corner.rows(), "w11, w12, w21, w22");
-        PageReader.assertPng(out.resolve(RunPage.FIGURE_2), corner.width(), corner.height());
+        PageReader.assertPng(out.resolve(RunFigures.FIGURE_2), corner.width(), corner.height());
         PanelGrid solutions = SolutionsFigure.grid(dir);
         assertEquals(1 + dir.prominentModes().size(), solutions.columns());
-        PageReader.assertPng(out.resolve(RunPage.FIGURE_3), solutions.width(), solutions.height());
+        PageReader.assertPng(out.resolve(RunFigures.FIGURE_3), solutions.width(), solutions.height());
         PageReader.assertSelfContained(html, out);
     }
 
