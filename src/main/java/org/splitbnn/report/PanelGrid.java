@@ -17,12 +17,15 @@ import org.jfree.chart.JFreeChart;
  * @param columns    columns of cells
  * @param cellWidth  width of a cell in pixels
  * @param cellHeight height of a cell in pixels
- * @param title      the figure's title, drawn centred in the band above the cells
+ * @param title      the figure's title, drawn centred in the band above the cells (smaller when it is too long)
  */
 public record PanelGrid(int rows, int columns, int cellWidth, int cellHeight, String title) {
 
     /** Height of the title band in pixels. */
     public static final int TITLE_BAND = 40;
+
+    /** Room left and right of the title, in pixels together; a longer title is drawn smaller. */
+    private static final int TITLE_MARGIN = 20;
 
     /** One line of a colour key. */
     public record KeyEntry(String label, Color colour) {
@@ -53,6 +56,10 @@ public record PanelGrid(int rows, int columns, int cellWidth, int cellHeight, St
             g.setColor(Color.BLACK);
             g.setFont(ChartStyle.TITLE_FONT.deriveFont(17f));
             FontMetrics fm = g.getFontMetrics();
+            if (fm.stringWidth(title) > width() - TITLE_MARGIN) {
+                g.setFont(g.getFont().deriveFont(17f * (width() - TITLE_MARGIN) / fm.stringWidth(title)));
+                fm = g.getFontMetrics();
+            }
             g.drawString(title, (width() - fm.stringWidth(title)) / 2, (TITLE_BAND + fm.getAscent()) / 2);
             for (int r = 0; r < rows; r++) {
                 for (int c = 0; c < columns; c++) {

@@ -10,7 +10,10 @@ import java.util.stream.Collectors;
 
 import org.splitbnn.output.ParquetTable;
 
-/** The report of a sweep: its four figures as PNG files and the page that shows them with the key numbers. */
+/**
+ * The report of a sweep: its four figures as PNG files and the page that shows them with the key numbers, followed
+ * by Figures 1b, 2 and 3 of each finished run its configuration marks for figures, in {@code runs/<run id>/}.
+ */
 public final class SweepPage {
 
     /** File of the prominent-mode histogram. */
@@ -24,6 +27,9 @@ public final class SweepPage {
 
     /** File of the evidence-against-test figure. */
     public static final String EVIDENCE_AGAINST_TEST = "sweep-evidence-vs-test.png";
+
+    /** Folder, under the report's, of the marked runs' figures, one subfolder per run id. */
+    public static final String RUNS = "runs";
 
     private SweepPage() {
     }
@@ -69,7 +75,29 @@ public final class SweepPage {
                         "prominent modes", "full: test <log L>/N", "mode 1: test <log L>/N"),
                 List.of("run-id", "prior", "train", "seed", "status", "log-z", "log-z-err", "prominent-modes",
                         "full-test", "top-mode-test"), rows);
+        if (!sweep.figures().isEmpty()) {
+            page.heading(2, "Runs marked for figures");
+        }
+        for (SweepRun r : sweep.runs()) {
+            RunFigureInput figures = sweep.figures().get(r.runId());
+            if (figures != null) {
+                runSection(page, r, figures, out);
+            }
+        }
         return page;
+    }
+
+    /** The key numbers and Figures 1b, 2 and 3 of the marked run {@code r}, its tables' ids suffixed by its id. */
+    private static void runSection(Html page, SweepRun r, RunFigureInput figures, Path out) throws IOException {
+        String id = r.runId();
+        page.heading(3, "Run " + id + ": " + r.prior() + " prior, training set " + r.train() + ", sampler seed "
+                + r.seed() + ", " + r.hidden() + " hidden units");
+        page.paragraph("log Z = " + Html.span("log-z-" + id, r.logZ(), RunPage.LOG_Z_DECIMALS) + " &plusmn; "
+                + Html.span("log-z-err-" + id, r.logZErr(), RunPage.LOG_Z_DECIMALS) + "; <span id=\"n-prominent-"
+                + id + "\">" + r.prominentModes() + "</span> prominent modes of " + figures.modes().size()
+                + "; training set " + (figures.training() == null ? "not in the tables"
+                : figures.training().size() + " points") + ".");
+        RunFigures.write(figures, out, RUNS + "/" + id, "solutions-" + id, page);
     }
 
     private static List<Html.Row> summaryRows(ParquetTable summary) {

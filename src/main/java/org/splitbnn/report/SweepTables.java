@@ -13,20 +13,22 @@ import org.splitbnn.output.ParquetTable;
 
 /**
  * What the report reads of a sweep's output folder (its Spark table folders, read without Spark): every run with
- * its evidence, prominent-mode count and test &lt;log L&gt;/N, and the summary table.
+ * its evidence, prominent-mode count and test &lt;log L&gt;/N, the summary table, and the figure input of each
+ * finished run marked for figures.
  *
  * @param dir     the sweep's folder
  * @param runs    every run, in the runs table's order
  * @param summary the summary table's columns {@link #SUMMARY_COLUMNS}, one row per prior and sampler setting
+ * @param figures the input of Figures 1b, 2 and 3 of each finished run marked for figures, by run id, in order
  */
-public record SweepTables(Path dir, List<SweepRun> runs, ParquetTable summary) {
+public record SweepTables(Path dir, List<SweepRun> runs, ParquetTable summary, Map<String, RunFigureInput> figures) {
 
     /** The status of a finished run in the runs table. */
     public static final String OK = "ok";
 
     /** The columns read from the runs table. */
-    public static final List<String> RUNS_COLUMNS = List.of("run_id", "prior", "train", "sampler_seed", "status",
-            "log_z", "log_z_err");
+    public static final List<String> RUNS_COLUMNS = List.of("run_id", "prior", "train", "train_sha256",
+            "sampler_seed", "hidden", "status", "log_z", "log_z_err", "figures");
 
     /** The columns read from the summary table. */
     public static final List<String> SUMMARY_COLUMNS = List.of("prior", "nlive", "runs", "runs_ok", "log_z_mean",
@@ -42,9 +44,9 @@ public record SweepTables(Path dir, List<SweepRun> runs, ParquetTable summary) {
         ParquetTable runs = ParquetTable.readFolder(dir.resolve("runs"), RUNS_COLUMNS);
         List<String> modeColumns = new ArrayList<>(List.of("run_id"));
         modeColumns.addAll(ModeRow.COLUMNS);
-        Map<String, Integer> prominent = new HashMap<>();
+        Map<String, List<ModeRow>> modes = new HashMap<>();
         for (ModeRow m : ModeRow.of(ParquetTable.readFolder(dir.resolve("modes"), modeColumns), true)) {
-            prominent.merge(m.runId(), m.prominent() ? 1 : 0, Integer::sum);
+            modes.computeIfAbsent(m.runId(), k -> new ArrayList<>()).add(m);
         }
         List<String> generalisationColumns = new ArrayList<>(List.of("run_id"));
         generalisationColumns.addAll(LogLikelihoodRow.COLUMNS);
@@ -56,19 +58,24 @@ public record SweepTables(Path dir, List<SweepRun> runs, ParquetTable summary) {
         String[] id = runs.strings("run_id");
         String[] prior = runs.strings("prior");
         String[] train = runs.strings("train");
+        String[] trainSha256 = runs.strings("train_sha256");
         long[] seed = runs.longs("sampler_seed");
+        int[] hidden = runs.ints("hidden");
         String[] status = runs.strings("status");
         double[] logZ = runs.doubles("log_z");
         double[] logZErr = runs.doubles("log_z_err");
+        boolean[] figures = runs.booleans("figures");
         List<SweepRun> list = new ArrayList<>();
         for (int i = 0; i < runs.rows(); i++) {
             List<LogLikelihoodRow> own = rows.getOrDefault(id[i], List.of());
-            list.add(new SweepRun(id[i], prior[i], train[i], seed[i], OK.equals(status[i]), logZ[i], logZErr[i],
-                    prominent.getOrDefault(id[i], 0),
-                    LogLikelihoodRow.testMean(own, Solution.FULL).orElse(Double.NaN),
-                    LogLikelihoodRow.testMean(own, Solution.modeName(1)).orElse(Double.NaN)));
+            int prominent = (int) modes.getOrDefault(id[i], List.of()).stream().filter(ModeRow::prominent).count();
+            list.add(new SweepRun(id[i], prior[i], train[i], trainSha256[i], seed[i], hidden[i], OK.equals(status[i]),
+                    logZ[i], logZErr[i], prominent, LogLikelihoodRow.testMean(own, Solution.FULL).orElse(Double.NaN),
+                    LogLikelihoodRow.testMean(own, Solution.modeName(1)).orElse(Double.NaN), figures[i]));
         }
-        return new SweepTables(dir, list, ParquetTable.readFolder(dir.resolve("summary"), SUMMARY_COLUMNS));
+        List<SweepRun> marked = list.stream().filter(r -> r.ok() && r.figures()).toList();
+        return new SweepTables(dir, list, ParquetTable.readFolder(dir.resolve("summary"), SUMMARY_COLUMNS),
+                SweepFigureRuns.read(dir, marked, modes, rows));
     }
 
     /** The finished runs. */

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,8 +23,9 @@ import org.splitbnn.pipeline.SweepConfigReader;
 import org.splitbnn.pipeline.SweepDriver;
 
 /**
- * The report of a small sweep made here (two training sets x two priors x two sampler seeds at nlive 50) on the
- * test JVM's shared Spark session: its figures, and the numbers on its page against the tables as Spark reads them.
+ * The report of a small sweep made here (two training sets x two priors x two sampler seeds at nlive 50, one run
+ * marked for figures) on the test JVM's shared Spark session: its figures, and the numbers on its page against the
+ * tables as Spark reads them.
  */
 class SweepReportTest {
 
@@ -41,6 +43,8 @@ class SweepReportTest {
               - {seeds: [101, 102], counts: [10, 10, 10, 10]}
             posterior_samples: 100
             grid_step: 0.5
+            outputs: {posterior: true, predictions: true}
+            figures: {priors: [constrained], sampler_seeds: [1], train: [xor-11-15.50.5.40-v0.5]}
             """;
 
     @TempDir
@@ -107,6 +111,74 @@ class SweepReportTest {
             Double fraction = s.getAs("full_beats_top_mode_fraction");
             assertNumber(fraction == null ? Double.NaN : fraction, row.get("full-beats-top-mode-fraction"),
                     RunPage.FRACTION_DECIMALS, "fraction");
+        }
+    }
+
+    @Test
+    void theMarkedRunHasItsFiguresFromTheTables() throws IOException {
+        List<Row> marked = SharedSpark.session().read().parquet(sweep.resolve("runs").toString())
+                .where("figures").collectAsList();
+        assertEquals(1, marked.size());
+        Row run = marked.get(0);
+        String id = run.getAs("run_id");
+        assertEquals(List.of("constrained", 1L), List.of(run.getAs("prior"), run.getAs("sampler_seed")));
+        try (Stream<Path> folders = Files.list(sweep.resolve("report").resolve(SweepPage.RUNS))) {
+            assertEquals(List.of(id), folders.map(p -> p.getFileName().toString()).toList(), "only the marked run");
+        }
+        RunFigureInput input = SweepTables.read(sweep).figures().get(id);
+        assertEquals(110, input.training().size(), "15 + 50 + 5 + 40 training points from training_points");
+        Path out = sweep.resolve("report").resolve(SweepPage.RUNS).resolve(id);
+        PageReader.assertPng(out.resolve(RunFigures.FIGURE_1B), PredictionFigure.WIDTH, PredictionFigure.HEIGHT);
+        PanelGrid corner = CornerFigure.grid(input);
+        assertEquals(4, corner.rows(), "w11, w12, w21, w22");
+        PageReader.assertPng(out.resolve(RunFigures.FIGURE_2), corner.width(), corner.height());
+        PanelGrid solutions = SolutionsFigure.grid(input);
+        assertEquals(1 + run.<Integer>getAs("n_prominent_modes"), solutions.columns());
+        PageReader.assertPng(out.resolve(RunFigures.FIGURE_3), solutions.width(), solutions.height());
+
+        List<Row> posterior = SharedSpark.session().read().parquet(sweep.resolve("posterior").toString())
+                .where("run_id = '" + id + "'").orderBy("sample").collectAsList();
+        assertEquals(posterior.size(), input.posterior().size());
+        for (int i = 0; i < posterior.size(); i++) {
+            Row p = posterior.get(i);
+            Integer mode = p.getAs("mode");
+            assertEquals(mode == null ? 0 : mode, input.posterior().modes()[i], "mode of sample " + i);
+            List<Double> theta = p.getList(p.fieldIndex("theta"));
+            assertEquals(theta.get(0), input.posterior().values("w11")[i], "w11 of sample " + i);
+        }
+    }
+
+    @Test
+    void theMarkedRunsNumbersAreTheTables() {
+        Row run = SharedSpark.session().read().parquet(sweep.resolve("runs").toString()).where("figures").first();
+        String id = run.getAs("run_id");
+        assertNumber(run.<Double>getAs("log_z"), PageReader.span(html, "log-z-" + id), RunPage.LOG_Z_DECIMALS,
+                "log Z");
+        assertNumber(run.<Double>getAs("log_z_err"), PageReader.span(html, "log-z-err-" + id),
+                RunPage.LOG_Z_DECIMALS, "log Z error");
+        assertEquals(Integer.toString(run.<Integer>getAs("n_prominent_modes")),
+                PageReader.span(html, "n-prominent-" + id));
+        Map<String, Map<String, String>> rows = PageReader.table(html, "solutions-" + id);
+        assertNumber(run.<Double>getAs("log_z"), rows.get("full").get("log-z"), RunPage.LOG_Z_DECIMALS, "full");
+        List<Row> modes = SharedSpark.session().read().parquet(sweep.resolve("modes").toString())
+                .where("run_id = '" + id + "' AND prominent").collectAsList();
+        assertEquals(modes.size() + 1, rows.size(), "full and each prominent mode");
+        for (Row m : modes) {
+            Map<String, String> row = rows.get("mode " + m.<Integer>getAs("mode"));
+            assertNumber(m.<Double>getAs("local_log_z"), row.get("log-z"), RunPage.LOG_Z_DECIMALS, "local log Z");
+            assertNumber(m.<Double>getAs("local_log_z_err"), row.get("log-z-err"), RunPage.LOG_Z_DECIMALS, "error");
+            assertNumber(m.<Double>getAs("weight"), row.get("weight"), RunPage.FRACTION_DECIMALS, "weight");
+        }
+        for (String solution : rows.keySet()) {
+            List<Row> g = SharedSpark.session().read().parquet(sweep.resolve("generalisation").toString())
+                    .where("run_id = '" + id + "' AND solution = '" + solution + "'").collectAsList();
+            double train = g.stream().filter(r -> r.getAs("dataset").equals("train"))
+                    .mapToDouble(r -> r.<Double>getAs("mean")).findFirst().orElseThrow();
+            double test = g.stream().filter(r -> r.<String>getAs("dataset").startsWith("xor-101")
+                    || r.<String>getAs("dataset").startsWith("xor-102")).mapToDouble(r -> r.<Double>getAs("mean"))
+                    .average().orElseThrow();
+            assertNumber(train, rows.get(solution).get("train"), RunPage.FRACTION_DECIMALS, solution + " train");
+            assertNumber(test, rows.get(solution).get("test"), RunPage.FRACTION_DECIMALS, solution + " test");
         }
     }
 
