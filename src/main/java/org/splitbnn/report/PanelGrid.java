@@ -43,7 +43,8 @@ public record PanelGrid(int rows, int columns, int cellWidth, int cellHeight, St
 
     /**
      * Draws the figure: {@code panels[row][column]} in each cell (null leaves a cell blank) and, when {@code key} is
-     * not empty, a colour key in cell ({@code keyRow}, {@code keyColumn}).
+     * not empty, a colour key in cell ({@code keyRow}, {@code keyColumn}), centred, or from the cell's top when it is
+     * too long to centre.
      */
     public BufferedImage draw(JFreeChart[][] panels, List<KeyEntry> key, int keyRow, int keyColumn) {
         BufferedImage image = new BufferedImage(width(), height(), BufferedImage.TYPE_INT_RGB);
@@ -85,7 +86,7 @@ public record PanelGrid(int rows, int columns, int cellWidth, int cellHeight, St
         g.setFont(ChartStyle.LABEL_FONT);
         int line = g.getFontMetrics().getHeight() + 4;
         int x = (int) cell.getX() + 30;
-        int y = (int) (cell.getCenterY() - key.size() * line / 2.0);
+        int y = (int) Math.max(cell.getY() + 4, cell.getCenterY() - key.size() * line / 2.0);
         for (KeyEntry e : key) {
             g.setColor(e.colour());
             g.fillRect(x, y, 14, 14);
