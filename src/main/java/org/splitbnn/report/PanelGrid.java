@@ -85,7 +85,7 @@ public record PanelGrid(int rows, int columns, int cellWidth, int cellHeight, St
     private static void drawKey(Graphics2D g, List<KeyEntry> key, Rectangle2D cell) {
         g.setFont(ChartStyle.LABEL_FONT);
         int line = g.getFontMetrics().getHeight() + 4;
-        int x = (int) cell.getX() + 30;
+        int x = (int) cell.getX() + 8;
         int y = (int) Math.max(cell.getY() + 4, cell.getCenterY() - key.size() * line / 2.0);
         for (KeyEntry e : key) {
             g.setColor(e.colour());
