@@ -1,0 +1,111 @@
+package org.splitbnn.analysis.claims;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.splitbnn.analysis.Solution;
+import org.splitbnn.analysis.claims.ClusterBootstrap.Statistic;
+
+/**
+ * The paper's claims, each as a statistic over runs, a threshold, and the side of the threshold the claim says the
+ * statistic lies on. The README's "Claims" section defines each one in words; {@link ClaimObservations} turns runs
+ * into each claim's observations.
+ */
+public enum Claim {
+
+    /** The constrained prior has fewer prominent modes than the full prior. */
+    C1("mean over (training set, seed) of prominent modes: full minus constrained", 0, true, Statistic.MEAN,
+            ClaimObservations::fewerModesConstrained),
+
+    /** The full prior's distinct functions equal the constrained prior's prominent modes. */
+    C2("mean over (training set, seed) of |distinct functions (full) - prominent modes (constrained)|", 0.5, false,
+            Statistic.MEAN, ClaimObservations::functionsEqualConstrainedModes),
+
+    /** The full solution generalises better than the MAP network. */
+    C3("mean test predictive log-likelihood per row: full minus map", 0, true, Statistic.MEAN,
+            runs -> ClaimObservations.fullMinus(runs, StudyRun.MAP)),
+
+    /** The full solution generalises better than the equal-weight ensemble. */
+    C4("mean test predictive log-likelihood per row: full minus ensemble", 0, true, Statistic.MEAN,
+            runs -> ClaimObservations.fullMinus(runs, StudyRun.ENSEMBLE)),
+
+    /** The full solution generalises better than the highest-evidence mode. */
+    C5("mean test predictive log-likelihood per row: full minus mode 1", 0, true, Statistic.MEAN,
+            runs -> ClaimObservations.fullMinus(runs, Solution.modeName(1))),
+
+    /** In runs with two or more prominent modes, a lower-evidence mode usually generalises better than mode 1. */
+    C6("fraction of runs with 2+ prominent modes where a lower-evidence mode beats mode 1 on the tests", 0.5, true,
+            Statistic.MEAN, ClaimObservations::lowerModeBeatsTop),
+
+    /** The full solution's advantage over the MAP shrinks as the training set grows. */
+    C7("slope of (full minus map test predictive log-likelihood) per doubling of the training set", 0, false,
+            Statistic.SLOPE, ClaimObservations::advantageAgainstSize),
+
+    /** Wider networks have more prominent modes. */
+    C8A("slope of prominent modes per extra hidden unit", 0, true, Statistic.SLOPE,
+            runs -> ClaimObservations.againstHidden(runs, r -> (double) r.prominentModes())),
+
+    /** Wider networks have more distinct functions. */
+    C8B("slope of distinct functions per extra hidden unit", 0, true, Statistic.SLOPE,
+            runs -> ClaimObservations.againstHidden(runs,
+                    r -> r.distinctFunctions() == null ? null : r.distinctFunctions().doubleValue())),
+
+    /** The ensemble's weights of the modes differ from the evidence weights. */
+    C9A("mean over runs of the mean |log(ensemble weight / evidence weight)| over matched modes", Math.log(2), true,
+            Statistic.MEAN, runs -> ClaimObservations.weightRatios(runs, StudyRun.MatchedMode::ensemble)),
+
+    /** The Laplace weights of the modes differ from the evidence weights. */
+    C9B("mean over runs of the mean |log(Laplace weight / evidence weight)| over matched modes", Math.log(2), true,
+            Statistic.MEAN, runs -> ClaimObservations.weightRatios(runs, StudyRun.MatchedMode::laplace));
+
+    private final String statistic;
+    private final double threshold;
+    private final boolean above;
+    private final Statistic estimator;
+    private final Function<List<StudyRun>, Map<Condition, List<ClusterBootstrap.Observation>>> observations;
+
+    Claim(String statistic, double threshold, boolean above, Statistic estimator,
+          Function<List<StudyRun>, Map<Condition, List<ClusterBootstrap.Observation>>> observations) {
+        this.statistic = statistic;
+        this.threshold = threshold;
+        this.above = above;
+        this.estimator = estimator;
+        this.observations = observations;
+    }
+
+    /** The claim's id in the table: {@code C1} ... {@code C7}, {@code C8a}, {@code C8b}, {@code C9a}, {@code C9b}. */
+    public String id() {
+        return name().length() == 2 ? name() : name().substring(0, 2) + name().substring(2).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** What the statistic is, in a line. */
+    public String statistic() {
+        return statistic;
+    }
+
+    /** The threshold the claim compares the statistic with. */
+    public double threshold() {
+        return threshold;
+    }
+
+    /** Whether the claim says the statistic lies above the threshold (else below). */
+    public boolean above() {
+        return above;
+    }
+
+    /** Runs behind one observation: 2 for the claims that pair a full-prior run with a constrained one, else 1. */
+    public int runsPerObservation() {
+        return this == C1 || this == C2 ? 2 : 1;
+    }
+
+    /** How the statistic is computed from the observations. */
+    public Statistic estimator() {
+        return estimator;
+    }
+
+    /** The claim's observations per condition; conditions without any are absent. */
+    public Map<Condition, List<ClusterBootstrap.Observation>> observations(List<StudyRun> runs) {
+        return observations.apply(runs);
+    }
+}

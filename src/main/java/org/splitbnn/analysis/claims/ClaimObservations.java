@@ -1,0 +1,177 @@
+package org.splitbnn.analysis.claims;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.splitbnn.analysis.Solution;
+import org.splitbnn.analysis.claims.ClusterBootstrap.Observation;
+import org.splitbnn.model.FullPrior;
+
+/**
+ * Each claim's observations, grouped by the condition its row reports: pure functions of the runs. Every
+ * observation's unit is its training set's name.
+ */
+final class ClaimObservations {
+
+    private ClaimObservations() {
+    }
+
+    /**
+     * C1: per training set and seed run under both the full prior and a constrained one, the full prior's prominent
+     * modes minus the constrained prior's; the row's prior is the constrained one.
+     */
+    static Map<Condition, List<Observation>> fewerModesConstrained(List<StudyRun> runs) {
+        return pairedWithFull(runs, (full, other) -> (double) (full.prominentModes() - other.prominentModes()));
+    }
+
+    /**
+     * C2: per training set and seed run under both priors, |the full prior's distinct functions minus the
+     * constrained prior's prominent modes|; runs without a function count are left out.
+     */
+    static Map<Condition, List<Observation>> functionsEqualConstrainedModes(List<StudyRun> runs) {
+        return pairedWithFull(runs, (full, other) -> full.distinctFunctions() == null ? null
+                : (double) Math.abs(full.distinctFunctions() - other.prominentModes()));
+    }
+
+    /** C3, C4, C5: per run, the full solution's test predictive log-likelihood minus {@code solution}'s. */
+    static Map<Condition, List<Observation>> fullMinus(List<StudyRun> runs, String solution) {
+        Map<Condition, List<Observation>> out = new LinkedHashMap<>();
+        for (StudyRun r : runs) {
+            Double full = r.test(Solution.FULL);
+            Double other = r.test(solution);
+            if (full != null && other != null) {
+                add(out, r.condition(), new Observation(r.train(), 0, 0, full - other));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * C6: per run with two or more prominent modes, 1 when some prominent mode of rank 2 or more has a higher test
+     * predictive log-likelihood than mode 1, else 0.
+     */
+    static Map<Condition, List<Observation>> lowerModeBeatsTop(List<StudyRun> runs) {
+        Map<Condition, List<Observation>> out = new LinkedHashMap<>();
+        for (StudyRun r : runs) {
+            Double top = r.test(Solution.modeName(1));
+            if (r.prominentModes() < 2 || top == null) {
+                continue;
+            }
+            double best = Double.NEGATIVE_INFINITY;
+            for (int k = 2; k <= r.prominentModes(); k++) {
+                Double v = r.test(Solution.modeName(k));
+                if (v != null) {
+                    best = Math.max(best, v);
+                }
+            }
+            if (best > Double.NEGATIVE_INFINITY) {
+                add(out, r.condition(), new Observation(r.train(), 0, 0, best > top ? 1 : 0));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * C7: per run, (x = log2 of the training size, y = full minus map test predictive log-likelihood), in
+     * conditions with the training set's counts left open and at least two training sizes; the size is the
+     * bootstrap's stratum.
+     */
+    static Map<Condition, List<Observation>> advantageAgainstSize(List<StudyRun> runs) {
+        Map<Condition, List<Observation>> out = new LinkedHashMap<>();
+        for (StudyRun r : runs) {
+            Double full = r.test(Solution.FULL);
+            Double map = r.test(StudyRun.MAP);
+            if (full != null && map != null) {
+                add(out, r.condition().withoutCounts(), new Observation(r.train(), r.trainSize(),
+                        Math.log(r.trainSize()) / Math.log(2), full - map));
+            }
+        }
+        out.values().removeIf(obs -> obs.stream().mapToDouble(Observation::stratum).distinct().count() < 2);
+        return out;
+    }
+
+    /**
+     * C8a, C8b: per run, (x = hidden units, y = {@code value}), in conditions with the hidden units left open and at
+     * least two of them; runs whose value is null are left out.
+     */
+    static Map<Condition, List<Observation>> againstHidden(List<StudyRun> runs, Function<StudyRun, Double> value) {
+        Map<Condition, List<Observation>> out = new LinkedHashMap<>();
+        for (StudyRun r : runs) {
+            Double v = value.apply(r);
+            if (v != null) {
+                add(out, r.condition().withoutHidden(), new Observation(r.train(), 0, r.condition().hidden(), v));
+            }
+        }
+        out.values().removeIf(obs -> obs.stream().mapToDouble(Observation::x).distinct().count() < 2);
+        return out;
+    }
+
+    /**
+     * C9a, C9b: per run with two or more matched modes that have the method's weight, the mean over those modes of
+     * |log(w / e)|, where w is the method's weight and e the evidence weight, both renormalised to sum to 1 over
+     * those modes (each method spreads some weight over modes the other did not find). A zero weight is a ratio of
+     * zero and counts as its log, infinite; such runs are left out and so are not counted.
+     */
+    static Map<Condition, List<Observation>> weightRatios(List<StudyRun> runs,
+                                                          Function<StudyRun.MatchedMode, Double> method) {
+        Map<Condition, List<Observation>> out = new LinkedHashMap<>();
+        for (StudyRun r : runs) {
+            List<double[]> pairs = new ArrayList<>();
+            for (StudyRun.MatchedMode m : r.matchedModes()) {
+                Double w = method.apply(m);
+                if (w != null) {
+                    pairs.add(new double[] {w, m.evidence()});
+                }
+            }
+            double sumW = pairs.stream().mapToDouble(p -> p[0]).sum();
+            double sumE = pairs.stream().mapToDouble(p -> p[1]).sum();
+            if (pairs.size() < 2 || !(sumW > 0) || !(sumE > 0)) {
+                continue;
+            }
+            double total = 0;
+            for (double[] p : pairs) {
+                total += Math.abs(Math.log((p[0] / sumW) / (p[1] / sumE)));
+            }
+            double mean = total / pairs.size();
+            if (Double.isFinite(mean)) {
+                add(out, r.condition(), new Observation(r.train(), 0, 0, mean));
+            }
+        }
+        return out;
+    }
+
+    /** Observations of runs paired with the full-prior run of the same training set, seed and other factors. */
+    private static Map<Condition, List<Observation>> pairedWithFull(
+            List<StudyRun> runs, java.util.function.BiFunction<StudyRun, StudyRun, Double> value) {
+        Map<List<Object>, StudyRun> full = new HashMap<>();
+        for (StudyRun r : runs) {
+            if (FullPrior.NAME.equals(r.condition().prior())) {
+                full.put(pairKey(r), r);
+            }
+        }
+        Map<Condition, List<Observation>> out = new LinkedHashMap<>();
+        for (StudyRun r : runs) {
+            if (FullPrior.NAME.equals(r.condition().prior())) {
+                continue;
+            }
+            StudyRun partner = full.get(pairKey(r));
+            Double v = partner == null ? null : value.apply(partner, r);
+            if (v != null) {
+                add(out, r.condition(), new Observation(r.train(), 0, 0, v));
+            }
+        }
+        return out;
+    }
+
+    private static List<Object> pairKey(StudyRun r) {
+        return List.of(r.condition().withoutPrior(), r.train(), r.samplerSeed());
+    }
+
+    private static void add(Map<Condition, List<Observation>> out, Condition c, Observation o) {
+        out.computeIfAbsent(c, k -> new ArrayList<>()).add(o);
+    }
+}
