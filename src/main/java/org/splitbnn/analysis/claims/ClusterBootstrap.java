@@ -2,6 +2,7 @@ package org.splitbnn.analysis.claims;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -71,8 +72,9 @@ public final class ClusterBootstrap {
     /**
      * The statistic of {@code obs} and its two-sided percentile interval at {@code confidence} from {@code resamples}
      * resamples drawn with {@code rng}: in each, every stratum's units are drawn with replacement, as many as it
-     * has. Strata are taken in ascending order, units within a stratum in natural name order, so the result depends
-     * only on the observations and the generator's state, not on the order of {@code obs}. The interval's ends are
+     * has. Strata are taken in ascending order, units within a stratum in natural name order and a unit's
+     * observations by x, then y, so the result depends only on the observations and the generator's state, not on
+     * the order of {@code obs}. The interval's ends are
      * the resampled statistics' quantiles at (1 - confidence)/2 and (1 + confidence)/2, linearly interpolated
      * between order statistics (R's type 7); resamples whose statistic is NaN are left out.
      */
@@ -95,7 +97,11 @@ public final class ClusterBootstrap {
             unitCount += stratum.size();
             resamplable &= stratum.size() >= 2;
         }
-        double estimate = statistic.of(obs);
+        List<Observation> ordered = new ArrayList<>(obs.size());
+        units.forEach(stratum -> stratum.forEach(unit -> unit.stream()
+                .sorted(Comparator.comparingDouble(Observation::x).thenComparingDouble(Observation::y))
+                .forEach(ordered::add)));
+        double estimate = statistic.of(ordered);
         if (!resamplable) {
             return new Interval(estimate, Double.NaN, Double.NaN, unitCount, obs.size());
         }

@@ -1,0 +1,198 @@
+package org.splitbnn.analysis.claims;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.splitbnn.analysis.Solution;
+
+/**
+ * Small studies whose claims have known answers. With a difference of 1, 2 and 3 on three training sets, the
+ * resampled means run from 1 (all three draws the first set, probability 1/27 = 3.7%, above the 2.5% tail) to 3:
+ * the 95% interval is exactly [1, 3]. Where every training set has the same value the interval is that value.
+ */
+class ClaimsTableTest {
+
+    private static final List<Integer> PAPER = List.of(30, 100, 10, 80);
+
+    private static final ClaimSettings SETTINGS = ClaimSettings.defaults();
+
+    @Test
+    void everyClaimHasItsKnownAnswer() {
+        List<ClaimRow> rows = ClaimsTable.of(study(), SETTINGS);
+        Map<String, List<ClaimRow>> byClaim = new HashMap<>();
+        rows.forEach(r -> byClaim.computeIfAbsent(r.claim().id(), k -> new ArrayList<>()).add(r));
+
+        // C1: full has 1, 2, 3 more prominent modes than constrained on sets 1, 2, 3 (both seeds)
+        ClaimRow c1 = only(byClaim, "C1");
+        assertEquals("constrained", c1.condition().prior());
+        assertRow(c1, 2, 1, 3, Verdict.SUPPORTED);
+        assertEquals(3, c1.trainingSets());
+        assertEquals(12, c1.runs());
+        // C2: the full prior's functions equal the constrained prior's modes everywhere
+        assertRow(only(byClaim, "C2"), 0, 0, 0, Verdict.SUPPORTED);
+        // C3: full is 0.1 below the MAP in every run of the full prior; 0.01, 0.02, 0.03 above under constrained
+        assertRow(at(byClaim, "C3", "constrained"), 0.02, 0.01, 0.03, Verdict.SUPPORTED);
+        assertRow(at(byClaim, "C3", "full"), -0.1, -0.1, -0.1, Verdict.REFUTED);
+        assertEquals(2 + 3, byClaim.get("C3").size(), "paper block under both priors, sizes block at three sizes");
+        assertEquals(3, byClaim.get("C3").stream().filter(r -> r.condition().noiseVariance() == 1.0).count());
+        // C4: +1 and -1 and 0 on the three sets: the interval [-1, 1] straddles 0
+        assertRow(at(byClaim, "C4", "full"), 0, -1, 1, Verdict.INCONCLUSIVE);
+        // C5: full beats mode 1 by 0.05 everywhere
+        assertRow(at(byClaim, "C5", "full"), 0.05, 0.05, 0.05, Verdict.SUPPORTED);
+        // C6: the full prior's runs have 2+ modes and mode 2 wins on every run of set 1 and 2, loses on set 3
+        ClaimRow c6 = at(byClaim, "C6", "full");
+        assertEquals(2.0 / 3, c6.estimate(), 1e-12);
+        assertEquals(0, c6.low(), 1e-12);
+        assertEquals(1, c6.high(), 1e-12);
+        assertEquals(Verdict.INCONCLUSIVE, c6.verdict());
+        assertEquals(6, c6.runs());
+        // C7: the full prior's advantage over the MAP is 0.3 - 0.05 log2(N): slope -0.05 exactly
+        List<ClaimRow> c7 = byClaim.get("C7");
+        assertEquals(1, c7.size());
+        assertNull(c7.get(0).condition().counts());
+        assertRow(c7.get(0), -0.05, -0.05, -0.05, Verdict.SUPPORTED);
+        assertEquals(9, c7.get(0).trainingSets());
+        // C8: the width block has 2h prominent modes and h - 1 functions: slopes 2 and 1
+        ClaimRow c8a = only(byClaim, "C8a");
+        assertNull(c8a.condition().hidden());
+        assertRow(c8a, 2, 2, 2, Verdict.SUPPORTED);
+        assertRow(only(byClaim, "C8b"), 1, 1, 1, Verdict.SUPPORTED);
+        // C9: ensemble weights equal the evidence weights (refuted); Laplace's swap 0.8 and 0.2: |log 4|
+        assertRow(at(byClaim, "C9a", "full"), 0, 0, 0, Verdict.REFUTED);
+        assertRow(at(byClaim, "C9b", "full"), Math.log(4), Math.log(4), Math.log(4), Verdict.SUPPORTED);
+    }
+
+    @Test
+    void identicalInputsGiveAnIdenticalTableWhateverTheOrder() {
+        List<StudyRun> runs = noisyStudy();
+        List<ClaimRow> first = ClaimsTable.of(runs, SETTINGS);
+        List<StudyRun> shuffled = new ArrayList<>(runs);
+        Collections.shuffle(shuffled, new Random(3));
+        assertEquals(first, ClaimsTable.of(shuffled, SETTINGS));
+        assertTrue(first.stream().anyMatch(r -> r.low() < r.estimate() && r.estimate() < r.high()));
+        List<ClaimRow> otherSeed = ClaimsTable.of(runs, new ClaimSettings(2, 2000, 0.95));
+        assertTrue(!first.equals(otherSeed), "another bootstrap seed draws other intervals");
+    }
+
+    @Test
+    void oneTrainingSetIsInconclusive() {
+        List<StudyRun> runs = List.of(run("full", PAPER, 2, "xor-1", 1, 3, 2, Map.of(Solution.FULL, -0.4,
+                StudyRun.MAP, -0.6)), run("full", PAPER, 2, "xor-1", 2, 3, 2, Map.of(Solution.FULL, -0.4,
+                StudyRun.MAP, -0.6)));
+        ClaimRow c3 = only(groups(ClaimsTable.of(runs, SETTINGS)), "C3");
+        assertEquals(0.2, c3.estimate(), 1e-12);
+        assertTrue(Double.isNaN(c3.low()) && Double.isNaN(c3.high()));
+        assertEquals(Verdict.INCONCLUSIVE, c3.verdict());
+    }
+
+    @Test
+    void verdictRule() {
+        assertEquals(Verdict.SUPPORTED, Verdict.of(0.1, 0.2, 0, true));
+        assertEquals(Verdict.INCONCLUSIVE, Verdict.of(0, 0.2, 0, true));
+        assertEquals(Verdict.REFUTED, Verdict.of(-0.2, 0, 0, true));
+        assertEquals(Verdict.SUPPORTED, Verdict.of(-0.2, -0.1, 0, false));
+        assertEquals(Verdict.INCONCLUSIVE, Verdict.of(-0.2, 0.1, 0, false));
+        assertEquals(Verdict.REFUTED, Verdict.of(0, 0.1, 0, false));
+    }
+
+    /**
+     * Paper-recipe sets 1-3 under both priors (seeds 1, 2), the sizes block (sets 11-19 at three sizes, noise 1,
+     * full prior), and the width block (sets 21-23 at hidden 2, 3, 4, noise 0.25, full prior).
+     */
+    private static List<StudyRun> study() {
+        List<StudyRun> runs = new ArrayList<>();
+        double[] fourth = {1, -1, 0};
+        for (int set = 1; set <= 3; set++) {
+            for (long seed = 1; seed <= 2; seed++) {
+                String name = "xor-" + set;
+                int constrainedModes = 1 + set % 2;
+                Map<String, Double> full = new HashMap<>(Map.of(Solution.FULL, -0.40, StudyRun.MAP, -0.30,
+                        StudyRun.ENSEMBLE, -0.40 - fourth[set - 1], Solution.modeName(1), -0.45,
+                        Solution.modeName(2), set < 3 ? -0.35 : -0.50));
+                runs.add(run("full", PAPER, 2, name, seed, constrainedModes + set, constrainedModes, full,
+                        List.of(new StudyRun.MatchedMode(0.8, 0.8, 0.2), new StudyRun.MatchedMode(0.2, 0.2, 0.8))));
+                runs.add(run("constrained", PAPER, 2, name, seed, constrainedModes, null,
+                        Map.of(Solution.FULL, -0.40, StudyRun.MAP, -0.40 - 0.01 * set)));
+            }
+        }
+        int set = 11;
+        for (List<Integer> counts : List.of(List.of(15, 50, 5, 40), PAPER, List.of(60, 200, 20, 160))) {
+            int size = counts.stream().mapToInt(Integer::intValue).sum();
+            double advantage = 0.3 - 0.05 * Math.log(size) / Math.log(2);
+            for (int k = 0; k < 3; k++, set++) {
+                runs.add(new StudyRun(new Condition("full", counts, 1.0, 2, 5.0), "xor-" + set, size, 1, 1, 1,
+                        Map.of(Solution.FULL, -0.4, StudyRun.MAP, -0.4 - advantage), List.of()));
+            }
+        }
+        for (int s = 21; s <= 23; s++) {
+            for (int hidden = 2; hidden <= 4; hidden++) {
+                runs.add(new StudyRun(new Condition("full", PAPER, 0.25, hidden, 5.0), "xor-" + s, 220, 1,
+                        2 * hidden, hidden - 1, Map.of(), List.of()));
+            }
+        }
+        return runs;
+    }
+
+    /** 8 training sets, 2 seeds, both priors, values from a seeded generator: intervals of non-zero width. */
+    private static List<StudyRun> noisyStudy() {
+        Random rng = new Random(11);
+        List<StudyRun> runs = new ArrayList<>();
+        for (int set = 1; set <= 8; set++) {
+            for (long seed = 1; seed <= 2; seed++) {
+                for (String prior : List.of("full", "constrained")) {
+                    runs.add(run(prior, PAPER, 2, "xor-" + set, seed, 1 + rng.nextInt(5), 1 + rng.nextInt(3),
+                            Map.of(Solution.FULL, -0.4 + 0.1 * rng.nextGaussian(),
+                                    StudyRun.MAP, -0.4 + 0.1 * rng.nextGaussian())));
+                }
+            }
+        }
+        return runs;
+    }
+
+    private static StudyRun run(String prior, List<Integer> counts, int hidden, String train, long seed, int modes,
+                                Integer functions, Map<String, Double> tests) {
+        return run(prior, counts, hidden, train, seed, modes, functions, tests, List.of());
+    }
+
+    private static StudyRun run(String prior, List<Integer> counts, int hidden, String train, long seed, int modes,
+                                Integer functions, Map<String, Double> tests, List<StudyRun.MatchedMode> matched) {
+        return new StudyRun(new Condition(prior, counts, 0.5, hidden, 5.0), train,
+                counts.stream().mapToInt(Integer::intValue).sum(), seed, modes, functions, tests, matched);
+    }
+
+    private static Map<String, List<ClaimRow>> groups(List<ClaimRow> rows) {
+        Map<String, List<ClaimRow>> byClaim = new HashMap<>();
+        rows.forEach(r -> byClaim.computeIfAbsent(r.claim().id(), k -> new ArrayList<>()).add(r));
+        return byClaim;
+    }
+
+    /** The row of claim {@code id} under {@code prior} with the paper's counts and 2 hidden units. */
+    private static ClaimRow at(Map<String, List<ClaimRow>> byClaim, String id, String prior) {
+        Condition paper = new Condition(prior, PAPER, 0.5, 2, 5.0);
+        List<ClaimRow> rows = byClaim.get(id).stream().filter(r -> r.condition().equals(paper)).toList();
+        assertEquals(1, rows.size(), id + ": " + byClaim.get(id));
+        return rows.get(0);
+    }
+
+    private static ClaimRow only(Map<String, List<ClaimRow>> byClaim, String id) {
+        List<ClaimRow> rows = byClaim.get(id);
+        assertEquals(1, rows.size(), id + ": " + rows);
+        return rows.get(0);
+    }
+
+    private static void assertRow(ClaimRow row, double estimate, double low, double high, Verdict verdict) {
+        assertEquals(estimate, row.estimate(), 1e-12, row.toString());
+        assertEquals(low, row.low(), 1e-12, row.toString());
+        assertEquals(high, row.high(), 1e-12, row.toString());
+        assertEquals(verdict, row.verdict(), row.toString());
+    }
+}
