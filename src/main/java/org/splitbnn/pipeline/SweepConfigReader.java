@@ -6,8 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -21,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.splitbnn.analysis.claims.ClaimSettings;
 import org.splitbnn.output.SplitbnnVersion;
 import org.splitbnn.data.Dataset;
 import org.splitbnn.data.DatasetCsv;
@@ -109,27 +113,8 @@ public final class SweepConfigReader {
         int nlive = required(c.nlive(), "nlive");
         int nprior = c.nprior() == null ? 10 * nlive : c.nprior();
         check(nprior >= nlive, "nprior", "must be at least nlive (" + nlive + "), got " + nprior);
-        List<Integer> hidden = c.hidden() == null ? List.of(2) : nonEmptyDistinct(c.hidden(), "hidden");
-        for (int h : hidden) {
-            check(h >= 1, "hidden", "needs at least 1 hidden unit, got " + h);
-            int dim = new NetworkShape(h).dimension();
-            check(nlive > dim, "nlive", "must exceed the number of parameters (" + dim + " for hidden " + h
-                    + "), got " + nlive);
-        }
         check(c.numRepeats() == null || c.numRepeats() >= 1, "num_repeats", "must be at least 1, got "
                 + c.numRepeats());
-        double halfWidth = c.priorHalfWidth() == null ? Prior.DEFAULT_HALF_WIDTH : c.priorHalfWidth();
-        List<String> priors = nonEmptyDistinct(required(c.priors(), "priors"), "priors");
-        for (String prior : priors) {
-            for (int h : hidden) {
-                try {
-                    Prior.parse(prior, halfWidth).checkApplicable(new NetworkShape(h));
-                } catch (IllegalArgumentException e) {
-                    throw error("priors", e.getMessage());
-                }
-            }
-        }
-        List<Long> seeds = nonEmptyDistinct(required(c.samplerSeeds(), "sampler_seeds"), "sampler_seeds");
         double prominence = c.prominence() == null ? 1e-3 : c.prominence();
         check(prominence > 0 && prominence < 1, "prominence", "must lie in (0, 1), got " + prominence);
         int samples = c.posteriorSamples() == null ? 1000 : c.posteriorSamples();
@@ -137,48 +122,141 @@ public final class SweepConfigReader {
         double gridStep = c.gridStep() == null ? 0.1 : c.gridStep();
         check(gridStep > 0 && Double.isFinite(gridStep), "grid_step", "must be positive, got " + gridStep);
         TableSelection outputs = c.outputs() == null ? new TableSelection(false, false) : c.outputs();
-
-        List<DatasetSource> train = datasets(nonEmpty(required(c.train(), "train"), "train"), "train");
-        List<DatasetSource> tests = c.tests() == null ? List.of() : datasets(c.tests(), "tests");
-        for (DatasetSource t : tests) {
-            check(!RESERVED_TEST_NAMES.contains(t.name()), "tests", "a test set may not be named '" + t.name()
-                    + "' (the generalisation table uses it); rename the file");
-        }
-        List<String> testKeys = new ArrayList<>();
-        for (DatasetSource t : tests) {
-            testKeys.add(t.name() + "=" + DatasetSource.contentHash(t.build()));
-        }
+        ClaimSettings claims = claims(c.claims());
+        List<SweepConfig.Block> blocks = c.blocks() == null
+                ? List.of(new SweepConfig.Block(null, null, null, null, null, null))
+                : nonEmpty(c.blocks(), "blocks");
         String version = SplitbnnVersion.current();
-        List<RunSpec> runs = new ArrayList<>();
-        for (DatasetSource t : train) {
-            String trainHash = DatasetSource.contentHash(t.build());
+        Map<String, RunSpec> runs = new LinkedHashMap<>();
+        Grid grid = new Grid();
+        Map<String, String> hashes = new HashMap<>();
+        for (int b = 0; b < blocks.size(); b++) {
+            SweepConfig.Block block = blocks.get(b);
+            Keys k = new Keys(c.blocks() == null ? null : "blocks[" + b + "].", block);
+            List<Integer> hidden = k.pick(block.hidden(), c.hidden(), "hidden") == null ? List.of(2)
+                    : nonEmptyDistinct(k.pick(block.hidden(), c.hidden(), "hidden"), k.key("hidden"));
+            for (int h : hidden) {
+                check(h >= 1, k.key("hidden"), "needs at least 1 hidden unit, got " + h);
+                int dim = new NetworkShape(h).dimension();
+                check(nlive > dim, "nlive", "must exceed the number of parameters (" + dim + " for hidden " + h
+                        + "), got " + nlive);
+            }
+            List<Double> widths = k.pick(block.priorHalfWidth(), c.priorHalfWidth(), "prior_half_width");
+            List<Double> halfWidths = widths == null ? List.of(Prior.DEFAULT_HALF_WIDTH)
+                    : nonEmptyDistinct(widths, k.key("prior_half_width"));
+            List<String> priors = nonEmptyDistinct(required(k.pick(block.priors(), c.priors(), "priors"),
+                    k.key("priors")), k.key("priors"));
             for (String prior : priors) {
-                for (long seed : seeds) {
-                    for (int h : hidden) {
-                        int repeats = c.numRepeats() == null ? 5 * new NetworkShape(h).dimension() : c.numRepeats();
-                        String id = RunIds.of(version, prior, halfWidth, h, nlive, nprior, repeats, seed,
-                                prominence, samples, gridStep, t.name(), trainHash, testKeys, outputs);
-                        runs.add(new RunSpec(id, prior, halfWidth, h, nlive, nprior, repeats, seed, prominence,
-                                samples, gridStep, t, trainHash, tests, outputs));
+                for (int h : hidden) {
+                    for (double halfWidth : halfWidths) {
+                        try {
+                            Prior.parse(prior, halfWidth).checkApplicable(new NetworkShape(h));
+                        } catch (IllegalArgumentException e) {
+                            throw error(k.key("priors"), e.getMessage());
+                        }
                     }
                 }
             }
+            List<Long> seeds = nonEmptyDistinct(required(k.pick(block.samplerSeeds(), c.samplerSeeds(),
+                    "sampler_seeds"), k.key("sampler_seeds")), k.key("sampler_seeds"));
+            String trainKey = k.key("train");
+            List<DatasetSource> train = datasets(nonEmpty(required(k.pick(block.train(), c.train(), "train"),
+                    trainKey), trainKey), trainKey, null);
+            List<SweepConfig.DataItem> testItems = k.pick(block.tests(), c.tests(), "tests");
+            String testsKey = k.key("tests");
+            testItems = testItems == null ? List.of() : nonEmpty(testItems, testsKey);
+            for (DatasetSource t : train) {
+                String trainHash = hashes.computeIfAbsent(t.name(), n -> DatasetSource.contentHash(t.build()));
+                List<DatasetSource> tests = datasets(testItems, testsKey, t);
+                List<String> testKeys = new ArrayList<>();
+                for (DatasetSource test : tests) {
+                    check(!RESERVED_TEST_NAMES.contains(test.name()), testsKey, "a test set may not be named '"
+                            + test.name() + "' (the generalisation table uses it); rename the file");
+                    testKeys.add(test.name() + "=" + hashes.computeIfAbsent(test.name(),
+                            n -> DatasetSource.contentHash(test.build())));
+                }
+                for (String prior : priors) {
+                    for (double halfWidth : halfWidths) {
+                        for (long seed : seeds) {
+                            for (int h : hidden) {
+                                int repeats = c.numRepeats() == null ? 5 * new NetworkShape(h).dimension()
+                                        : c.numRepeats();
+                                String id = RunIds.of(version, prior, halfWidth, h, nlive, nprior, repeats, seed,
+                                        prominence, samples, gridStep, t.name(), trainHash, testKeys, outputs);
+                                runs.putIfAbsent(id, new RunSpec(id, prior, halfWidth, h, nlive, nprior, repeats,
+                                        seed, prominence, samples, gridStep, t, trainHash, tests, outputs));
+                            }
+                        }
+                    }
+                }
+            }
+            grid.add(priors, train.stream().map(DatasetSource::name).toList(), seeds, hidden);
         }
         Set<String> marked = new HashSet<>();
         if (c.figures() != null) {
-            checkFigures(c.figures(), priors, train, seeds, hidden, outputs);
-            runs.stream().filter(c.figures()::marks).forEach(r -> marked.add(r.runId()));
+            checkFigures(c.figures(), grid.priors, grid.train, grid.seeds, grid.hidden, outputs);
+            runs.values().stream().filter(c.figures()::marks).forEach(r -> marked.add(r.runId()));
         }
-        return new Sweep(name, runs, text, marked);
+        return new Sweep(name, List.copyOf(runs.values()), text, marked, claims);
+    }
+
+    /** The bootstrap settings of the {@code claims} key, defaults filled in. */
+    private ClaimSettings claims(SweepConfig.ClaimsKey key) {
+        long seed = key == null || key.seed() == null ? ClaimSettings.DEFAULT_SEED : key.seed();
+        int resamples = key == null || key.resamples() == null ? ClaimSettings.DEFAULT_RESAMPLES : key.resamples();
+        check(resamples >= 100, "claims.resamples", "must be at least 100, got " + resamples);
+        return new ClaimSettings(seed, resamples, ClaimSettings.CONFIDENCE);
+    }
+
+    /**
+     * Where a grid key of a block is read: the block's own value, else the top level's. An error names the block's
+     * key when the block gives it.
+     */
+    private record Keys(String prefix, SweepConfig.Block block) {
+
+        <T> T pick(T own, T top, String name) {
+            return own != null ? own : top;
+        }
+
+        String key(String name) {
+            if (prefix == null) {
+                return name;
+            }
+            boolean own = switch (name) {
+                case "priors" -> block.priors() != null;
+                case "prior_half_width" -> block.priorHalfWidth() != null;
+                case "sampler_seeds" -> block.samplerSeeds() != null;
+                case "hidden" -> block.hidden() != null;
+                case "train" -> block.train() != null;
+                case "tests" -> block.tests() != null;
+                default -> false;
+            };
+            return own ? prefix + name : name;
+        }
+    }
+
+    /** The values each grid key takes in some block (the {@code figures} key must name values among them). */
+    private static final class Grid {
+        final List<String> priors = new ArrayList<>();
+        final List<String> train = new ArrayList<>();
+        final List<Long> seeds = new ArrayList<>();
+        final List<Integer> hidden = new ArrayList<>();
+
+        void add(List<String> p, List<String> t, List<Long> s, List<Integer> h) {
+            p.stream().filter(v -> !priors.contains(v)).forEach(priors::add);
+            t.stream().filter(v -> !train.contains(v)).forEach(train::add);
+            s.stream().filter(v -> !seeds.contains(v)).forEach(seeds::add);
+            h.stream().filter(v -> !hidden.contains(v)).forEach(hidden::add);
+        }
     }
 
     /** Checks that every value of {@code figures} is in the grid and that the tables it needs are written. */
-    private void checkFigures(FigureSelection figures, List<String> priors, List<DatasetSource> train,
+    private void checkFigures(FigureSelection figures, List<String> priors, List<String> train,
                               List<Long> seeds, List<Integer> hidden, TableSelection outputs) {
         check(outputs.posterior() && outputs.predictions(), "figures", "needs outputs: {posterior: true, "
                 + "predictions: true} (the figures are drawn from those tables)");
         inGrid(figures.priors(), priors, "figures.priors", "priors");
-        inGrid(figures.train(), train.stream().map(DatasetSource::name).toList(), "figures.train", "train");
+        inGrid(figures.train(), train, "figures.train", "train");
         inGrid(figures.samplerSeeds(), seeds, "figures.sampler_seeds", "sampler_seeds");
         inGrid(figures.hidden(), hidden, "figures.hidden", "hidden");
     }
@@ -192,7 +270,12 @@ public final class SweepConfigReader {
         }
     }
 
-    private List<DatasetSource> datasets(List<SweepConfig.DataItem> items, String key) throws IOException {
+    /**
+     * The datasets of the items under {@code key}. For test sets, {@code train} is the training set they serve:
+     * an item with {@code same_recipe} generates its seeds with that training set's counts and noise.
+     */
+    private List<DatasetSource> datasets(List<SweepConfig.DataItem> items, String key, DatasetSource train)
+            throws IOException {
         List<DatasetSource> out = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             SweepConfig.DataItem item = items.get(i);
@@ -200,21 +283,40 @@ public final class SweepConfigReader {
             check(item != null, at, "empty item; give csv, seed or seeds");
             int given = (item.csv() != null ? 1 : 0) + (item.seed() != null ? 1 : 0) + (item.seeds() != null ? 1 : 0);
             check(given == 1, at, "give exactly one of csv, seed or seeds");
+            boolean same = Boolean.TRUE.equals(item.sameRecipe());
             if (item.csv() != null) {
-                check(item.counts() == null && item.noiseVariance() == null, at,
-                        "counts and noise_variance apply to generated data, not to csv");
+                check(item.counts() == null && item.noiseVariance() == null && item.sameRecipe() == null, at,
+                        "counts, noise_variance and same_recipe apply to generated data, not to csv");
                 out.add(DatasetSource.Rows.of(readCsv(item.csv(), at + ".csv")));
+                continue;
+            }
+            List<Long> itemSeeds = item.seed() != null ? List.of(item.seed())
+                    : nonEmptyDistinct(item.seeds(), at + ".seeds");
+            List<NoisyXorRecipe> recipes = new ArrayList<>();
+            if (same) {
+                check(train != null, at + ".same_recipe", "applies to test sets only");
+                check(item.counts() == null && item.noiseVariance() == null, at,
+                        "same_recipe takes the training set's counts and noise_variance; give neither");
+                check(train instanceof DatasetSource.Generated, at + ".same_recipe", "the training set '"
+                        + train.name() + "' is a CSV file and has no recipe to follow");
+                DatasetSource.Generated g = (DatasetSource.Generated) train;
+                recipes.add(new NoisyXorRecipe(g.counts(), g.noiseVariance()));
             } else {
-                NoisyXorRecipe recipe;
-                try {
-                    recipe = new NoisyXorRecipe(item.counts() == null ? NoisyXorRecipe.PAPER.counts() : item.counts(),
-                            item.noiseVariance() == null ? NoisyXorRecipe.PAPER.noiseVariance()
-                                    : item.noiseVariance());
-                } catch (IllegalArgumentException e) {
-                    throw error(at, e.getMessage());
+                List<List<Integer>> counts = item.counts() == null ? List.of(NoisyXorRecipe.PAPER.counts())
+                        : nonEmptyDistinct(item.counts(), at + ".counts");
+                List<Double> noise = item.noiseVariance() == null ? List.of(NoisyXorRecipe.PAPER.noiseVariance())
+                        : nonEmptyDistinct(item.noiseVariance(), at + ".noise_variance");
+                for (List<Integer> cs : counts) {
+                    for (double v : noise) {
+                        try {
+                            recipes.add(new NoisyXorRecipe(cs, v));
+                        } catch (IllegalArgumentException e) {
+                            throw error(at, e.getMessage());
+                        }
+                    }
                 }
-                List<Long> itemSeeds = item.seed() != null ? List.of(item.seed())
-                        : nonEmptyDistinct(item.seeds(), at + ".seeds");
+            }
+            for (NoisyXorRecipe recipe : recipes) {
                 for (long s : itemSeeds) {
                     out.add(new DatasetSource.Generated(generatedName(s, recipe), s, recipe.counts(),
                             recipe.noiseVariance()));
@@ -241,12 +343,19 @@ public final class SweepConfigReader {
         }
     }
 
-    private static String generatedName(long seed, NoisyXorRecipe recipe) {
-        if (recipe.equals(NoisyXorRecipe.PAPER)) {
-            return "xor-" + seed;
+    /**
+     * The name of a generated dataset: {@code xor-SEED}, followed by {@code -N1.N2.N3.N4} when its counts are not
+     * the paper's and by {@code -vV} when its noise variance is not (e.g. {@code xor-7-15.50.5.40-v0.25}).
+     */
+    static String generatedName(long seed, NoisyXorRecipe recipe) {
+        String name = "xor-" + seed;
+        if (!recipe.counts().equals(NoisyXorRecipe.PAPER.counts())) {
+            name += "-" + recipe.counts().stream().map(String::valueOf).collect(Collectors.joining("."));
         }
-        return "xor-" + seed + "-" + recipe.counts().stream().map(String::valueOf).collect(Collectors.joining("."))
-                + "-v" + recipe.noiseVariance();
+        if (recipe.noiseVariance() != NoisyXorRecipe.PAPER.noiseVariance()) {
+            name += "-v" + recipe.noiseVariance();
+        }
+        return name;
     }
 
     private <T> List<T> nonEmpty(List<T> values, String key) {

@@ -139,6 +139,83 @@ class SweepConfigReaderTest {
         assertError("", "empty sweep configuration");
     }
 
+    @Test
+    void factorsAreCrossed() throws IOException {
+        Sweep s = read(MINIMAL.replace("{seed: 3}", "{seeds: {from: 1, to: 3}, counts: [[15, 50, 5, 40],"
+                + " [30, 100, 10, 80]], noise_variance: [0.25, 0.5]}") + "prior_half_width: [5, 3]\n");
+        assertEquals(3 * 2 * 2 * 2, s.runs().size());
+        List<String> names = s.runs().stream().map(r -> r.train().name()).distinct().toList();
+        assertEquals(List.of("xor-1-15.50.5.40-v0.25", "xor-2-15.50.5.40-v0.25", "xor-3-15.50.5.40-v0.25",
+                "xor-1-15.50.5.40", "xor-2-15.50.5.40", "xor-3-15.50.5.40",
+                "xor-1-v0.25", "xor-2-v0.25", "xor-3-v0.25", "xor-1", "xor-2", "xor-3"), names);
+        assertEquals(List.of(5.0, 3.0), s.runs().stream().map(RunSpec::priorHalfWidth).distinct().toList());
+        DatasetSource.Generated small = (DatasetSource.Generated) s.runs().get(0).train();
+        assertEquals(List.of(15, 50, 5, 40), small.counts());
+        assertEquals(0.25, small.noiseVariance());
+        assertEquals(110, small.build().size());
+        assertEquals(8, s.runs().stream().map(RunSpec::runId).distinct().count() / 3);
+    }
+
+    @Test
+    void testSetsCanFollowTheTrainingRecipe() throws IOException {
+        Sweep s = read(MINIMAL.replace("{seed: 3}", "{seed: 3, counts: [[15, 50, 5, 40], [30, 100, 10, 80]],"
+                + " noise_variance: 1.0}") + "tests: {same_recipe: true, seeds: {from: 1001, to: 1002}}\n");
+        assertEquals(2, s.runs().size());
+        assertEquals(List.of("xor-1001-15.50.5.40-v1.0", "xor-1002-15.50.5.40-v1.0"),
+                s.runs().get(0).tests().stream().map(DatasetSource::name).toList());
+        assertEquals(List.of("xor-1001-v1.0", "xor-1002-v1.0"),
+                s.runs().get(1).tests().stream().map(DatasetSource::name).toList());
+        assertEquals(110, s.runs().get(0).tests().get(0).build().size());
+        assertError(MINIMAL.replace("{seed: 3}", "{seed: 3, same_recipe: true}"),
+                "key 'train[0].same_recipe': applies to test sets only");
+        assertError(MINIMAL + "tests: [{seed: 4, same_recipe: true, noise_variance: 1}]\n",
+                "key 'tests[0]': same_recipe takes the training set's counts");
+    }
+
+    @Test
+    void blocksAreUnitedAndShareRuns() throws IOException {
+        Sweep s = read("""
+                name: t
+                nlive: 50
+                sampler_seeds: [1]
+                blocks:
+                  - {priors: [full, constrained], train: [{seeds: {from: 1, to: 3}}]}
+                  - {priors: [full], hidden: [2, 3], train: [{seeds: [2, 3, 4]}]}
+                """);
+        // block 1: 3 sets x 2 priors; block 2: 3 sets x 2 widths, of which sets 2 and 3 at hidden 2 are block 1's
+        assertEquals(6 + 6 - 2, s.runs().size());
+        assertEquals(4, s.runs().stream().filter(r -> r.hidden() == 3 || r.train().name().equals("xor-4")).count());
+        assertError("""
+                name: t
+                nlive: 50
+                sampler_seeds: [1]
+                train: [{seed: 1}]
+                blocks:
+                  - {priors: [constrained], hidden: [3]}
+                """, "key 'blocks[0].priors'");
+        assertError("""
+                name: t
+                nlive: 50
+                sampler_seeds: [1]
+                blocks:
+                  - {priors: [full]}
+                """, "key 'train': is required");
+    }
+
+    @Test
+    void claimsKeyAndBadRanges() throws IOException {
+        assertEquals(2000, read(MINIMAL).claims().resamples());
+        assertEquals(7, read(MINIMAL + "claims: {seed: 7, resamples: 500}\n").claims().seed());
+        assertError(MINIMAL + "claims: {resamples: 10}\n", "key 'claims.resamples': must be at least 100");
+        assertError(MINIMAL.replace("{seed: 3}", "{seeds: {from: 5, to: 4}}"), "key 'train[0].seeds'");
+        assertError(MINIMAL.replace("{seed: 3}", "{seeds: {from: 5}}"), "expected a list of integers or a range");
+        assertError(MINIMAL.replace("{seed: 3}", "{seed: 3, counts: [[1, 2, 3, 4], [1, 2]]}"), "key 'train[0]'");
+        assertError(MINIMAL.replace("{seed: 3}", "{seed: 3, counts: [a, b, c, d]}"), "expected four integers");
+        assertError(MINIMAL.replace("{seed: 3}", "{seed: 3, noise_variance: [0.5, 0.5]}"),
+                "key 'train[0].noise_variance': has repeated");
+        assertError(MINIMAL + "prior_half_width: [5, -1]\n", "key 'priors");
+    }
+
     private void assertError(String yaml, String expected) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> read(yaml));
         assertTrue(e.getMessage().contains(expected), () -> "message '" + e.getMessage() + "' lacks '" + expected

@@ -21,6 +21,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.splitbnn.analysis.claims.ClaimSettings;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -118,7 +119,7 @@ class SweepDriverTest {
                 good.nlive(), good.nprior(), good.numRepeats(), good.samplerSeed(), good.prominence(),
                 good.posteriorSamples(), good.gridStep(), good.train(), good.trainSha256(), good.tests(),
                 good.outputs());
-        Sweep sweep = new Sweep("failing", List.of(good, bad), "", Set.of());
+        Sweep sweep = new Sweep("failing", List.of(good, bad), "", Set.of(), ClaimSettings.defaults());
         Path out = tmp.resolve("failing");
         SweepReport report = driver(new ByteArrayOutputStream()).run(sweep, out.toString(), false);
         assertEquals(1, report.failed());

@@ -44,7 +44,7 @@ class SweepReportTest {
             posterior_samples: 100
             grid_step: 0.5
             outputs: {posterior: true, predictions: true}
-            figures: {priors: [constrained], sampler_seeds: [1], train: [xor-11-15.50.5.40-v0.5]}
+            figures: {priors: [constrained], sampler_seeds: [1], train: [xor-11-15.50.5.40]}
             """;
 
     @TempDir
