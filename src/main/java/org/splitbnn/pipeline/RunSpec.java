@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.List;
 
 import org.splitbnn.analysis.ExperimentSpec;
+import org.splitbnn.analysis.claims.Condition;
 import org.splitbnn.data.Dataset;
 import org.splitbnn.model.NetworkShape;
 import org.splitbnn.sampler.SamplerSettings;
@@ -36,6 +37,13 @@ public record RunSpec(String runId, String prior, double priorHalfWidth, int hid
     /** Copies the tests into a serializable list. */
     public RunSpec {
         tests = List.copyOf(tests);
+    }
+
+    /** The grid's factors of this run: prior, the training set's recipe (none for a CSV file), hidden, half-width. */
+    public Condition condition() {
+        DatasetSource.Generated g = train instanceof DatasetSource.Generated d ? d : null;
+        return new Condition(prior, g == null ? null : g.counts(), g == null ? null : g.noiseVariance(), hidden,
+                priorHalfWidth);
     }
 
     /** The experiment this run performs, with its datasets built. */

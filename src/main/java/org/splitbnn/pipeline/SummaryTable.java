@@ -16,8 +16,8 @@ import org.apache.spark.sql.types.StructType;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * The {@code summary} table: per prior, nlive, nprior, num_repeats and hidden, the number of runs, the mean and sd
- * of log Z, the distribution of prominent-mode counts, and how often the full solution beats the highest-evidence
+ * The {@code summary} table: per prior, nlive, nprior, num_repeats and hidden, the number of runs, the mean of log Z,
+ * its spread over sampler seeds within a training set beside the mean reported error, the distribution of prominent-mode counts, and how often the full solution beats the highest-evidence
  * mode on the test sets ({@link RunOutcome#fullBeatsTopMode()}). Computed on the driver from the committed outcomes,
  * in a fixed order, so that the numbers do not depend on how Spark partitions anything.
  */
@@ -37,7 +37,7 @@ final class SummaryTable {
         field("runs_ok", DataTypes.IntegerType),
         field("runs_failed", DataTypes.IntegerType),
         field("log_z_mean", DataTypes.DoubleType),
-        field("log_z_sd", DataTypes.DoubleType),
+        field("log_z_seed_sd", DataTypes.DoubleType),
         field("log_z_err_mean", DataTypes.DoubleType),
         field("prominent_modes_mean", DataTypes.DoubleType),
         field("prominent_modes_min", DataTypes.IntegerType),
@@ -58,16 +58,43 @@ final class SummaryTable {
 
     /** One row per group of runs, sorted by the group's keys; {@code outcomes} holds every run's outcome. */
     static List<Row> rows(List<RunSpec> runs, Map<String, RunOutcome> outcomes) {
-        Map<RunSpec, List<RunOutcome>> groups = new TreeMap<>(GROUP_ORDER);
+        Map<RunSpec, List<RunSpec>> groups = new TreeMap<>(GROUP_ORDER);
         for (RunSpec r : runs) {
-            groups.computeIfAbsent(r, k -> new ArrayList<>()).add(outcomes.get(r.runId()));
+            groups.computeIfAbsent(r, k -> new ArrayList<>()).add(r);
         }
         List<Row> rows = new ArrayList<>();
-        groups.forEach((key, group) -> rows.add(row(key, group)));
+        groups.forEach((key, specs) -> rows.add(row(key, specs,
+                specs.stream().map(r -> outcomes.get(r.runId())).toList())));
         return rows;
     }
 
-    private static Row row(RunSpec key, List<RunOutcome> group) {
+    /**
+     * The spread of log Z over sampler seeds within a training set: the root mean square, over the training sets
+     * (and prior half-widths) with two or more finished runs, of the sample sd of their runs' log Z; null when no
+     * training set has two. Unlike the sd over all runs, it leaves out how log Z varies from one training set to the
+     * next, so it compares with the reported error.
+     */
+    static Double seedSpread(List<RunSpec> specs, List<RunOutcome> group) {
+        Map<List<Object>, List<Double>> byTrain = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < specs.size(); i++) {
+            if (group.get(i).ok()) {
+                byTrain.computeIfAbsent(List.of(specs.get(i).train().name(), specs.get(i).priorHalfWidth()),
+                        k -> new ArrayList<>()).add(group.get(i).logZ());
+            }
+        }
+        double sumVariance = 0;
+        int sets = 0;
+        for (List<Double> logZ : byTrain.values()) {
+            Double sd = sd(logZ.stream().mapToDouble(Double::doubleValue).toArray());
+            if (sd != null) {
+                sumVariance += sd * sd;
+                sets++;
+            }
+        }
+        return sets == 0 ? null : Math.sqrt(sumVariance / sets);
+    }
+
+    private static Row row(RunSpec key, List<RunSpec> specs, List<RunOutcome> group) {
         List<RunOutcome> ok = group.stream().filter(RunOutcome::ok).toList();
         double[] logZ = ok.stream().mapToDouble(RunOutcome::logZ).toArray();
         int[] modes = ok.stream().mapToInt(RunOutcome::prominentModes).sorted().toArray();
@@ -79,7 +106,7 @@ final class SummaryTable {
         int beats = (int) compared.stream().filter(b -> b).count();
         return RowFactory.create(key.prior(), key.nlive(), key.nprior(), key.numRepeats(), key.hidden(),
                 group.size(), ok.size(), group.size() - ok.size(),
-                mean(logZ), sd(logZ), mean(ok.stream().mapToDouble(RunOutcome::logZErr).toArray()),
+                mean(logZ), seedSpread(specs, group), mean(ok.stream().mapToDouble(RunOutcome::logZErr).toArray()),
                 mean(Arrays.stream(modes).asDoubleStream().toArray()),
                 modes.length == 0 ? null : modes[0], median(modes), modes.length == 0 ? null : modes[modes.length - 1],
                 CollectionConverters.asScala(counts), compared.size(), beats, compared.isEmpty() ? null : (double) beats / compared.size());

@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.splitbnn.data.NaturalOrder;
 
 /**
  * The sweep's figures: prominent-mode counts per prior; log Z per training set and prior, and its spread over
@@ -106,7 +108,8 @@ public final class SweepFigures {
     /** Left: log Z &plusmn; error per training set and prior; right: sd of log Z over seeds against mean error. */
     public static BufferedImage evidence(SweepTables sweep) {
         List<String> priors = sweep.priors();
-        List<String> trains = sweep.okRuns().stream().map(SweepRun::train).distinct().sorted().toList();
+        List<String> trains = sweep.okRuns().stream().map(SweepRun::train).distinct().sorted(NaturalOrder.INSTANCE)
+                .toList();
         List<Long> seeds = sweep.okRuns().stream().map(SweepRun::seed).distinct().sorted().toList();
         YIntervalSeriesCollection logZ = new YIntervalSeriesCollection();
         XYErrorRenderer errors = new XYErrorRenderer();
@@ -225,11 +228,14 @@ public final class SweepFigures {
         return above;
     }
 
-    /** The finished runs grouped by training set and prior, sorted by training set, then prior. */
+    /**
+     * The finished runs grouped by training set and prior, sorted by training set as people count ({@code xor-2}
+     * before {@code xor-11}), then prior.
+     */
     public static List<DatasetPrior> byDatasetAndPrior(SweepTables sweep) {
         Map<List<String>, List<SweepRun>> groups = new LinkedHashMap<>();
-        sweep.okRuns().stream().sorted((a, b) -> a.train().equals(b.train()) ? a.prior().compareTo(b.prior())
-                        : a.train().compareTo(b.train()))
+        sweep.okRuns().stream().sorted(Comparator.comparing(SweepRun::train, NaturalOrder.INSTANCE)
+                        .thenComparing(SweepRun::prior))
                 .forEach(r -> groups.computeIfAbsent(List.of(r.train(), r.prior()), k -> new ArrayList<>()).add(r));
         List<DatasetPrior> result = new ArrayList<>();
         groups.forEach((key, runs) -> {

@@ -45,9 +45,10 @@ public final class SweepPage {
         page.paragraph(sweep.runs().size() + " runs, " + sweep.okRuns().size() + " finished, priors "
                 + Html.escape(String.join(", ", sweep.priors())) + ".");
         page.heading(2, "Summary per prior and sampler setting");
-        page.table("summary", List.of("prior", "nlive", "runs", "finished", "mean log Z", "sd of log Z",
-                        "mean reported error", "mean prominent modes", "runs where full beats mode 1"),
-                List.of("prior", "nlive", "runs", "runs-ok", "log-z-mean", "log-z-sd", "log-z-err-mean",
+        page.table("summary", List.of("prior", "nlive", "runs", "finished", "mean log Z",
+                        "sd of log Z over sampler seeds (within a training set)", "mean reported error",
+                        "mean prominent modes", "runs where full beats mode 1"),
+                List.of("prior", "nlive", "runs", "runs-ok", "log-z-mean", "log-z-seed-sd", "log-z-err-mean",
                         "prominent-modes-mean", "full-beats-top-mode-fraction"), summaryRows(sweep.summary()));
         page.figure(MODE_COUNTS, counts.getWidth(), counts.getHeight(), "Prominent modes found per run, one bar "
                 + "series per prior.");
@@ -108,7 +109,7 @@ public final class SweepPage {
                     Integer.toString(summary.ints("nlive")[i]), Integer.toString(summary.ints("runs")[i]),
                     Integer.toString(summary.ints("runs_ok")[i]),
                     Html.number(summary.doubles("log_z_mean")[i], RunPage.LOG_Z_DECIMALS),
-                    Html.number(summary.doubles("log_z_sd")[i], RunPage.LOG_Z_DECIMALS),
+                    Html.number(summary.doubles("log_z_seed_sd")[i], RunPage.LOG_Z_DECIMALS),
                     Html.number(summary.doubles("log_z_err_mean")[i], RunPage.LOG_Z_DECIMALS),
                     Html.number(summary.doubles("prominent_modes_mean")[i], 2),
                     Html.number(summary.doubles("full_beats_top_mode_fraction")[i], RunPage.FRACTION_DECIMALS))));

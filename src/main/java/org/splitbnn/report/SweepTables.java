@@ -32,7 +32,7 @@ public record SweepTables(Path dir, List<SweepRun> runs, ParquetTable summary, M
 
     /** The columns read from the summary table. */
     public static final List<String> SUMMARY_COLUMNS = List.of("prior", "nlive", "runs", "runs_ok", "log_z_mean",
-            "log_z_sd", "log_z_err_mean", "prominent_modes_mean", "full_beats_top_mode_fraction");
+            "log_z_seed_sd", "log_z_err_mean", "prominent_modes_mean", "full_beats_top_mode_fraction");
 
     /** Whether {@code dir} looks like a sweep's folder (it has a runs table). */
     public static boolean isSweep(Path dir) {

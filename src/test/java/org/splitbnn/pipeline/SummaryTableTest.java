@@ -34,7 +34,7 @@ class SummaryTableTest {
         assertNull(constrained.get(9), "no sd of one value");
         Row full = rows.get(1);
         assertEquals(-12.0, full.getDouble(8));
-        assertEquals(Math.sqrt(8), full.getDouble(9), 1e-12);
+        assertNull(full.get(9), "one sampler seed per training set: no spread over seeds");
         assertEquals(4.0, full.getDouble(11));
         assertEquals(3, full.getInt(12));
         assertEquals(4.0, full.getDouble(13));
@@ -43,6 +43,20 @@ class SummaryTableTest {
         assertEquals(2, full.getInt(16));
         assertEquals(1, full.getInt(17));
         assertEquals(0.5, full.getDouble(18));
+    }
+
+    @Test
+    void seedSpreadLeavesOutTheSpreadOverTrainingSets() throws IOException {
+        // two training sets far apart, three seeds each: sds 1 and 2 within them, rms sqrt((1 + 4) / 2)
+        List<RunSpec> specs = SweepConfigReader.read(Path.of("conf/smoke.yaml")).runs().stream()
+                .filter(r -> r.prior().equals("full")).toList();
+        RunSpec a = specs.get(0);
+        RunSpec b = specs.get(1);
+        List<RunSpec> group = List.of(a, a, a, b, b, b, b);
+        List<RunOutcome> outcomes = List.of(ok(a, -10, 1, null), ok(a, -11, 1, null), ok(a, -12, 1, null),
+                ok(b, -100, 1, null), ok(b, -102, 1, null), ok(b, -104, 1, null),
+                RunRows.failed(b, "boom", 1, new RunRows.Executor("h", "1")));
+        assertEquals(Math.sqrt(2.5), SummaryTable.seedSpread(group, outcomes), 1e-12);
     }
 
     @Test
@@ -67,7 +81,7 @@ class SummaryTableTest {
     }
 
     private static RunOutcome ok(RunSpec spec, double logZ, int modes, Boolean beats) {
-        return new RunOutcome(spec.runId(), true, null, logZ, 0.2, modes, 2.0, beats, Map.of());
+        return new RunOutcome(spec.runId(), true, null, logZ, 0.2, modes, 2.0, beats, null, Map.of());
     }
 
     private static GeneralisationRow row(String solution, String dataset, double mean) {

@@ -105,7 +105,7 @@ class SweepReportTest {
             assertEquals(Integer.toString(s.<Integer>getAs("runs")), row.get("runs"));
             assertEquals(Integer.toString(s.<Integer>getAs("runs_ok")), row.get("runs-ok"));
             assertNumber(s.<Double>getAs("log_z_mean"), row.get("log-z-mean"), RunPage.LOG_Z_DECIMALS, "mean");
-            assertNumber(s.<Double>getAs("log_z_sd"), row.get("log-z-sd"), RunPage.LOG_Z_DECIMALS, "sd");
+            assertNumber(s.<Double>getAs("log_z_seed_sd"), row.get("log-z-seed-sd"), RunPage.LOG_Z_DECIMALS, "sd");
             assertNumber(s.<Double>getAs("log_z_err_mean"), row.get("log-z-err-mean"), RunPage.LOG_Z_DECIMALS,
                     "mean error");
             Double fraction = s.getAs("full_beats_top_mode_fraction");

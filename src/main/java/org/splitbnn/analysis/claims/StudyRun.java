@@ -1,9 +1,14 @@
 package org.splitbnn.analysis.claims;
 
 import java.io.Serializable;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+
+import org.splitbnn.analysis.ExperimentResult;
+import org.splitbnn.analysis.GeneralisationRow;
 
 /**
  * What the claims need of one finished run: its condition, its training set and sampler seed, the counts of modes
@@ -38,6 +43,28 @@ public record StudyRun(Condition condition, String train, int trainSize, long sa
     public StudyRun {
         testLogLikelihood = new TreeMap<>(testLogLikelihood);
         matchedModes = List.copyOf(matchedModes);
+    }
+
+    /**
+     * The record of a finished experiment run under {@code condition}: each solution's test value is the mean of its
+     * predictive log-likelihood over the experiment's test sets (each set weighing the same; the training set and
+     * the pooled row left out).
+     */
+    public static StudyRun of(Condition condition, ExperimentResult result) {
+        Set<String> tests = new HashSet<>();
+        result.spec().tests().forEach(t -> tests.add(t.name()));
+        Map<String, double[]> sums = new TreeMap<>();
+        for (GeneralisationRow g : result.generalisation()) {
+            if (tests.contains(g.dataset())) {
+                double[] sum = sums.computeIfAbsent(g.solution(), k -> new double[2]);
+                sum[0] += g.predictiveLogLikelihood();
+                sum[1]++;
+            }
+        }
+        Map<String, Double> means = new TreeMap<>();
+        sums.forEach((solution, sum) -> means.put(solution, sum[0] / sum[1]));
+        return new StudyRun(condition, result.spec().train().name(), result.spec().train().size(),
+                result.spec().sampler().seed(), result.prominentModes(), null, means, List.of());
     }
 
     /** The test predictive log-likelihood of {@code solution}, or null when the run has no such solution. */
