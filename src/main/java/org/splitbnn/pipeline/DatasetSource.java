@@ -20,6 +20,9 @@ public sealed interface DatasetSource extends Serializable {
     /** Builds the dataset. */
     Dataset build();
 
+    /** Number of rows. */
+    int size();
+
     /**
      * SHA-256 of a dataset's content (its rows; the name is left out): the doubles' IEEE bits and the labels,
      * big-endian. Two sources with the same rows have the same hash however they were made.
@@ -51,6 +54,11 @@ public sealed interface DatasetSource extends Serializable {
         public Dataset build() {
             return NoisyXorGenerator.generate(new NoisyXorRecipe(counts, noiseVariance), seed, name);
         }
+
+        @Override
+        public int size() {
+            return counts.stream().mapToInt(Integer::intValue).sum();
+        }
     }
 
     /**
@@ -79,6 +87,11 @@ public sealed interface DatasetSource extends Serializable {
         @Override
         public Dataset build() {
             return new Dataset(name, x1, x2, y);
+        }
+
+        @Override
+        public int size() {
+            return y.length;
         }
     }
 }

@@ -14,6 +14,7 @@ import org.splitbnn.analysis.GeneralisationRow;
 import org.splitbnn.analysis.ModeReport;
 import org.splitbnn.analysis.PredictionGrid;
 import org.splitbnn.analysis.Solution;
+import org.splitbnn.analysis.claims.Condition;
 import org.splitbnn.analysis.claims.StudyRun;
 import org.splitbnn.sampler.SamplerResult;
 
@@ -89,7 +90,10 @@ public final class RunRows {
     private static Row runRow(RunSpec spec, String status, String error, Double logZ, Double logZErr, Double logF,
                               Double kl, Integer clusters, Integer prominent, Long nLike, Long nOutside, Long nDead,
                               Double samplerSeconds, double wallSeconds, Executor where, String[] parameters) {
-        return Tables.withSpec(spec, Arrays.asList(spec.trainSha256(), testNames(spec).toArray(String[]::new),
+        Condition c = spec.condition();
+        return Tables.withSpec(spec, Arrays.asList(spec.trainSha256(),
+                c.counts() == null ? null : c.counts().stream().mapToInt(Integer::intValue).toArray(),
+                c.noiseVariance(), spec.train().size(), testNames(spec).toArray(String[]::new),
                 spec.priorHalfWidth(), spec.prominence(), spec.posteriorSamples(), status, error, logZ, logZErr, logF,
                 kl, clusters, prominent, nLike, nOutside, nDead, samplerSeconds, wallSeconds, where.host(), where.id(),
                 SplitbnnVersion.current(), parameters));

@@ -27,7 +27,7 @@ import org.apache.spark.sql.types.StructType;
  * Runs a sweep on Spark: submits every run not yet committed as its own one-task job, commits each outcome as it
  * arrives (printing a progress line), then writes the tables from all committed runs of the grid.
  *
- * <p>Output folder layout: one Parquet folder per table ({@link Tables}, {@code summary}, and
+ * <p>Output folder layout: one Parquet folder per table ({@link Tables}, {@code summary}, {@code claims}, and
  * {@code training_points} when runs are marked for figures), {@code _commits/} (the
  * commit log, see {@link CommitStore}) and {@code sweep.yaml} (the configuration of the last invocation). Runs whose
  * committed status is failed are tried again by the next invocation.
@@ -191,6 +191,8 @@ public final class SweepDriver {
         }
         frames.put(new Path(out, SummaryTable.FOLDER),
                 frame(SummaryTable.rows(sweep.runs(), committed), SummaryTable.SCHEMA));
+        frames.put(new Path(out, ClaimsTableRows.FOLDER),
+                frame(ClaimsTableRows.rows(sweep.runs(), committed, sweep.claims()), ClaimsTableRows.SCHEMA));
         Path trainingPoints = new Path(out, TrainingPointsTable.FOLDER);
         if (sweep.marked().isEmpty()) {
             fs.delete(trainingPoints, true);

@@ -18,6 +18,9 @@ public enum Tables {
     /** One row per run: evidence, counts, time, where it ran, and whether it failed. */
     RUNS("runs", struct(
             field("train_sha256", DataTypes.StringType),
+            field("train_counts", DataTypes.createArrayType(DataTypes.IntegerType)),
+            field("train_noise_variance", DataTypes.DoubleType),
+            field("train_size", DataTypes.IntegerType),
             field("tests", DataTypes.createArrayType(DataTypes.StringType)),
             field("prior_half_width", DataTypes.DoubleType),
             field("prominence", DataTypes.DoubleType),

@@ -17,7 +17,7 @@ public final class SharedSpark {
 
     /** Every table folder a sweep may write. */
     static final List<String> TABLES = List.of("runs", "modes", "generalisation", "posterior", "predictions",
-            "summary", "training_points");
+            "summary", "training_points", "claims");
 
     private SharedSpark() {
     }

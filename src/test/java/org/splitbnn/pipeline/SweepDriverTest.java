@@ -82,6 +82,21 @@ class SweepDriverTest {
             Map<Integer, Integer> counts = s.getJavaMap(s.fieldIndex("prominent_mode_counts"));
             assertEquals(2, counts.values().stream().mapToInt(Integer::intValue).sum());
         }
+        // C1 pairs the two priors' runs of each training set: its estimate is the mean difference of the counts
+        Map<String, Integer> modes = new java.util.HashMap<>();
+        runs.forEach(r -> modes.put(r.getAs("prior") + "/" + r.getAs("train"), r.getAs("n_prominent_modes")));
+        double difference = (modes.get("full/xor-11-15.50.5.40") - modes.get("constrained/xor-11-15.50.5.40")
+                + modes.get("full/xor-12-15.50.5.40") - modes.get("constrained/xor-12-15.50.5.40")) / 2.0;
+        List<Row> claims = spark.read().parquet(reference.resolve("claims").toString()).collectAsList();
+        Row c1 = claims.stream().filter(r -> r.getAs("claim").equals("C1")).findFirst().orElseThrow();
+        assertEquals("constrained", c1.getAs("prior"));
+        assertEquals(110, runs.get(0).<Integer>getAs("train_size"));
+        assertEquals(2, c1.<Integer>getAs("training_sets"));
+        assertEquals(4, c1.<Integer>getAs("runs"));
+        assertEquals(difference, c1.<Double>getAs("estimate"), 1e-12);
+        assertTrue(c1.<Double>getAs("ci_low") <= difference && difference <= c1.<Double>getAs("ci_high"));
+        assertTrue(List.of("supported", "refuted", "inconclusive").contains(c1.<String>getAs("verdict")));
+        assertEquals(List.of(15, 50, 5, 40), c1.getList(c1.fieldIndex("counts")));
     }
 
     @Test

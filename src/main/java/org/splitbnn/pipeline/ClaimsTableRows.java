@@ -1,0 +1,77 @@
+package org.splitbnn.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.splitbnn.analysis.claims.ClaimRow;
+import org.splitbnn.analysis.claims.ClaimSettings;
+import org.splitbnn.analysis.claims.ClaimsTable;
+import org.splitbnn.analysis.claims.StudyRun;
+
+/**
+ * The {@code claims} table: one row per claim and condition ({@link ClaimsTable}), computed on the driver from the
+ * finished runs' study records in grid order, so that it does not depend on how Spark partitions anything.
+ */
+final class ClaimsTableRows {
+
+    /** Folder of the table. */
+    static final String FOLDER = "claims";
+
+    /** Its schema; the README's "Claims" section documents each column. */
+    static final StructType SCHEMA = new StructType(new StructField[] {
+        field("claim", DataTypes.StringType),
+        field("prior", DataTypes.StringType),
+        field("counts", DataTypes.createArrayType(DataTypes.IntegerType)),
+        field("noise_variance", DataTypes.DoubleType),
+        field("hidden", DataTypes.IntegerType),
+        field("prior_half_width", DataTypes.DoubleType),
+        field("training_sets", DataTypes.IntegerType),
+        field("runs", DataTypes.IntegerType),
+        field("statistic", DataTypes.StringType),
+        field("estimate", DataTypes.DoubleType),
+        field("ci_low", DataTypes.DoubleType),
+        field("ci_high", DataTypes.DoubleType),
+        field("threshold", DataTypes.DoubleType),
+        field("claimed_side", DataTypes.StringType),
+        field("verdict", DataTypes.StringType),
+    });
+
+    private ClaimsTableRows() {
+    }
+
+    /** The rows for the runs of {@code runs} that finished. */
+    static List<Row> rows(List<RunSpec> runs, Map<String, RunOutcome> outcomes, ClaimSettings settings) {
+        List<StudyRun> study = new ArrayList<>();
+        for (RunSpec r : runs) {
+            RunOutcome o = outcomes.get(r.runId());
+            if (o != null && o.ok() && o.study() != null) {
+                study.add(o.study());
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        for (ClaimRow c : ClaimsTable.of(study, settings)) {
+            rows.add(RowFactory.create(c.claim().id(), c.condition().prior(),
+                    c.condition().counts() == null ? null : c.condition().counts().stream().mapToInt(i -> i).toArray(),
+                    c.condition().noiseVariance(), c.condition().hidden(), c.condition().priorHalfWidth(),
+                    c.trainingSets(), c.runs(), c.claim().statistic(), nullIfNaN(c.estimate()), nullIfNaN(c.low()),
+                    nullIfNaN(c.high()), c.claim().threshold(), c.claim().above() ? "above" : "below",
+                    c.verdict().label()));
+        }
+        return rows;
+    }
+
+    private static Double nullIfNaN(double v) {
+        return Double.isNaN(v) ? null : v;
+    }
+
+    private static StructField field(String name, DataType type) {
+        return DataTypes.createStructField(name, type, true);
+    }
+}
