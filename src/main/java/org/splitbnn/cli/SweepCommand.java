@@ -43,7 +43,8 @@ public final class SweepCommand implements Callable<Integer> {
         long start = System.nanoTime();
         Sweep sweep = SweepConfigReader.read(config);
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.printf(Locale.ROOT, "sweep %s: %d runs into %s%n", sweep.name(), sweep.runs().size(), out);
+        stdout.println(sweep.plan(Runtime.getRuntime().availableProcessors()));
+        stdout.printf(Locale.ROOT, "into %s%n", out);
         stdout.flush();
         SweepReport report;
         double sparkSeconds;

@@ -32,6 +32,14 @@ public record Sweep(String name, List<RunSpec> runs, String configText, Set<Stri
                 claims);
     }
 
+    /**
+     * What the sweep is about to do, printed before Spark starts: the grid's size by factor and an estimate of its
+     * time on {@code cores} cores ({@link RunCost}).
+     */
+    public String plan(int cores) {
+        return RunCost.line(this, cores);
+    }
+
     /** The runs marked for figures, in grid order. */
     public List<RunSpec> marked() {
         return runs.stream().filter(r -> figureRuns.contains(r.runId())).toList();

@@ -1,0 +1,55 @@
+package org.splitbnn.pipeline;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A rough estimate of how long runs take, printed before a sweep starts: likelihood calls grow with nlive and
+ * num_repeats, and each call costs time in proportion to training rows times hidden units, plus the sampler's own
+ * work per call. The constants are measured on the 2-core development machine (README, "Benchmarks"); expect the
+ * estimate to be off by up to a factor of two, more on a loaded machine.
+ */
+final class RunCost {
+
+    /** Likelihood calls per live point and slice-sampling repeat over a whole run (measured: 55 to 80). */
+    static final double CALLS_PER_LIVE_POINT_AND_REPEAT = 70;
+
+    /** Seconds of one likelihood call per training row and hidden unit (1.4 microseconds for 220 rows, 2 units). */
+    static final double SECONDS_PER_ROW_AND_UNIT = 3.2e-9;
+
+    /** The sampler's own seconds per likelihood call. */
+    static final double SAMPLER_SECONDS_PER_CALL = 0.3e-6;
+
+    /** Seconds per run outside sampling: modes, generalisation, predictions. */
+    static final double ANALYSIS_SECONDS = 0.5;
+
+    private RunCost() {
+    }
+
+    /** Estimated seconds of one run on one core. */
+    static double seconds(RunSpec run) {
+        double calls = CALLS_PER_LIVE_POINT_AND_REPEAT * run.nlive() * run.numRepeats();
+        double perCall = SECONDS_PER_ROW_AND_UNIT * run.train().size() * run.hidden() + SAMPLER_SECONDS_PER_CALL;
+        return calls * perCall + ANALYSIS_SECONDS;
+    }
+
+    /**
+     * The line printed before Spark starts: the grid's size by factor and the estimated time on {@code cores} cores.
+     */
+    static String line(Sweep sweep, int cores) {
+        List<RunSpec> runs = sweep.runs();
+        double total = runs.stream().mapToDouble(RunCost::seconds).sum();
+        double longest = runs.stream().mapToDouble(RunCost::seconds).max().orElse(0);
+        return String.format(Locale.ROOT, "sweep %s: %d runs (%d training sets, %d priors, %d prior half-widths, "
+                        + "%d sampler seeds, %d hidden sizes); estimated %s of run time, about %s on %d cores "
+                        + "(rough: within a factor of two on an idle machine)", sweep.name(), runs.size(),
+                distinct(runs, r -> r.train().name()), distinct(runs, RunSpec::prior),
+                distinct(runs, RunSpec::priorHalfWidth), distinct(runs, RunSpec::samplerSeed),
+                distinct(runs, RunSpec::hidden), ProgressLine.duration(total),
+                ProgressLine.duration(Math.max(total / Math.max(1, cores), longest)), cores);
+    }
+
+    private static long distinct(List<RunSpec> runs, java.util.function.Function<RunSpec, Object> key) {
+        return runs.stream().map(key).distinct().count();
+    }
+}
