@@ -6,6 +6,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.commons.rng.LongJumpableUniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import org.splitbnn.analysis.baselines.Baselines;
+import org.splitbnn.data.Dataset;
 import org.splitbnn.model.BnnProblem;
 import org.splitbnn.model.NetworkShape;
 import org.splitbnn.model.Prior;
@@ -53,23 +57,90 @@ public final class Experiment {
             throw new IllegalArgumentException("posterior samples must be at least 1, got " + spec.posteriorSamples());
         }
         ModeReport.checkProminence(spec.prominence());
+        ExperimentSpec.checkBaselineStarts(spec.baselineStarts());
         GridCells.covering(spec.train(), spec.gridStep());
         return problem;
     }
 
-    /** The modes, generalisation table and prediction grids of a finished run of {@code spec}. */
+    /**
+     * The modes, baselines, generalisation table and prediction grids of a finished run of {@code spec}.
+     *
+     * <p>The baselines' starts come from the run's generator (XoShiRo256++ seeded with the sampler seed, as the
+     * sampler's) after a long jump of 2^192 steps: a sub-stream the sampler never reaches, so the baselines leave
+     * the sampler's numbers unchanged.
+     */
     public static ExperimentResult analyse(ExperimentSpec spec, SamplerResult sampler) {
         List<ModeReport> modes = ModeReport.of(sampler, spec.prominence());
         NetworkShape shape = new NetworkShape(spec.hidden());
         GridCells cells = GridCells.covering(spec.train(), spec.gridStep());
+        Baselines baselines = baselines(spec, sampler, modes, shape);
+        List<Solution> solutions = new ArrayList<>(solutions(spec, sampler, modes));
+        solutions.addAll(baselineSolutions(baselines, spec.train(), shape));
         List<GeneralisationRow> generalisation = new ArrayList<>();
         List<PredictionGrid> predictions = new ArrayList<>();
-        for (Solution solution : solutions(spec, sampler, modes)) {
+        for (Solution solution : solutions) {
             generalisation.addAll(Generalisation.rows(solution, shape, spec.train(), spec.tests()));
-            predictions.add(PredictionGrid.meanOver(solution.name(), shape, solution.theta(), cells));
+            predictions.add(PredictionGrid.meanOver(solution, shape, cells));
         }
         return new ExperimentResult(spec, sampler, List.copyOf(modes), List.copyOf(generalisation),
-                List.copyOf(predictions));
+                List.copyOf(predictions), baselines);
+    }
+
+    private static Baselines baselines(ExperimentSpec spec, SamplerResult sampler, List<ModeReport> modes,
+                                       NetworkShape shape) {
+        if (spec.baselineStarts() == 0) {
+            return new Baselines(List.of(), List.of());
+        }
+        List<Baselines.ModeRepresentative> representatives = new ArrayList<>();
+        for (ModeReport m : modes) {
+            if (m.prominent()) {
+                WeightedPoints points = sampler.modePoints(m.mode() - 1);
+                int best = 0;
+                for (int i = 1; i < points.size(); i++) {
+                    if (points.logL()[i] > points.logL()[best]) {
+                        best = i;
+                    }
+                }
+                double[] theta = Arrays.copyOfRange(points.theta(), best * points.dimension(),
+                        (best + 1) * points.dimension());
+                representatives.add(new Baselines.ModeRepresentative(m.mode(), m.weight(), theta));
+            }
+        }
+        LongJumpableUniformRandomProvider rng = (LongJumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP
+                .create(sampler.settings().seed());
+        rng.longJump();
+        return Baselines.run(spec.train(), shape, Prior.parse(spec.prior(), spec.priorHalfWidth()),
+                spec.baselineStarts(), sampler.logPriorVolumeFraction(), representatives, rng);
+    }
+
+    /**
+     * The baselines as solutions: {@code map} (the best optimum), {@code ensemble} (every converged start, equal
+     * weights) and {@code laplace} (the distinct optima with a Laplace evidence, weighted by it); none without a
+     * converged start.
+     */
+    static List<Solution> baselineSolutions(Baselines baselines, Dataset train, NetworkShape shape) {
+        List<Solution> solutions = new ArrayList<>();
+        if (baselines.optima().isEmpty()) {
+            return solutions;
+        }
+        Baselines.DistinctOptimum best = baselines.optima().get(0);
+        solutions.add(Solution.equallyWeighted(Baselines.MAP, 0, new double[][] {best.theta()},
+                new double[] {best.logL()}, new int[1]));
+        List<Baselines.StartOutcome> converged = baselines.starts().stream().filter(Baselines.StartOutcome::converged)
+                .toList();
+        solutions.add(Solution.equallyWeighted(Baselines.ENSEMBLE, 0,
+                converged.stream().map(Baselines.StartOutcome::theta).toArray(double[][]::new),
+                converged.stream().mapToDouble(Baselines.StartOutcome::logL).toArray(), new int[converged.size()]));
+        List<Baselines.DistinctOptimum> weighted = baselines.optima().stream().filter(o -> o.laplaceWeight() > 0)
+                .toList();
+        if (!weighted.isEmpty()) {
+            solutions.add(new Solution(Baselines.LAPLACE, 0,
+                    weighted.stream().map(Baselines.DistinctOptimum::theta).toArray(double[][]::new),
+                    weighted.stream().mapToDouble(Baselines.DistinctOptimum::logL).toArray(),
+                    new int[weighted.size()],
+                    weighted.stream().mapToDouble(Baselines.DistinctOptimum::laplaceWeight).toArray()));
+        }
+        return solutions;
     }
 
     /**
@@ -110,7 +181,7 @@ public final class Experiment {
             System.arraycopy(points.theta(), rows[s] * points.dimension(), theta[s], 0, points.dimension());
             logL[s] = points.logL()[rows[s]];
         }
-        return new Solution(name, mode, theta, logL, modeOf);
+        return Solution.equallyWeighted(name, mode, theta, logL, modeOf);
     }
 
     private static long sampleSeed(long seed, int solution) {
