@@ -190,6 +190,6 @@ class RunCommandTest {
         List<Dataset> tests = List.of(DatasetCsv.read(Path.of("data/dev/test_01.csv")),
                 DatasetCsv.read(Path.of("data/dev/test_02.csv")));
         SamplerSettings s = SamplerSettings.defaults(9, 1).withNlive(200).withNprior(2000);
-        return new ExperimentSpec(train, tests, "constrained", 5.0, 2, s, 1e-3, 1000, 0.1);
+        return new ExperimentSpec(train, tests, "constrained", 5.0, 2, s, 1e-3, 1000, 0.1, 32);
     }
 }
