@@ -10,10 +10,12 @@ import org.splitbnn.sampler.SamplerResult;
  * @param spec           what was run
  * @param sampler        the nested-sampling run (evidence, dead points, clusters)
  * @param modes          every mode, largest local evidence first
+ * @param functions      the distinct functions of the prominent modes, largest summed evidence first
  * @param generalisation one row per solution (the full posterior, then each prominent mode) and dataset
  * @param predictions    one grid per solution (the full posterior, then each prominent mode)
  */
 public record ExperimentResult(ExperimentSpec spec, SamplerResult sampler, List<ModeReport> modes,
+                               List<FunctionReport> functions,
                                List<GeneralisationRow> generalisation, List<PredictionGrid> predictions) {
 
     /**
@@ -27,5 +29,10 @@ public record ExperimentResult(ExperimentSpec spec, SamplerResult sampler, List<
     /** Number of prominent modes. */
     public int prominentModes() {
         return (int) modes.stream().filter(ModeReport::prominent).count();
+    }
+
+    /** Number of distinct functions among the prominent modes. */
+    public int distinctFunctions() {
+        return functions.size();
     }
 }
