@@ -9,8 +9,9 @@ import java.util.Map;
 import org.apache.commons.rng.LongJumpableUniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.splitbnn.analysis.baselines.Baselines;
-import org.splitbnn.data.Dataset;
 import org.splitbnn.model.BnnProblem;
+import org.splitbnn.model.FunctionIdentity;
+import org.splitbnn.model.FunctionSignature;
 import org.splitbnn.model.NetworkShape;
 import org.splitbnn.model.Prior;
 import org.splitbnn.sampler.NestedSampler;
@@ -19,8 +20,9 @@ import org.splitbnn.sampler.SamplerResult;
 import org.splitbnn.sampler.WeightedPoints;
 
 /**
- * One experiment: fully marginalises a network on a training set with nested sampling, then reports the modes and
- * how the full posterior and each prominent mode generalise (the paper's Figure 3) and predict (its prediction maps).
+ * One experiment: fully marginalises a network on a training set with nested sampling, then reports the modes, the
+ * distinct functions they compute, and how the full posterior and each prominent mode generalise (the paper's
+ * Figure 3) and predict (its prediction maps).
  *
  * <p>Deterministic: every random choice flows from the sampler seed. The posterior samples of solution {@code i}
  * (0 = full posterior, k = mode k) are drawn with seed {@code (seed ^ 0x9E3779B97F4A7C15) + i}.
@@ -73,38 +75,45 @@ public final class Experiment {
         List<ModeReport> modes = ModeReport.of(sampler, spec.prominence());
         NetworkShape shape = new NetworkShape(spec.hidden());
         GridCells cells = GridCells.covering(spec.train(), spec.gridStep());
-        Baselines baselines = baselines(spec, sampler, modes, shape);
-        List<Solution> solutions = new ArrayList<>(solutions(spec, sampler, modes));
-        solutions.addAll(baselineSolutions(baselines, spec.train(), shape));
+        FunctionIdentity identity = FunctionIdentity.of(spec.train());
+        List<Solution> bayesian = solutions(spec, sampler, modes);
+        List<FunctionSignature> signatures = new ArrayList<>();
+        for (Solution solution : bayesian) {
+            if (solution.mode() > 0) {
+                signatures.add(identity.signature(shape, solution.theta()));
+            }
+        }
+        List<FunctionReport> functions = FunctionReport.of(modes, signatures, identity);
+        List<ModeReport> labelled = FunctionReport.label(modes, functions);
+        Baselines baselines = baselines(spec, sampler, labelled, functions, signatures, shape);
+        List<Solution> solutions = new ArrayList<>(bayesian);
+        solutions.addAll(baselineSolutions(baselines));
         List<GeneralisationRow> generalisation = new ArrayList<>();
         List<PredictionGrid> predictions = new ArrayList<>();
         for (Solution solution : solutions) {
             generalisation.addAll(Generalisation.rows(solution, shape, spec.train(), spec.tests()));
             predictions.add(PredictionGrid.meanOver(solution, shape, cells));
         }
-        return new ExperimentResult(spec, sampler, List.copyOf(modes), List.copyOf(generalisation),
+        return new ExperimentResult(spec, sampler, labelled, functions, List.copyOf(generalisation),
                 List.copyOf(predictions), baselines);
     }
 
+    /**
+     * The baselines of a run; each prominent mode is offered for matching with its signature (the same as its
+     * function's) and its function's nested-sampling weight.
+     */
     private static Baselines baselines(ExperimentSpec spec, SamplerResult sampler, List<ModeReport> modes,
+                                       List<FunctionReport> functions, List<FunctionSignature> signatures,
                                        NetworkShape shape) {
         if (spec.baselineStarts() == 0) {
             return new Baselines(List.of(), List.of());
         }
         List<Baselines.ModeRepresentative> representatives = new ArrayList<>();
-        for (ModeReport m : modes) {
-            if (m.prominent()) {
-                WeightedPoints points = sampler.modePoints(m.mode() - 1);
-                int best = 0;
-                for (int i = 1; i < points.size(); i++) {
-                    if (points.logL()[i] > points.logL()[best]) {
-                        best = i;
-                    }
-                }
-                double[] theta = Arrays.copyOfRange(points.theta(), best * points.dimension(),
-                        (best + 1) * points.dimension());
-                representatives.add(new Baselines.ModeRepresentative(m.mode(), m.weight(), theta));
-            }
+        List<ModeReport> prominent = modes.stream().filter(ModeReport::prominent).toList();
+        for (int k = 0; k < prominent.size(); k++) {
+            ModeReport m = prominent.get(k);
+            representatives.add(new Baselines.ModeRepresentative(m.mode(), m.function(),
+                    functions.get(m.function() - 1).weight(), signatures.get(k)));
         }
         LongJumpableUniformRandomProvider rng = (LongJumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP
                 .create(sampler.settings().seed());
@@ -118,7 +127,7 @@ public final class Experiment {
      * weights) and {@code laplace} (the distinct optima with a Laplace evidence, weighted by it); none without a
      * converged start.
      */
-    static List<Solution> baselineSolutions(Baselines baselines, Dataset train, NetworkShape shape) {
+    static List<Solution> baselineSolutions(Baselines baselines) {
         List<Solution> solutions = new ArrayList<>();
         if (baselines.optima().isEmpty()) {
             return solutions;

@@ -11,12 +11,14 @@ import org.splitbnn.sampler.SamplerResult;
  * @param spec           what was run
  * @param sampler        the nested-sampling run (evidence, dead points, clusters)
  * @param modes          every mode, largest local evidence first
+ * @param functions      the distinct functions of the prominent modes, largest summed evidence first
  * @param generalisation one row per solution (the full posterior, each prominent mode, then the baselines map,
  *                       ensemble and laplace when they have converged optima) and dataset
  * @param predictions    one grid per solution (the full posterior, each prominent mode, then the baselines)
  * @param baselines      the optimisation baselines (no starts when switched off)
  */
 public record ExperimentResult(ExperimentSpec spec, SamplerResult sampler, List<ModeReport> modes,
+                               List<FunctionReport> functions,
                                List<GeneralisationRow> generalisation, List<PredictionGrid> predictions,
                                Baselines baselines) {
 
@@ -31,5 +33,10 @@ public record ExperimentResult(ExperimentSpec spec, SamplerResult sampler, List<
     /** Number of prominent modes. */
     public int prominentModes() {
         return (int) modes.stream().filter(ModeReport::prominent).count();
+    }
+
+    /** Number of distinct functions among the prominent modes. */
+    public int distinctFunctions() {
+        return functions.size();
     }
 }

@@ -34,7 +34,7 @@ import org.splitbnn.sampler.WeightedPoints;
  *       {@code weight}, {@code prominent}, then {@code mean_<parameter>} and {@code sd_<parameter>};</li>
  *   <li>{@code generalisation}: the rows of {@link GeneralisationRow} in snake case;</li>
  *   <li>{@code optima}: the distinct optima of the baselines ({@link Baselines.DistinctOptimum} in snake case, the
- *       parameters as columns; {@code matched_mode} 0 when no prominent mode matches);</li>
+ *       parameters as columns; {@code matched_mode} and {@code matched_function} 0 when no prominent mode matches);</li>
  *   <li>{@code starts}: every optimiser start ({@link Baselines.StartOutcome}), the parameters as columns;
  *       {@code optimum} 0 when the start did not converge.</li>
  *   <li>{@code predictions}: {@code solution}, {@code x1}, {@code x2}, {@code probability}.</li>
@@ -160,7 +160,9 @@ public final class RunTables {
                 new Doubles("laplace_weight",
                         optima.stream().mapToDouble(Baselines.DistinctOptimum::laplaceWeight).toArray()),
                 new Ints("matched_mode", optima.stream().mapToInt(Baselines.DistinctOptimum::matchedMode).toArray()),
-                new Doubles("mode_weight", optima.stream().mapToDouble(Baselines.DistinctOptimum::modeWeight)
+                new Ints("matched_function",
+                        optima.stream().mapToInt(Baselines.DistinctOptimum::matchedFunction).toArray()),
+                new Doubles("ns_weight", optima.stream().mapToDouble(Baselines.DistinctOptimum::nsWeight)
                         .toArray())));
         columns.addAll(parameters(parameterNames, optima.stream().map(Baselines.DistinctOptimum::theta).toList()));
         return new ParquetTable(columns);

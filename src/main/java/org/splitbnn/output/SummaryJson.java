@@ -127,7 +127,12 @@ public final class SummaryJson {
             } else {
                 o.put("matched_mode", d.matchedMode());
             }
-            number(o, "mode_weight", d.modeWeight());
+            if (d.matchedFunction() == 0) {
+                o.putNull("matched_function");
+            } else {
+                o.put("matched_function", d.matchedFunction());
+            }
+            number(o, "ns_weight", d.nsWeight());
             byParameter(o.putObject("theta"), run.parameterNames(), d.theta());
         }
         ArrayNode starts = baselines.putArray("starts");

@@ -59,7 +59,8 @@ public final class RunRows {
         for (Baselines.DistinctOptimum o : result.baselines().optima()) {
             optima.add(Tables.withSpec(spec, Arrays.asList(o.optimum(), o.logL(), o.basinCount(), o.basinFraction(),
                     o.images(), o.laplaceLogZ(), o.laplaceLogZImage(), o.positiveDefinite(), o.onWall(),
-                    o.laplaceWeight(), o.matchedMode() == 0 ? null : o.matchedMode(), o.modeWeight(),
+                    o.laplaceWeight(), o.matchedMode() == 0 ? null : o.matchedMode(),
+                    o.matchedFunction() == 0 ? null : o.matchedFunction(), o.nsWeight(),
                     o.theta().clone())));
         }
         rows.put(Tables.OPTIMA, optima);

@@ -81,7 +81,8 @@ public enum Tables {
             field("on_wall", DataTypes.BooleanType),
             field("laplace_weight", DataTypes.DoubleType),
             field("matched_mode", DataTypes.IntegerType),
-            field("mode_weight", DataTypes.DoubleType),
+            field("matched_function", DataTypes.IntegerType),
+            field("ns_weight", DataTypes.DoubleType),
             field("theta", DataTypes.createArrayType(DataTypes.DoubleType)))),
 
     /** One row per optimiser start of the baselines. */

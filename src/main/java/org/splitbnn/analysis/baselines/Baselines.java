@@ -71,27 +71,31 @@ public record Baselines(List<StartOutcome> starts, List<DistinctOptimum> optima)
      * @param onWall          whether theta touches the search box (see {@link LaplaceEvidence} for the evidence then)
      * @param laplaceWeight   exp(laplaceLogZ) over the sum over distinct optima with a Laplace evidence; 0 without one
      * @param matchedMode     the highest-evidence prominent nested-sampling mode of the same function, 0 when none
-     * @param modeWeight      sum of the nested-sampling weights of the prominent modes of the same function
+     * @param matchedFunction the nested-sampling function ({@code FunctionReport}) of that mode, 0 when none
+     * @param nsWeight        that function's nested-sampling weight (its modes' local evidences over the sum), 0
+     *                        when none
      */
     public record DistinctOptimum(int optimum, double[] theta, double logL, int basinCount, double basinFraction,
                                   int images, double laplaceLogZ, double laplaceLogZImage, boolean positiveDefinite,
-                                  boolean onWall, double laplaceWeight, int matchedMode, double modeWeight) {
+                                  boolean onWall, double laplaceWeight, int matchedMode, int matchedFunction,
+                                  double nsWeight) {
 
         /** This optimum with another Laplace weight. */
         DistinctOptimum withLaplaceWeight(double weight) {
             return new DistinctOptimum(optimum, theta, logL, basinCount, basinFraction, images, laplaceLogZ,
-                    laplaceLogZImage, positiveDefinite, onWall, weight, matchedMode, modeWeight);
+                    laplaceLogZImage, positiveDefinite, onWall, weight, matchedMode, matchedFunction, nsWeight);
         }
     }
 
     /**
-     * A nested-sampling mode as the baselines compare with it.
+     * A prominent nested-sampling mode as the baselines compare with it.
      *
-     * @param mode   its rank
-     * @param weight its weight (local evidence over the sum)
-     * @param theta  its highest-likelihood point
+     * @param mode           its rank
+     * @param function       the rank of its function
+     * @param functionWeight its function's weight
+     * @param signature      its signature (the mean prediction of its samples, as its function was decided by)
      */
-    public record ModeRepresentative(int mode, double weight, double[] theta) {
+    public record ModeRepresentative(int mode, int function, double functionWeight, FunctionSignature signature) {
     }
 
     /**
@@ -99,7 +103,8 @@ public record Baselines(List<StartOutcome> starts, List<DistinctOptimum> optima)
      * distinct optima and computes their Laplace evidences.
      *
      * @param logAllowedFraction log F of a prior defined by rejection (the run's estimate), else 0
-     * @param modes              the prominent nested-sampling modes, best first
+     * @param modes              the prominent nested-sampling modes, best first, matched to the optima by the
+     *                           {@link FunctionIdentity} of {@code train}
      */
     public static Baselines run(Dataset train, NetworkShape shape, Prior prior, int starts, double logAllowedFraction,
                                 List<ModeRepresentative> modes, UniformRandomProvider rng) {
@@ -144,7 +149,6 @@ public record Baselines(List<StartOutcome> starts, List<DistinctOptimum> optima)
                 .thenComparingInt(g -> best[g]));
         int[] rankOfGroup = new int[groups];
         SmoothObjective laplaceObjective = coordinates.laplaceObjective(likelihood);
-        List<FunctionSignature> modeSignatures = modes.stream().map(m -> identity.signature(shape, m.theta())).toList();
         List<DistinctOptimum> optima = new ArrayList<>(groups);
         for (int r = 0; r < groups; r++) {
             int g = order[r];
@@ -163,18 +167,13 @@ public record Baselines(List<StartOutcome> starts, List<DistinctOptimum> optima)
             }
             double logZ = positiveDefinite && images.size() > 0 ? LogMath.logSumExp(imageLogZ, imageLogZ.length)
                     : Double.NaN;
-            int matched = 0;
-            double modeWeight = 0;
             FunctionSignature signature = identity.signature(shape, theta);
-            for (int m = 0; m < modes.size(); m++) {
-                if (identity.same(signature, modeSignatures.get(m))) {
-                    matched = matched == 0 ? modes.get(m).mode() : matched;
-                    modeWeight += modes.get(m).weight();
-                }
-            }
+            ModeRepresentative match = modes.stream().filter(m -> identity.same(signature, m.signature())).findFirst()
+                    .orElse(null);
             optima.add(new DistinctOptimum(r + 1, theta, result.value(), count[g], (double) count[g] / converged.size(),
                     images.size(), logZ, images.isEmpty() ? Double.NaN : imageLogZ[0], positiveDefinite,
-                    coordinates.onWall(result.x()), 0, matched, modeWeight));
+                    coordinates.onWall(result.x()), 0, match == null ? 0 : match.mode(),
+                    match == null ? 0 : match.function(), match == null ? 0 : match.functionWeight()));
         }
         double[] finite = optima.stream().mapToDouble(DistinctOptimum::laplaceLogZ).filter(Double::isFinite)
                 .toArray();
