@@ -2,6 +2,7 @@ package org.splitbnn.analysis;
 
 import java.util.List;
 
+import org.splitbnn.analysis.baselines.Baselines;
 import org.splitbnn.sampler.SamplerResult;
 
 /**
@@ -10,11 +11,16 @@ import org.splitbnn.sampler.SamplerResult;
  * @param spec           what was run
  * @param sampler        the nested-sampling run (evidence, dead points, clusters)
  * @param modes          every mode, largest local evidence first
- * @param generalisation one row per solution (the full posterior, then each prominent mode) and dataset
- * @param predictions    one grid per solution (the full posterior, then each prominent mode)
+ * @param functions      the distinct functions of the prominent modes, largest summed evidence first
+ * @param generalisation one row per solution (the full posterior, each prominent mode, then the baselines map,
+ *                       ensemble and laplace when they have converged optima) and dataset
+ * @param predictions    one grid per solution (the full posterior, each prominent mode, then the baselines)
+ * @param baselines      the optimisation baselines (no starts when switched off)
  */
 public record ExperimentResult(ExperimentSpec spec, SamplerResult sampler, List<ModeReport> modes,
-                               List<GeneralisationRow> generalisation, List<PredictionGrid> predictions) {
+                               List<FunctionReport> functions,
+                               List<GeneralisationRow> generalisation, List<PredictionGrid> predictions,
+                               Baselines baselines) {
 
     /**
      * The equally weighted posterior samples behind the generalisation table and the prediction grids: the full
@@ -27,5 +33,10 @@ public record ExperimentResult(ExperimentSpec spec, SamplerResult sampler, List<
     /** Number of prominent modes. */
     public int prominentModes() {
         return (int) modes.stream().filter(ModeReport::prominent).count();
+    }
+
+    /** Number of distinct functions among the prominent modes. */
+    public int distinctFunctions() {
+        return functions.size();
     }
 }

@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
  * @param posteriorSamples equally weighted samples per solution (default 1000)
  * @param gridStep         spacing of the prediction grid (default 0.1)
  * @param outputs          which large tables to write (default neither)
+ * @param baselines        the optimisation baselines (default 32 starts)
  * @param figures          which runs the report draws Figures 1b, 2 and 3 for (default none)
  * @param claims           how the claims table's intervals are drawn (default seed 1, 2000 resamples)
  * @param blocks           grids whose union is the sweep, each giving some of the grid keys (the top level's
@@ -47,6 +48,7 @@ public record SweepConfig(
         @JsonProperty("posterior_samples") Integer posteriorSamples,
         @JsonProperty("grid_step") Double gridStep,
         @JsonProperty("outputs") TableSelection outputs,
+        @JsonProperty("baselines") BaselineSelection baselines,
         @JsonProperty("figures") FigureSelection figures,
         @JsonProperty("claims") ClaimsKey claims,
         @JsonProperty("blocks") List<Block> blocks) {

@@ -29,6 +29,7 @@ import org.splitbnn.output.SplitbnnVersion;
 import org.splitbnn.data.Dataset;
 import org.splitbnn.data.DatasetCsv;
 import org.splitbnn.data.NoisyXorRecipe;
+import org.splitbnn.analysis.baselines.Baselines;
 import org.splitbnn.model.NetworkShape;
 import org.splitbnn.model.Prior;
 
@@ -122,6 +123,8 @@ public final class SweepConfigReader {
         double gridStep = c.gridStep() == null ? 0.1 : c.gridStep();
         check(gridStep > 0 && Double.isFinite(gridStep), "grid_step", "must be positive, got " + gridStep);
         TableSelection outputs = c.outputs() == null ? new TableSelection(false, false) : c.outputs();
+        int starts = c.baselines() == null ? Baselines.DEFAULT_STARTS : c.baselines().startsOrDefault();
+        check(starts >= 0, "baselines.starts", "must be 0 (no baselines) or positive, got " + starts);
         ClaimSettings claims = claims(c.claims());
         List<SweepConfig.Block> blocks = c.blocks() == null
                 ? List.of(new SweepConfig.Block(null, null, null, null, null, null))
@@ -182,9 +185,10 @@ public final class SweepConfigReader {
                                 int repeats = c.numRepeats() == null ? 5 * new NetworkShape(h).dimension()
                                         : c.numRepeats();
                                 String id = RunIds.of(version, prior, halfWidth, h, nlive, nprior, repeats, seed,
-                                        prominence, samples, gridStep, t.name(), trainHash, testKeys, outputs);
+                                        prominence, samples, gridStep, starts, t.name(), trainHash, testKeys,
+                                        outputs);
                                 runs.putIfAbsent(id, new RunSpec(id, prior, halfWidth, h, nlive, nprior, repeats,
-                                        seed, prominence, samples, gridStep, t, trainHash, tests, outputs));
+                                        seed, prominence, samples, gridStep, starts, t, trainHash, tests, outputs));
                             }
                         }
                     }

@@ -28,6 +28,8 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.splitbnn.analysis.Solution;
+import org.splitbnn.analysis.baselines.Baselines;
 import org.splitbnn.data.NaturalOrder;
 
 /**
@@ -195,6 +197,57 @@ public final class SweepFigures {
             plot.addAnnotation(diagonal(square.getLowerBound(), square.getUpperBound()));
         }
         return image(new JFreeChart("Full marginalisation against the best single mode", ChartStyle.TITLE_FONT,
+                plot, true));
+    }
+
+    /** The layout of the full-against-baselines figure: two square panels side by side. */
+    public static PanelGrid baselinesGrid() {
+        return new PanelGrid(1, 2, PANEL, PANEL, "Full marginalisation against the optimisation baselines, per run");
+    }
+
+    /**
+     * The full solution's predictive log-likelihood per test row against the MAP's (left) and the deep ensemble's
+     * (right), one point per run, one series per prior, with the diagonal; the legend counts the runs above it.
+     */
+    public static BufferedImage fullAgainstBaselines(SweepTables sweep) {
+        JFreeChart[][] panels = {{
+            fullAgainst(sweep, Baselines.MAP, "MAP network"),
+            fullAgainst(sweep, Baselines.ENSEMBLE, "deep ensemble")}};
+        return baselinesGrid().draw(panels, List.of(), 0, 0);
+    }
+
+    private static JFreeChart fullAgainst(SweepTables sweep, String baseline, String label) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        XYLineAndShapeRenderer dots = dots();
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        List<String> priors = sweep.priors();
+        for (int p = 0; p < priors.size(); p++) {
+            String prior = priors.get(p);
+            List<SweepRun> runs = sweep.okRuns().stream().filter(r -> r.prior().equals(prior)
+                    && Double.isFinite(r.testPredictive(Solution.FULL))
+                    && Double.isFinite(r.testPredictive(baseline))).toList();
+            long above = runs.stream().filter(r -> r.testPredictive(Solution.FULL) > r.testPredictive(baseline))
+                    .count();
+            XYSeries s = new XYSeries(prior + ": full above in " + above + " of " + runs.size() + " runs", false);
+            for (SweepRun r : runs) {
+                s.add(r.testPredictive(baseline), r.testPredictive(Solution.FULL));
+                lo = Math.min(lo, Math.min(r.testPredictive(baseline), r.testPredictive(Solution.FULL)));
+                hi = Math.max(hi, Math.max(r.testPredictive(baseline), r.testPredictive(Solution.FULL)));
+            }
+            data.addSeries(s);
+            style(dots, p);
+        }
+        NumberAxis x = axis(label + ": test predictive log-likelihood per row");
+        NumberAxis y = axis("full solution: test predictive log-likelihood per row");
+        XYPlot plot = new XYPlot(data, x, y, dots);
+        if (lo < hi) {
+            Range square = ChartStyle.padded(lo, hi);
+            x.setRange(square);
+            y.setRange(square);
+            plot.addAnnotation(diagonal(square.getLowerBound(), square.getUpperBound()));
+        }
+        return ChartStyle.apply(new JFreeChart("Full marginalisation against the " + label, ChartStyle.TITLE_FONT,
                 plot, true));
     }
 

@@ -132,7 +132,7 @@ class SweepDriverTest {
         RunSpec good = smoke.runs().get(0);
         RunSpec bad = new RunSpec("0000000000000bad", "no-such-prior", good.priorHalfWidth(), good.hidden(),
                 good.nlive(), good.nprior(), good.numRepeats(), good.samplerSeed(), good.prominence(),
-                good.posteriorSamples(), good.gridStep(), good.train(), good.trainSha256(), good.tests(),
+                good.posteriorSamples(), good.gridStep(), good.baselineStarts(), good.train(), good.trainSha256(), good.tests(),
                 good.outputs());
         Sweep sweep = new Sweep("failing", List.of(good, bad), "", Set.of(), ClaimSettings.defaults());
         Path out = tmp.resolve("failing");

@@ -73,6 +73,8 @@ class SweepReportTest {
         }
         PanelGrid evidence = SweepFigures.evidenceGrid();
         PageReader.assertPng(out.resolve(SweepPage.EVIDENCE), evidence.width(), evidence.height());
+        PanelGrid baselines = SweepFigures.baselinesGrid();
+        PageReader.assertPng(out.resolve(SweepPage.FULL_AGAINST_BASELINES), baselines.width(), baselines.height());
         PageReader.assertSelfContained(html, out);
     }
 

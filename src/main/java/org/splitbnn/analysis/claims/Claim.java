@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.splitbnn.analysis.Solution;
+import org.splitbnn.analysis.baselines.Baselines;
 import org.splitbnn.analysis.claims.ClusterBootstrap.Statistic;
 
 /**
@@ -24,11 +25,11 @@ public enum Claim {
 
     /** The full solution generalises better than the MAP network. */
     C3("mean test predictive log-likelihood per row: full minus map", 0, true, Statistic.MEAN,
-            runs -> ClaimObservations.fullMinus(runs, StudyRun.MAP)),
+            runs -> ClaimObservations.fullMinus(runs, Baselines.MAP)),
 
     /** The full solution generalises better than the equal-weight ensemble. */
     C4("mean test predictive log-likelihood per row: full minus ensemble", 0, true, Statistic.MEAN,
-            runs -> ClaimObservations.fullMinus(runs, StudyRun.ENSEMBLE)),
+            runs -> ClaimObservations.fullMinus(runs, Baselines.ENSEMBLE)),
 
     /** The full solution generalises better than the highest-evidence mode. */
     C5("mean test predictive log-likelihood per row: full minus mode 1", 0, true, Statistic.MEAN,
@@ -52,12 +53,12 @@ public enum Claim {
                     r -> r.distinctFunctions() == null ? null : r.distinctFunctions().doubleValue())),
 
     /** The ensemble's weights of the modes differ from the evidence weights. */
-    C9A("mean over runs of the mean |log(ensemble weight / evidence weight)| over matched modes", Math.log(2), true,
-            Statistic.MEAN, runs -> ClaimObservations.weightRatios(runs, StudyRun.MatchedMode::ensemble)),
+    C9A("mean over runs of the mean |log(ensemble weight / evidence weight)| over matched functions", Math.log(2), true,
+            Statistic.MEAN, runs -> ClaimObservations.weightRatios(runs, StudyRun.MatchedMode::logEnsemble)),
 
     /** The Laplace weights of the modes differ from the evidence weights. */
-    C9B("mean over runs of the mean |log(Laplace weight / evidence weight)| over matched modes", Math.log(2), true,
-            Statistic.MEAN, runs -> ClaimObservations.weightRatios(runs, StudyRun.MatchedMode::laplace));
+    C9B("mean over runs of the mean |log(Laplace weight / evidence weight)| over matched functions", Math.log(2), true,
+            Statistic.MEAN, runs -> ClaimObservations.weightRatios(runs, StudyRun.MatchedMode::logLaplace));
 
     private final String statistic;
     private final double threshold;

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.splitbnn.analysis.Solution;
+import org.splitbnn.analysis.baselines.Baselines;
 import org.splitbnn.analysis.claims.ClusterBootstrap.Observation;
 import org.splitbnn.model.FullPrior;
 
@@ -84,7 +85,7 @@ final class ClaimObservations {
         Map<Condition, List<Observation>> out = new LinkedHashMap<>();
         for (StudyRun r : runs) {
             Double full = r.test(Solution.FULL);
-            Double map = r.test(StudyRun.MAP);
+            Double map = r.test(Baselines.MAP);
             if (full != null && map != null) {
                 add(out, r.condition().withoutCounts(), new Observation(r.train(), r.trainSize(),
                         Math.log(r.trainSize()) / Math.log(2), full - map));
@@ -111,37 +112,38 @@ final class ClaimObservations {
     }
 
     /**
-     * C9a, C9b: per run with two or more matched modes that have the method's weight, the mean over those modes of
-     * |log(w / e)|, where w is the method's weight and e the evidence weight, both renormalised to sum to 1 over
-     * those modes (each method spreads some weight over modes the other did not find). A zero weight is a ratio of
-     * zero and counts as its log, infinite; such runs are left out and so are not counted.
+     * C9a, C9b: per run with two or more matched functions that have the method's weight, the mean over those
+     * functions of |log(w / e)|, where w is the method's weight and e the evidence weight, both renormalised to sum
+     * to 1 over those functions (each method spreads some weight over functions the other did not find).
      */
     static Map<Condition, List<Observation>> weightRatios(List<StudyRun> runs,
                                                           Function<StudyRun.MatchedMode, Double> method) {
         Map<Condition, List<Observation>> out = new LinkedHashMap<>();
         for (StudyRun r : runs) {
-            List<double[]> pairs = new ArrayList<>();
+            List<double[]> logs = new ArrayList<>();
             for (StudyRun.MatchedMode m : r.matchedModes()) {
                 Double w = method.apply(m);
-                if (w != null) {
-                    pairs.add(new double[] {w, m.evidence()});
+                if (w != null && Double.isFinite(w)) {
+                    logs.add(new double[] {w, m.logEvidence()});
                 }
             }
-            double sumW = pairs.stream().mapToDouble(p -> p[0]).sum();
-            double sumE = pairs.stream().mapToDouble(p -> p[1]).sum();
-            if (pairs.size() < 2 || !(sumW > 0) || !(sumE > 0)) {
+            if (logs.size() < 2) {
                 continue;
             }
+            double normW = logSumExp(logs, 0);
+            double normE = logSumExp(logs, 1);
             double total = 0;
-            for (double[] p : pairs) {
-                total += Math.abs(Math.log((p[0] / sumW) / (p[1] / sumE)));
+            for (double[] l : logs) {
+                total += Math.abs((l[0] - normW) - (l[1] - normE));
             }
-            double mean = total / pairs.size();
-            if (Double.isFinite(mean)) {
-                add(out, r.condition(), new Observation(r.train(), 0, 0, mean));
-            }
+            add(out, r.condition(), new Observation(r.train(), 0, 0, total / logs.size()));
         }
         return out;
+    }
+
+    private static double logSumExp(List<double[]> logs, int column) {
+        double max = logs.stream().mapToDouble(l -> l[column]).max().orElseThrow();
+        return max + Math.log(logs.stream().mapToDouble(l -> Math.exp(l[column] - max)).sum());
     }
 
     /** Observations of runs paired with the full-prior run of the same training set, seed and other factors. */

@@ -1,6 +1,7 @@
 package org.splitbnn.analysis.claims;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.TreeMap;
 
 import org.splitbnn.analysis.ExperimentResult;
 import org.splitbnn.analysis.GeneralisationRow;
+import org.splitbnn.analysis.baselines.Baselines;
 
 /**
  * What the claims need of one finished run: its condition, its training set and sampler seed, the counts of modes
@@ -24,20 +26,11 @@ import org.splitbnn.analysis.GeneralisationRow;
  * @param testLogLikelihood per solution ({@code full}, {@code mode k}, {@code map}, {@code ensemble},
  *                          {@code laplace}, as far as the run has them): the mean over the run's test sets of the
  *                          per-row predictive log-likelihood
- * @param matchedModes      the modes that nested sampling and the optimiser both found, with each method's weight
+ * @param matchedModes      the functions that nested sampling and the optimiser both found, with each method's weight
  */
 public record StudyRun(Condition condition, String train, int trainSize, long samplerSeed, int prominentModes,
                        Integer distinctFunctions, Map<String, Double> testLogLikelihood,
                        List<MatchedMode> matchedModes) implements Serializable {
-
-    /** The MAP network's solution name. */
-    public static final String MAP = "map";
-
-    /** The equal-weight ensemble's solution name. */
-    public static final String ENSEMBLE = "ensemble";
-
-    /** The Laplace-weighted ensemble's solution name. */
-    public static final String LAPLACE = "laplace";
 
     /** Copies the maps and lists into serializable, sorted collections. */
     public StudyRun {
@@ -48,7 +41,8 @@ public record StudyRun(Condition condition, String train, int trainSize, long sa
     /**
      * The record of a finished experiment run under {@code condition}: each solution's test value is the mean of its
      * predictive log-likelihood over the experiment's test sets (each set weighing the same; the training set and
-     * the pooled row left out).
+     * the pooled row left out). Its matched functions are the baselines' distinct optima matched to a
+     * nested-sampling function.
      */
     public static StudyRun of(Condition condition, ExperimentResult result) {
         Set<String> tests = new HashSet<>();
@@ -63,8 +57,15 @@ public record StudyRun(Condition condition, String train, int trainSize, long sa
         }
         Map<String, Double> means = new TreeMap<>();
         sums.forEach((solution, sum) -> means.put(solution, sum[0] / sum[1]));
+        List<MatchedMode> matched = new ArrayList<>();
+        for (Baselines.DistinctOptimum o : result.baselines().optima()) {
+            if (o.matchedFunction() > 0 && o.nsWeight() > 0) {
+                matched.add(new MatchedMode(Math.log(o.nsWeight()), Math.log(o.basinFraction()),
+                        Double.isFinite(o.laplaceLogZ()) ? o.laplaceLogZ() : null));
+            }
+        }
         return new StudyRun(condition, result.spec().train().name(), result.spec().train().size(),
-                result.spec().sampler().seed(), result.prominentModes(), null, means, List.of());
+                result.spec().sampler().seed(), result.prominentModes(), result.distinctFunctions(), means, matched);
     }
 
     /** The test predictive log-likelihood of {@code solution}, or null when the run has no such solution. */
@@ -73,14 +74,15 @@ public record StudyRun(Condition condition, String train, int trainSize, long sa
     }
 
     /**
-     * A mode found both by nested sampling and by the optimiser, and the weight each method gives it.
+     * A function found both by nested sampling and by the optimiser, and the weight each method gives it, as logs up
+     * to a constant shared by the run's matched functions (only ratios within a run matter).
      *
-     * @param evidence the nested-sampling weight: local evidence over the sum of the local evidences
-     * @param ensemble the ensemble's weight: the fraction of converged starts that ended in the mode's basin; null
-     *                 when unknown
-     * @param laplace  the Laplace weight: the optimum's Laplace evidence over the sum over distinct optima; null when
-     *                 unknown
+     * @param logEvidence the nested-sampling weight: the function's modes' local evidences over the sum
+     * @param logEnsemble the ensemble's weight: the fraction of converged starts that ended in its basin; null when
+     *                    unknown
+     * @param logLaplace  the Laplace weight: the optimum's Laplace evidence; null when it has none (-H not positive
+     *                    definite)
      */
-    public record MatchedMode(double evidence, Double ensemble, Double laplace) implements Serializable {
+    public record MatchedMode(double logEvidence, Double logEnsemble, Double logLaplace) implements Serializable {
     }
 }

@@ -13,6 +13,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.splitbnn.analysis.Solution;
+import org.splitbnn.analysis.baselines.Baselines;
 
 /**
  * Small studies whose claims have known answers. With a difference of 1, 2 and 3 on three training sets, the
@@ -86,8 +87,8 @@ class ClaimsTableTest {
     @Test
     void oneTrainingSetIsInconclusive() {
         List<StudyRun> runs = List.of(run("full", PAPER, 2, "xor-1", 1, 3, 2, Map.of(Solution.FULL, -0.4,
-                StudyRun.MAP, -0.6)), run("full", PAPER, 2, "xor-1", 2, 3, 2, Map.of(Solution.FULL, -0.4,
-                StudyRun.MAP, -0.6)));
+                Baselines.MAP, -0.6)), run("full", PAPER, 2, "xor-1", 2, 3, 2, Map.of(Solution.FULL, -0.4,
+                Baselines.MAP, -0.6)));
         ClaimRow c3 = only(groups(ClaimsTable.of(runs, SETTINGS)), "C3");
         assertEquals(0.2, c3.estimate(), 1e-12);
         assertTrue(Double.isNaN(c3.low()) && Double.isNaN(c3.high()));
@@ -115,13 +116,13 @@ class ClaimsTableTest {
             for (long seed = 1; seed <= 2; seed++) {
                 String name = "xor-" + set;
                 int constrainedModes = 1 + set % 2;
-                Map<String, Double> full = new HashMap<>(Map.of(Solution.FULL, -0.40, StudyRun.MAP, -0.30,
-                        StudyRun.ENSEMBLE, -0.40 - fourth[set - 1], Solution.modeName(1), -0.45,
+                Map<String, Double> full = new HashMap<>(Map.of(Solution.FULL, -0.40, Baselines.MAP, -0.30,
+                        Baselines.ENSEMBLE, -0.40 - fourth[set - 1], Solution.modeName(1), -0.45,
                         Solution.modeName(2), set < 3 ? -0.35 : -0.50));
                 runs.add(run("full", PAPER, 2, name, seed, constrainedModes + set, constrainedModes, full,
-                        List.of(new StudyRun.MatchedMode(0.8, 0.8, 0.2), new StudyRun.MatchedMode(0.2, 0.2, 0.8))));
+                        List.of(matched(0.8, 0.8, 0.2), matched(0.2, 0.2, 0.8))));
                 runs.add(run("constrained", PAPER, 2, name, seed, constrainedModes, null,
-                        Map.of(Solution.FULL, -0.40, StudyRun.MAP, -0.40 - 0.01 * set)));
+                        Map.of(Solution.FULL, -0.40, Baselines.MAP, -0.40 - 0.01 * set)));
             }
         }
         int set = 11;
@@ -130,7 +131,7 @@ class ClaimsTableTest {
             double advantage = 0.3 - 0.05 * Math.log(size) / Math.log(2);
             for (int k = 0; k < 3; k++, set++) {
                 runs.add(new StudyRun(new Condition("full", counts, 1.0, 2, 5.0), "xor-" + set, size, 1, 1, 1,
-                        Map.of(Solution.FULL, -0.4, StudyRun.MAP, -0.4 - advantage), List.of()));
+                        Map.of(Solution.FULL, -0.4, Baselines.MAP, -0.4 - advantage), List.of()));
             }
         }
         for (int s = 21; s <= 23; s++) {
@@ -151,7 +152,7 @@ class ClaimsTableTest {
                 for (String prior : List.of("full", "constrained")) {
                     runs.add(run(prior, PAPER, 2, "xor-" + set, seed, 1 + rng.nextInt(5), 1 + rng.nextInt(3),
                             Map.of(Solution.FULL, -0.4 + 0.1 * rng.nextGaussian(),
-                                    StudyRun.MAP, -0.4 + 0.1 * rng.nextGaussian())));
+                                    Baselines.MAP, -0.4 + 0.1 * rng.nextGaussian())));
                 }
             }
         }
@@ -167,6 +168,11 @@ class ClaimsTableTest {
                                 Integer functions, Map<String, Double> tests, List<StudyRun.MatchedMode> matched) {
         return new StudyRun(new Condition(prior, counts, 0.5, hidden, 5.0), train,
                 counts.stream().mapToInt(Integer::intValue).sum(), seed, modes, functions, tests, matched);
+    }
+
+    /** A matched function whose weights are given on different scales: only their ratios within a run count. */
+    private static StudyRun.MatchedMode matched(double evidence, double ensemble, double laplace) {
+        return new StudyRun.MatchedMode(Math.log(evidence) - 3, Math.log(ensemble) + 1, Math.log(laplace) + 700);
     }
 
     private static Map<String, List<ClaimRow>> groups(List<ClaimRow> rows) {

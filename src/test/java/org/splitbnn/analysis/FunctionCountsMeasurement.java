@@ -1,0 +1,93 @@
+package org.splitbnn.analysis;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.splitbnn.data.Dataset;
+import org.splitbnn.data.DatasetCsv;
+import org.splitbnn.model.FunctionIdentity;
+import org.splitbnn.model.FunctionSignature;
+import org.splitbnn.model.NetworkShape;
+import org.splitbnn.sampler.ProgressListener;
+import org.splitbnn.sampler.SamplerSettings;
+
+/**
+ * Measurement run by {@code jobs/measure-functions}: distinct functions against prominent modes at the paper's
+ * settings (nlive 1000, nprior 10000), sampler seeds 1-3, on {@code data/paper} and {@code data/dev} with both priors,
+ * and the full prior with 3 hidden units on {@code data/paper}. Per run: prominent modes, distinct functions, each
+ * function's weight (with its modes) and each prominent mode's weight, and the margins of the identity rule: the
+ * largest signature distance between two modes put in one function and the smallest between two functions.
+ */
+public final class FunctionCountsMeasurement {
+
+    private FunctionCountsMeasurement() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        System.out.println(String.format(Locale.ROOT, "%-6s %-12s %6s %4s %6s %9s %11s %11s %7s  %s", "data",
+                "prior", "hidden", "seed", "modes", "functions", "max within", "min between", "seconds",
+                "function weights (modes) | prominent mode weights"));
+        for (String data : new String[] {"paper", "dev"}) {
+            Dataset train = DatasetCsv.read(Path.of("data", data, "train.csv"));
+            for (String prior : new String[] {"full", "constrained"}) {
+                for (long seed = 1; seed <= 3; seed++) {
+                    report(data, train, prior, 2, seed);
+                }
+            }
+        }
+        Dataset paper = DatasetCsv.read(Path.of("data", "paper", "train.csv"));
+        for (long seed = 1; seed <= 3; seed++) {
+            report("paper", paper, "full", 3, seed);
+        }
+        System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java "
+                + System.getProperty("java.version"));
+    }
+
+    private static void report(String data, Dataset train, String prior, int hidden, long seed) {
+        NetworkShape shape = new NetworkShape(hidden);
+        SamplerSettings settings = SamplerSettings.defaults(shape.dimension(), seed).withNlive(1000)
+                .withNprior(10_000);
+        ExperimentSpec spec = new ExperimentSpec(train, List.of(), prior, 5.0, hidden, settings, 1e-3, 1000, 0.1, 0);
+        long start = System.nanoTime();
+        ExperimentResult result = Experiment.run(spec, ProgressListener.QUIET);
+        double seconds = (System.nanoTime() - start) * 1e-9;
+        FunctionIdentity identity = FunctionIdentity.of(train);
+        List<FunctionSignature> signatures = new ArrayList<>();
+        List<Integer> functionOf = new ArrayList<>();
+        for (Solution s : result.solutions()) {
+            if (s.mode() > 0) {
+                signatures.add(identity.signature(shape, s.theta()));
+                functionOf.add(result.modes().get(s.mode() - 1).function());
+            }
+        }
+        double maxWithin = 0;
+        double minBetween = Double.NaN;
+        for (int i = 0; i < signatures.size(); i++) {
+            for (int j = i + 1; j < signatures.size(); j++) {
+                double d = identity.distance(signatures.get(i), signatures.get(j));
+                if (functionOf.get(i).equals(functionOf.get(j))) {
+                    maxWithin = Math.max(maxWithin, d);
+                } else {
+                    minBetween = Double.isNaN(minBetween) ? d : Math.min(minBetween, d);
+                }
+            }
+        }
+        StringBuilder weights = new StringBuilder();
+        for (FunctionReport f : result.functions()) {
+            weights.append(String.format(Locale.ROOT, "f%d %.3f+-%.3f %s  ", f.function(), f.weight(),
+                    f.weightErr(), f.modes()));
+        }
+        weights.append("|");
+        for (ModeReport m : result.modes()) {
+            if (m.prominent()) {
+                weights.append(String.format(Locale.ROOT, " m%d(f%d) %.3f", m.mode(), m.function(), m.weight()));
+            }
+        }
+        System.out.println(String.format(Locale.ROOT, "%-6s %-12s %6d %4d %6d %9d %11.3f %11.3f %7.1f  %s", data,
+                prior, hidden, seed, result.prominentModes(), result.distinctFunctions(), maxWithin, minBetween,
+                seconds, weights));
+    }
+}
