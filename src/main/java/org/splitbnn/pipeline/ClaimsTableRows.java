@@ -29,6 +29,7 @@ final class ClaimsTableRows {
         field("claim", DataTypes.StringType),
         field("prior", DataTypes.StringType),
         field("counts", DataTypes.createArrayType(DataTypes.IntegerType)),
+        field("train_size", DataTypes.IntegerType),
         field("noise_variance", DataTypes.DoubleType),
         field("hidden", DataTypes.IntegerType),
         field("prior_half_width", DataTypes.DoubleType),
@@ -59,6 +60,7 @@ final class ClaimsTableRows {
         for (ClaimRow c : ClaimsTable.of(study, settings)) {
             rows.add(RowFactory.create(c.claim().id(), c.condition().prior(),
                     c.condition().counts() == null ? null : c.condition().counts().stream().mapToInt(i -> i).toArray(),
+                    c.condition().counts() == null ? null : c.condition().counts().stream().mapToInt(i -> i).sum(),
                     c.condition().noiseVariance(), c.condition().hidden(), c.condition().priorHalfWidth(),
                     c.trainingSets(), c.runs(), c.claim().statistic(), nullIfNaN(c.estimate()), nullIfNaN(c.low()),
                     nullIfNaN(c.high()), c.claim().threshold(), c.claim().above() ? "above" : "below",

@@ -71,6 +71,9 @@ public final class SweepPage {
                 + "deep ensemble's (right); above the dashed diagonal full marginalisation predicts better.");
         page.figure(EVIDENCE_AGAINST_TEST, evidenceTest.getWidth(), evidenceTest.getHeight(), "log Z against the "
                 + "full solution's mean test &lt;log L&gt;/N, one point per run.");
+        if (StudyTables.present(sweep.dir())) {
+            StudyPage.write(StudyTables.read(sweep.dir()), out, page);
+        }
         page.heading(2, "Runs");
         List<Html.Row> rows = new ArrayList<>();
         for (SweepRun r : sweep.runs()) {

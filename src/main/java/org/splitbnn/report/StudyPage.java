@@ -1,0 +1,71 @@
+package org.splitbnn.report;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.splitbnn.report.StudyTables.ClaimLine;
+
+/**
+ * The study part of a sweep's report: the claims table with its forest plot, the counts of modes and functions
+ * against noise and size, and the full solution's advantage over the MAP against size.
+ */
+public final class StudyPage {
+
+    /** File of the forest plot. */
+    public static final String FOREST = "study-claims.png";
+
+    /** File of the counts figure. */
+    public static final String COUNTS = "study-counts.png";
+
+    /** File of the advantage figure. */
+    public static final String ADVANTAGE = "study-full-minus-map.png";
+
+    private static final int DECIMALS = 3;
+
+    private StudyPage() {
+    }
+
+    /** Writes the study's figures into {@code out} and appends its section to {@code page}. */
+    public static void write(StudyTables study, Path out, Html page) throws IOException {
+        page.heading(2, "Study: the paper's claims");
+        if (study.claims().isEmpty()) {
+            page.paragraph("The claims table is empty: no claim can be tested with these runs.");
+            return;
+        }
+        page.paragraph("Each row tests one claim in one condition (the README's \"Claims\" section defines them): "
+                + "the statistic over the runs, its 95% percentile-bootstrap interval over training sets (the runs "
+                + "of one training set are resampled together), and the verdict: supported when the whole "
+                + "interval lies on the claimed side of the threshold, refuted when none of it does, else "
+                + "inconclusive.");
+        List<Html.Row> rows = new ArrayList<>();
+        List<String> varying = StudyFigures.varyingFactors(study.claims());
+        for (int i = 0; i < study.claims().size(); i++) {
+            ClaimLine l = study.claims().get(i);
+            rows.add(new Html.Row(l.claim() + "/" + i, List.of(l.claim(), Html.escape(StudyFigures.label(l,
+                            varying)), Integer.toString(l.trainingSets()), Integer.toString(l.runs()),
+                    Html.escape(l.statistic()), Html.number(l.estimate(), DECIMALS),
+                    Html.number(l.low(), DECIMALS) + " to " + Html.number(l.high(), DECIMALS),
+                    (l.above() ? "&gt; " : "&lt; ") + Html.number(l.threshold(), DECIMALS), l.verdict())));
+        }
+        page.table("claims", List.of("claim", "condition", "training sets", "runs", "statistic", "estimate",
+                        "95% interval", "claimed", "verdict"),
+                List.of("claim", "condition", "training-sets", "runs", "statistic", "estimate", "interval",
+                        "threshold", "verdict"), rows);
+        BufferedImage forest = Png.write(StudyFigures.forest(study), out.resolve(FOREST));
+        page.figure(FOREST, forest.getWidth(), forest.getHeight(), "The claims table as a forest plot: a panel "
+                + "per claim, a line per condition (" + Html.escape(String.join(", ", varying.isEmpty()
+                ? List.of("one condition") : varying)) + "), the estimate with its 95% interval; dashed: the "
+                + "threshold.");
+        BufferedImage counts = Png.write(StudyFigures.counts(study), out.resolve(COUNTS));
+        page.figure(COUNTS, counts.getWidth(), counts.getHeight(), "Prominent modes (top) and distinct functions "
+                + "(bottom) per run against training size, a series per noise variance: median and quartiles "
+                + "over the training sets.");
+        BufferedImage advantage = Png.write(StudyFigures.advantage(study), out.resolve(ADVANTAGE));
+        page.figure(ADVANTAGE, advantage.getWidth(), advantage.getHeight(), "The full solution's test predictive "
+                + "log-likelihood per row minus the MAP network's, against training size: mean over runs and its "
+                + "95% bootstrap band over training sets; above zero full marginalisation generalises better.");
+    }
+}

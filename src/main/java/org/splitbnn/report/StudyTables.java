@@ -1,0 +1,156 @@
+package org.splitbnn.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.splitbnn.analysis.Solution;
+import org.splitbnn.analysis.baselines.Baselines;
+import org.splitbnn.output.ParquetTable;
+
+/**
+ * What the study part of a sweep's report reads: the {@code claims} table and, per finished run, its factors, its
+ * counts and the full solution's and the MAP's test predictive log-likelihood.
+ *
+ * @param claims the claims table's rows, in its order
+ * @param runs   the finished runs, in the runs table's order
+ */
+public record StudyTables(List<ClaimLine> claims, List<StudyPoint> runs) {
+
+    /** The claims table's folder. */
+    public static final String CLAIMS = "claims";
+
+    /** The columns read from the claims table. */
+    public static final List<String> CLAIMS_COLUMNS = List.of("claim", "prior", "train_size", "noise_variance",
+            "hidden", "prior_half_width", "training_sets", "runs", "statistic", "estimate", "ci_low", "ci_high",
+            "threshold", "claimed_side", "verdict");
+
+    /** The runs table's column of distinct functions, read when the table has it. */
+    public static final String FUNCTIONS = "n_distinct_functions";
+
+    /**
+     * One row of the claims table.
+     *
+     * @param claim          claim id
+     * @param prior          the condition's prior (for C1 and C2 the constrained prior compared with the full one)
+     * @param trainSize      the condition's training size (null when the claim compares sizes)
+     * @param noiseVariance  the condition's noise variance (NaN when none)
+     * @param hidden         the condition's hidden units (null when the claim compares widths)
+     * @param priorHalfWidth the condition's prior half-width
+     * @param trainingSets   training sets
+     * @param runs           runs
+     * @param statistic      what the statistic is
+     * @param estimate       its estimate
+     * @param low            lower end of the 95% interval (NaN when unknown)
+     * @param high           upper end
+     * @param threshold      the threshold
+     * @param above          whether the claim says the statistic lies above the threshold
+     * @param verdict        supported, refuted or inconclusive
+     */
+    public record ClaimLine(String claim, String prior, Integer trainSize, double noiseVariance, Integer hidden,
+                            double priorHalfWidth, int trainingSets, int runs, String statistic, double estimate,
+                            double low, double high, double threshold, boolean above, String verdict) {
+    }
+
+    /**
+     * A finished run as the study figures use it.
+     *
+     * @param prior         prior
+     * @param train         training set
+     * @param trainSize     training rows
+     * @param noiseVariance noise variance of a generated training set (NaN for a CSV file)
+     * @param hidden        hidden units
+     * @param modes         prominent modes
+     * @param functions     distinct functions (NaN when the runs table lacks them)
+     * @param fullTest      the full solution's test predictive log-likelihood per row, mean over the test sets
+     * @param mapTest       the MAP's (NaN without baselines)
+     */
+    public record StudyPoint(String prior, String train, int trainSize, double noiseVariance, int hidden, int modes,
+                             double functions, double fullTest, double mapTest) {
+    }
+
+    /** Whether {@code dir} has a claims table. */
+    public static boolean present(Path dir) {
+        return Files.isDirectory(dir.resolve(CLAIMS));
+    }
+
+    /** Reads the study part of the sweep in {@code dir}. */
+    public static StudyTables read(Path dir) throws IOException {
+        ParquetTable c = ParquetTable.readFolder(dir.resolve(CLAIMS), CLAIMS_COLUMNS);
+        List<ClaimLine> claims = new ArrayList<>();
+        for (int i = 0; i < c.rows(); i++) {
+            claims.add(new ClaimLine(c.strings("claim")[i], c.strings("prior")[i], integer(c.ints("train_size")[i]),
+                    c.doubles("noise_variance")[i], integer(c.ints("hidden")[i]), c.doubles("prior_half_width")[i],
+                    c.ints("training_sets")[i], c.ints("runs")[i], c.strings("statistic")[i],
+                    c.doubles("estimate")[i], c.doubles("ci_low")[i], c.doubles("ci_high")[i],
+                    c.doubles("threshold")[i], "above".equals(c.strings("claimed_side")[i]),
+                    c.strings("verdict")[i]));
+        }
+        List<String> runColumns = new ArrayList<>(List.of("run_id", "prior", "train", "train_size",
+                "train_noise_variance", "hidden", "status", "n_prominent_modes"));
+        boolean functions = hasColumn(dir.resolve("runs"), FUNCTIONS);
+        if (functions) {
+            runColumns.add(FUNCTIONS);
+        }
+        ParquetTable r = ParquetTable.readFolder(dir.resolve("runs"), runColumns);
+        Map<String, Map<String, Double>> tests = testMeans(ParquetTable.readFolder(dir.resolve("generalisation"),
+                List.of("run_id", "solution", "dataset", "predictive_log_likelihood")));
+        List<StudyPoint> runs = new ArrayList<>();
+        for (int i = 0; i < r.rows(); i++) {
+            if (!SweepTables.OK.equals(r.strings("status")[i])) {
+                continue;
+            }
+            Map<String, Double> own = tests.getOrDefault(r.strings("run_id")[i], Map.of());
+            int f = functions ? r.ints(FUNCTIONS)[i] : ParquetTable.Ints.MISSING;
+            runs.add(new StudyPoint(r.strings("prior")[i], r.strings("train")[i], r.ints("train_size")[i],
+                    r.doubles("train_noise_variance")[i], r.ints("hidden")[i], r.ints("n_prominent_modes")[i],
+                    f == ParquetTable.Ints.MISSING ? Double.NaN : f,
+                    own.getOrDefault(Solution.FULL, Double.NaN), own.getOrDefault(Baselines.MAP, Double.NaN)));
+        }
+        return new StudyTables(claims, runs);
+    }
+
+    /**
+     * Per run and solution, the mean over the run's test sets of the predictive log-likelihood per row (the
+     * training set and the pooled row left out), as the claims table computes it.
+     */
+    static Map<String, Map<String, Double>> testMeans(ParquetTable generalisation) {
+        String[] run = generalisation.strings("run_id");
+        String[] solution = generalisation.strings("solution");
+        String[] dataset = generalisation.strings("dataset");
+        double[] value = generalisation.doubles("predictive_log_likelihood");
+        Map<String, Map<String, double[]>> sums = new HashMap<>();
+        for (int i = 0; i < generalisation.rows(); i++) {
+            if (!dataset[i].equals(LogLikelihoodRow.POOLED) && !dataset[i].equals(LogLikelihoodRow.TRAIN)) {
+                double[] sum = sums.computeIfAbsent(run[i], k -> new HashMap<>()).computeIfAbsent(solution[i],
+                        k -> new double[2]);
+                sum[0] += value[i];
+                sum[1]++;
+            }
+        }
+        Map<String, Map<String, Double>> means = new HashMap<>();
+        sums.forEach((id, bySolution) -> bySolution.forEach((s, sum) ->
+                means.computeIfAbsent(id, k -> new HashMap<>()).put(s, sum[0] / sum[1])));
+        return means;
+    }
+
+    private static boolean hasColumn(Path folder, String name) throws IOException {
+        try {
+            ParquetTable.readFolder(folder, List.of(name));
+            return true;
+        } catch (IOException e) {
+            if (e.getMessage() != null && e.getMessage().contains("no column '" + name + "'")) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private static Integer integer(int v) {
+        return v == ParquetTable.Ints.MISSING ? null : v;
+    }
+}
