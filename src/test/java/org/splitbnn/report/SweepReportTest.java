@@ -79,6 +79,32 @@ class SweepReportTest {
     }
 
     @Test
+    void studySectionShowsTheClaimsTable() throws IOException {
+        Map<String, Map<String, String>> rows = PageReader.table(html, "claims");
+        List<Row> claims = SharedSpark.session().read().parquet(sweep.resolve("claims").toString()).collectAsList();
+        assertTrue(!claims.isEmpty(), "two priors on two training sets: C1 at least");
+        assertEquals(claims.size(), rows.size());
+        for (int i = 0; i < claims.size(); i++) {
+            Row c = claims.get(i);
+            Map<String, String> row = rows.get(c.<String>getAs("claim") + "/" + i);
+            Double estimate = c.getAs("estimate");
+            assertNumber(estimate == null ? Double.NaN : estimate, row.get("estimate"), 3, "estimate");
+            assertEquals(c.<String>getAs("verdict"), row.get("verdict"));
+            assertEquals(Integer.toString(c.<Integer>getAs("training_sets")), row.get("training-sets"));
+        }
+        StudyTables study = StudyTables.read(sweep);
+        Path out = sweep.resolve("report");
+        PanelGrid forest = StudyFigures.forestGrid(study);
+        PageReader.assertPng(out.resolve(StudyPage.FOREST), forest.width(), forest.height());
+        PanelGrid counts = StudyFigures.countsGrid(study);
+        PageReader.assertPng(out.resolve(StudyPage.COUNTS), counts.width(), counts.height());
+        PanelGrid advantage = StudyFigures.advantageGrid(study);
+        PageReader.assertPng(out.resolve(StudyPage.ADVANTAGE), advantage.width(), advantage.height());
+        assertEquals(8, study.runs().size());
+        assertTrue(study.runs().stream().allMatch(r -> r.trainSize() == 110 && r.noiseVariance() == 0.5));
+    }
+
+    @Test
     void runRowsAreTheRunsTable() {
         Map<String, Map<String, String>> rows = PageReader.table(html, "runs");
         List<Row> runs = SharedSpark.session().read().parquet(sweep.resolve("runs").toString()).collectAsList();

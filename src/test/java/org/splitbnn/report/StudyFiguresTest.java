@@ -1,0 +1,49 @@
+package org.splitbnn.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.awt.image.BufferedImage;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.splitbnn.report.StudyTables.ClaimLine;
+import org.splitbnn.report.StudyTables.StudyPoint;
+
+class StudyFiguresTest {
+
+    private static ClaimLine line(String claim, String prior, Integer size, double noise, Integer hidden) {
+        return new ClaimLine(claim, prior, size, noise, hidden, 5, 4, 8, "s", 0.5, 0.1, 0.9, 0, true, "supported");
+    }
+
+    @Test
+    void labelsNameOnlyTheFactorsThatVary() {
+        List<ClaimLine> claims = List.of(line("C1", "constrained", 110, 0.5, 2), line("C3", "full", 220, 0.5, 2),
+                line("C7", "full", null, 0.5, 2), line("C8a", "full", 220, 0.5, null));
+        List<String> varying = StudyFigures.varyingFactors(claims);
+        assertEquals(List.of("prior", "size", "hidden"), varying);
+        assertEquals("constrained n110 h2", StudyFigures.label(claims.get(0), varying));
+        assertEquals("full all sizes h2", StudyFigures.label(claims.get(2), varying));
+        assertEquals("full n220 h2-4", StudyFigures.label(claims.get(3), varying));
+        assertEquals("all", StudyFigures.label(claims.get(0), List.of()));
+    }
+
+    @Test
+    void figuresHaveTheirGridsSize() {
+        List<StudyPoint> runs = List.of(
+                new StudyPoint("full", "xor-1", 110, 0.5, 2, 6, 2, -0.40, -0.45),
+                new StudyPoint("full", "xor-2", 110, 0.5, 2, 8, 2, -0.42, -0.44),
+                new StudyPoint("full", "xor-3", 220, 0.5, 2, 9, 2, -0.38, -0.39),
+                new StudyPoint("full", "xor-4", 220, 0.5, 2, 7, 1, -0.37, -0.37),
+                new StudyPoint("constrained", "xor-1", 110, 0.5, 2, 2, Double.NaN, -0.41, -0.44));
+        StudyTables study = new StudyTables(List.of(line("C1", "constrained", 110, 0.5, 2),
+                line("C3", "full", 110, 0.5, 2), line("C3", "full", 220, 0.5, 2)), runs);
+        BufferedImage forest = StudyFigures.forest(study);
+        assertEquals(StudyFigures.forestGrid(study).width(), forest.getWidth());
+        assertEquals(StudyFigures.forestGrid(study).height(), forest.getHeight());
+        assertEquals(1, StudyFigures.forestGrid(study).rows(), "two claims fit in one row of three");
+        BufferedImage counts = StudyFigures.counts(study);
+        assertEquals(2 * StudyFigures.PANEL_WIDTH, counts.getWidth(), "a column per prior");
+        BufferedImage advantage = StudyFigures.advantage(study);
+        assertEquals(StudyFigures.advantageGrid(study).height(), advantage.getHeight());
+    }
+}
