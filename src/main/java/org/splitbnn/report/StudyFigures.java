@@ -26,6 +26,7 @@ import org.jfree.data.xy.XIntervalSeries;
 import org.jfree.data.xy.XIntervalSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.splitbnn.analysis.claims.Claim;
 import org.splitbnn.analysis.claims.ClaimSettings;
 import org.splitbnn.analysis.claims.ClusterBootstrap;
 import org.splitbnn.report.StudyTables.ClaimLine;
@@ -107,7 +108,8 @@ public final class StudyFigures {
             XYPlot plot = new XYPlot(data, x, y, renderer);
             plot.addDomainMarker(new ValueMarker(lines.get(0).threshold(), Color.DARK_GRAY, dashed()));
             includeThreshold(x, lines);
-            panels[k / FOREST_COLUMNS][k % FOREST_COLUMNS] = ChartStyle.apply(new JFreeChart(ids.get(k),
+            panels[k / FOREST_COLUMNS][k % FOREST_COLUMNS] = ChartStyle.apply(new JFreeChart(ids.get(k) + ": "
+                    + Claim.byId(ids.get(k)).title(),
                     ChartStyle.TITLE_FONT, plot, false));
             y.setTickLabelFont(ChartStyle.TICK_FONT);
             x.setLabelFont(ChartStyle.TICK_FONT);

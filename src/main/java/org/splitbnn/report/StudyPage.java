@@ -44,11 +44,11 @@ public final class StudyPage {
         List<String> varying = StudyFigures.varyingFactors(study.claims());
         for (int i = 0; i < study.claims().size(); i++) {
             ClaimLine l = study.claims().get(i);
-            rows.add(new Html.Row(l.claim() + "/" + i, List.of(l.claim(), Html.escape(StudyFigures.label(l,
-                            varying)), Integer.toString(l.trainingSets()), Integer.toString(l.runs()),
-                    Html.escape(l.statistic()), Html.number(l.estimate(), DECIMALS),
+            rows.add(new Html.Row(l.claim() + "/" + i, List.of(l.claim(), StudyFigures.label(l, varying),
+                    Integer.toString(l.trainingSets()), Integer.toString(l.runs()), l.statistic(),
+                    Html.number(l.estimate(), DECIMALS),
                     Html.number(l.low(), DECIMALS) + " to " + Html.number(l.high(), DECIMALS),
-                    (l.above() ? "&gt; " : "&lt; ") + Html.number(l.threshold(), DECIMALS), l.verdict())));
+                    (l.above() ? "> " : "< ") + Html.number(l.threshold(), DECIMALS), l.verdict())));
         }
         page.table("claims", List.of("claim", "condition", "training sets", "runs", "statistic", "estimate",
                         "95% interval", "claimed", "verdict"),

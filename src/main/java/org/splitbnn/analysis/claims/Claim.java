@@ -1,6 +1,7 @@
 package org.splitbnn.analysis.claims;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -16,58 +17,71 @@ import org.splitbnn.analysis.claims.ClusterBootstrap.Statistic;
 public enum Claim {
 
     /** The constrained prior has fewer prominent modes than the full prior. */
-    C1("mean over (training set, seed) of prominent modes: full minus constrained", 0, true, Statistic.MEAN,
+    C1("fewer prominent modes under the constrained prior",
+            "mean over (training set, seed) of prominent modes: full minus constrained", 0, true, Statistic.MEAN,
             ClaimObservations::fewerModesConstrained),
 
     /** The full prior's distinct functions equal the constrained prior's prominent modes. */
-    C2("mean over (training set, seed) of |distinct functions (full) - prominent modes (constrained)|", 0.5, false,
-            Statistic.MEAN, ClaimObservations::functionsEqualConstrainedModes),
+    C2("functions (full) equal modes (constrained)",
+            "mean over (training set, seed) of |distinct functions (full) - prominent modes (constrained)|", 0.5,
+            false, Statistic.MEAN, ClaimObservations::functionsEqualConstrainedModes),
 
     /** The full solution generalises better than the MAP network. */
-    C3("mean test predictive log-likelihood per row: full minus map", 0, true, Statistic.MEAN,
+    C3("full beats the MAP",
+            "mean test predictive log-likelihood per row: full minus map", 0, true, Statistic.MEAN,
             runs -> ClaimObservations.fullMinus(runs, Baselines.MAP)),
 
     /** The full solution generalises better than the equal-weight ensemble. */
-    C4("mean test predictive log-likelihood per row: full minus ensemble", 0, true, Statistic.MEAN,
+    C4("full beats the ensemble",
+            "mean test predictive log-likelihood per row: full minus ensemble", 0, true, Statistic.MEAN,
             runs -> ClaimObservations.fullMinus(runs, Baselines.ENSEMBLE)),
 
     /** The full solution generalises better than the highest-evidence mode. */
-    C5("mean test predictive log-likelihood per row: full minus mode 1", 0, true, Statistic.MEAN,
+    C5("full beats mode 1",
+            "mean test predictive log-likelihood per row: full minus mode 1", 0, true, Statistic.MEAN,
             runs -> ClaimObservations.fullMinus(runs, Solution.modeName(1))),
 
-    /** In runs with two or more prominent modes, a lower-evidence mode usually generalises better than mode 1. */
-    C6("fraction of runs with 2+ prominent modes where a lower-evidence mode beats mode 1 on the tests", 0.5, true,
-            Statistic.MEAN, ClaimObservations::lowerModeBeatsTop),
+    /** In most runs where another function has a prominent mode, such a mode generalises better than mode 1. */
+    C6("a mode of another function beats mode 1",
+            "fraction of runs with a prominent mode of another function than mode 1 where such a mode beats mode 1",
+            0.5, true, Statistic.MEAN, ClaimObservations::lowerModeBeatsTop),
 
     /** The full solution's advantage over the MAP shrinks as the training set grows. */
-    C7("slope of (full minus map test predictive log-likelihood) per doubling of the training set", 0, false,
+    C7("advantage over the MAP shrinks with size",
+            "slope of (full minus map test predictive log-likelihood) per doubling of the training set", 0, false,
             Statistic.SLOPE, ClaimObservations::advantageAgainstSize),
 
     /** Wider networks have more prominent modes. */
-    C8A("slope of prominent modes per extra hidden unit", 0, true, Statistic.SLOPE,
+    C8A("wider: more prominent modes",
+            "slope of prominent modes per extra hidden unit", 0, true, Statistic.SLOPE,
             runs -> ClaimObservations.againstHidden(runs, r -> (double) r.prominentModes())),
 
     /** Wider networks have more distinct functions. */
-    C8B("slope of distinct functions per extra hidden unit", 0, true, Statistic.SLOPE,
+    C8B("wider: more distinct functions",
+            "slope of distinct functions per extra hidden unit", 0, true, Statistic.SLOPE,
             runs -> ClaimObservations.againstHidden(runs,
                     r -> r.distinctFunctions() == null ? null : r.distinctFunctions().doubleValue())),
 
     /** The ensemble's weights of the modes differ from the evidence weights. */
-    C9A("mean over runs of the mean |log(ensemble weight / evidence weight)| over matched functions", Math.log(2), true,
-            Statistic.MEAN, runs -> ClaimObservations.weightRatios(runs, StudyRun.MatchedMode::logEnsemble)),
+    C9A("ensemble weights differ from evidence",
+            "mean over runs of the mean |log(ensemble weight / evidence weight)| over matched functions",
+            Math.log(2), true, Statistic.MEAN, runs -> ClaimObservations.weightRatios(runs, StudyRun.MatchedMode::logEnsemble)),
 
     /** The Laplace weights of the modes differ from the evidence weights. */
-    C9B("mean over runs of the mean |log(Laplace weight / evidence weight)| over matched functions", Math.log(2), true,
+    C9B("Laplace weights differ from evidence",
+            "mean over runs of the mean |log(Laplace weight / evidence weight)| over matched functions", Math.log(2), true,
             Statistic.MEAN, runs -> ClaimObservations.weightRatios(runs, StudyRun.MatchedMode::logLaplace));
 
+    private final String title;
     private final String statistic;
     private final double threshold;
     private final boolean above;
     private final Statistic estimator;
     private final Function<List<StudyRun>, Map<Condition, List<ClusterBootstrap.Observation>>> observations;
 
-    Claim(String statistic, double threshold, boolean above, Statistic estimator,
+    Claim(String title, String statistic, double threshold, boolean above, Statistic estimator,
           Function<List<StudyRun>, Map<Condition, List<ClusterBootstrap.Observation>>> observations) {
+        this.title = title;
         this.statistic = statistic;
         this.threshold = threshold;
         this.above = above;
@@ -77,7 +91,22 @@ public enum Claim {
 
     /** The claim's id in the table: {@code C1} ... {@code C7}, {@code C8a}, {@code C8b}, {@code C9a}, {@code C9b}. */
     public String id() {
-        return name().length() == 2 ? name() : name().substring(0, 2) + name().substring(2).toLowerCase(java.util.Locale.ROOT);
+        return name().substring(0, 2) + name().substring(2).toLowerCase(Locale.ROOT);
+    }
+
+    /** The claim in a few words. */
+    public String title() {
+        return title;
+    }
+
+    /** The claim whose {@link #id()} is {@code id}. */
+    public static Claim byId(String id) {
+        for (Claim c : values()) {
+            if (c.id().equals(id)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("no claim '" + id + "'");
     }
 
     /** What the statistic is, in a line. */

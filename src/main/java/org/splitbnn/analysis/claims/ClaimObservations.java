@@ -52,8 +52,10 @@ final class ClaimObservations {
     }
 
     /**
-     * C6: per run with two or more prominent modes, 1 when some prominent mode of rank 2 or more has a higher test
-     * predictive log-likelihood than mode 1, else 0.
+     * C6: per run with a prominent mode that computes another function than mode 1, 1 when some such mode has a
+     * higher test predictive log-likelihood than mode 1, else 0. Modes that are symmetry images of mode 1's function
+     * predict the same and are left out (their test values differ only by sampling noise). Without function ranks
+     * every prominent mode counts as its own function.
      */
     static Map<Condition, List<Observation>> lowerModeBeatsTop(List<StudyRun> runs) {
         Map<Condition, List<Observation>> out = new LinkedHashMap<>();
@@ -62,10 +64,12 @@ final class ClaimObservations {
             if (r.prominentModes() < 2 || top == null) {
                 continue;
             }
+            boolean functions = r.modeFunctions().size() == r.prominentModes();
             double best = Double.NEGATIVE_INFINITY;
             for (int k = 2; k <= r.prominentModes(); k++) {
                 Double v = r.test(Solution.modeName(k));
-                if (v != null) {
+                boolean other = !functions || !r.modeFunctions().get(k - 1).equals(r.modeFunctions().get(0));
+                if (v != null && other) {
                     best = Math.max(best, v);
                 }
             }

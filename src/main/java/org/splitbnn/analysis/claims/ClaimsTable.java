@@ -32,8 +32,9 @@ public final class ClaimsTable {
             for (var group : groups.entrySet()) {
                 ClusterBootstrap.Interval ci = ClusterBootstrap.of(group.getValue(), claim.estimator(),
                         settings.resamples(), settings.confidence(), root.jump());
-                rows.add(new ClaimRow(claim, group.getKey(), ci.units(), ci.size() * claim.runsPerObservation(), ci.estimate(), ci.low(),
-                        ci.high(), Verdict.of(ci.low(), ci.high(), claim.threshold(), claim.above())));
+                rows.add(new ClaimRow(claim, group.getKey(), ci.units(), ci.size() * claim.runsPerObservation(),
+                        ci.estimate(), ci.low(), ci.high(),
+                        Verdict.of(ci.low(), ci.high(), claim.threshold(), claim.above())));
             }
         }
         return rows;

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 
 import org.splitbnn.analysis.ExperimentResult;
 import org.splitbnn.analysis.GeneralisationRow;
+import org.splitbnn.analysis.ModeReport;
 import org.splitbnn.analysis.baselines.Baselines;
 
 /**
@@ -23,17 +24,20 @@ import org.splitbnn.analysis.baselines.Baselines;
  * @param samplerSeed       the sampler seed
  * @param prominentModes    prominent modes
  * @param distinctFunctions distinct functions among the prominent modes; null when not known
+ * @param modeFunctions     per prominent mode, in rank order, the rank of the function it computes (1 = the
+ *                          function of largest summed evidence); empty when not known
  * @param testLogLikelihood per solution ({@code full}, {@code mode k}, {@code map}, {@code ensemble},
  *                          {@code laplace}, as far as the run has them): the mean over the run's test sets of the
  *                          per-row predictive log-likelihood
  * @param matchedModes      the functions that nested sampling and the optimiser both found, with each method's weight
  */
 public record StudyRun(Condition condition, String train, int trainSize, long samplerSeed, int prominentModes,
-                       Integer distinctFunctions, Map<String, Double> testLogLikelihood,
+                       Integer distinctFunctions, List<Integer> modeFunctions, Map<String, Double> testLogLikelihood,
                        List<MatchedMode> matchedModes) implements Serializable {
 
     /** Copies the maps and lists into serializable, sorted collections. */
     public StudyRun {
+        modeFunctions = List.copyOf(modeFunctions);
         testLogLikelihood = new TreeMap<>(testLogLikelihood);
         matchedModes = List.copyOf(matchedModes);
     }
@@ -65,7 +69,9 @@ public record StudyRun(Condition condition, String train, int trainSize, long sa
             }
         }
         return new StudyRun(condition, result.spec().train().name(), result.spec().train().size(),
-                result.spec().sampler().seed(), result.prominentModes(), result.distinctFunctions(), means, matched);
+                result.spec().sampler().seed(), result.prominentModes(), result.distinctFunctions(),
+                result.modes().stream().filter(ModeReport::prominent).map(ModeReport::function).toList(), means,
+                matched);
     }
 
     /** The test predictive log-likelihood of {@code solution}, or null when the run has no such solution. */

@@ -49,7 +49,8 @@ class ClaimsTableTest {
         assertRow(at(byClaim, "C4", "full"), 0, -1, 1, Verdict.INCONCLUSIVE);
         // C5: full beats mode 1 by 0.05 everywhere
         assertRow(at(byClaim, "C5", "full"), 0.05, 0.05, 0.05, Verdict.SUPPORTED);
-        // C6: the full prior's runs have 2+ modes and mode 2 wins on every run of set 1 and 2, loses on set 3
+        // C6: the full prior's runs have 2+ modes; mode 2, another function, wins on every run of sets 1 and 2 and
+        // loses on set 3; mode 3 beats mode 1 everywhere but computes mode 1's function, so it does not count
         ClaimRow c6 = at(byClaim, "C6", "full");
         assertEquals(2.0 / 3, c6.estimate(), 1e-12);
         assertEquals(0, c6.low(), 1e-12);
@@ -118,8 +119,10 @@ class ClaimsTableTest {
                 int constrainedModes = 1 + set % 2;
                 Map<String, Double> full = new HashMap<>(Map.of(Solution.FULL, -0.40, Baselines.MAP, -0.30,
                         Baselines.ENSEMBLE, -0.40 - fourth[set - 1], Solution.modeName(1), -0.45,
-                        Solution.modeName(2), set < 3 ? -0.35 : -0.50));
-                runs.add(run("full", PAPER, 2, name, seed, constrainedModes + set, constrainedModes, full,
+                        Solution.modeName(2), set < 3 ? -0.35 : -0.50, Solution.modeName(3), -0.30));
+                int modes = constrainedModes + set;
+                runs.add(new StudyRun(new Condition("full", PAPER, 0.5, 2, 5.0), name, 220, seed, modes,
+                        constrainedModes, List.of(1, 2, 1, 1, 1).subList(0, modes), full,
                         List.of(matched(0.8, 0.8, 0.2), matched(0.2, 0.2, 0.8))));
                 runs.add(run("constrained", PAPER, 2, name, seed, constrainedModes, null,
                         Map.of(Solution.FULL, -0.40, Baselines.MAP, -0.40 - 0.01 * set)));
@@ -131,13 +134,14 @@ class ClaimsTableTest {
             double advantage = 0.3 - 0.05 * Math.log(size) / Math.log(2);
             for (int k = 0; k < 3; k++, set++) {
                 runs.add(new StudyRun(new Condition("full", counts, 1.0, 2, 5.0), "xor-" + set, size, 1, 1, 1,
+                        List.of(),
                         Map.of(Solution.FULL, -0.4, Baselines.MAP, -0.4 - advantage), List.of()));
             }
         }
         for (int s = 21; s <= 23; s++) {
             for (int hidden = 2; hidden <= 4; hidden++) {
                 runs.add(new StudyRun(new Condition("full", PAPER, 0.25, hidden, 5.0), "xor-" + s, 220, 1,
-                        2 * hidden, hidden - 1, Map.of(), List.of()));
+                        2 * hidden, hidden - 1, List.of(), Map.of(), List.of()));
             }
         }
         return runs;
@@ -167,7 +171,7 @@ class ClaimsTableTest {
     private static StudyRun run(String prior, List<Integer> counts, int hidden, String train, long seed, int modes,
                                 Integer functions, Map<String, Double> tests, List<StudyRun.MatchedMode> matched) {
         return new StudyRun(new Condition(prior, counts, 0.5, hidden, 5.0), train,
-                counts.stream().mapToInt(Integer::intValue).sum(), seed, modes, functions, tests, matched);
+                counts.stream().mapToInt(Integer::intValue).sum(), seed, modes, functions, List.of(), tests, matched);
     }
 
     /** A matched function whose weights are given on different scales: only their ratios within a run count. */
