@@ -3,6 +3,7 @@ package org.splitbnn.pipeline;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,8 +18,8 @@ import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The {@code summary} table: per prior, nlive, nprior, num_repeats and hidden, the number of runs, the mean of log Z,
- * its spread over sampler seeds within a training set beside the mean reported error, the distribution of prominent-mode counts, and how often the full solution beats the highest-evidence
- * mode on the test sets ({@link RunOutcome#fullBeatsTopMode()}). Computed on the driver from the committed outcomes,
+ * its spread over sampler seeds within a training set beside the mean reported error, the distribution of
+ * prominent-mode counts, and how often the full solution beats the highest-evidence mode on the test sets ({@link RunOutcome#fullBeatsTopMode()}). Computed on the driver from the committed outcomes,
  * in a fixed order, so that the numbers do not depend on how Spark partitions anything.
  */
 final class SummaryTable {
@@ -75,7 +76,7 @@ final class SummaryTable {
      * next, so it compares with the reported error.
      */
     static Double seedSpread(List<RunSpec> specs, List<RunOutcome> group) {
-        Map<List<Object>, List<Double>> byTrain = new java.util.LinkedHashMap<>();
+        Map<List<Object>, List<Double>> byTrain = new LinkedHashMap<>();
         for (int i = 0; i < specs.size(); i++) {
             if (group.get(i).ok()) {
                 byTrain.computeIfAbsent(List.of(specs.get(i).train().name(), specs.get(i).priorHalfWidth()),
