@@ -64,8 +64,12 @@ class SweepDriverTest {
             assertTrue(prominent >= 1 && prominent <= clusters);
             assertEquals(clusters, count(spark, "modes", id, ""));
             assertEquals(prominent, count(spark, "modes", id, " AND prominent"));
-            assertEquals((1 + prominent) * 4, count(spark, "generalisation", id, ""),
-                    "train, 2 tests and the pooled tests per solution");
+            assertEquals((1 + prominent + 3) * 4, count(spark, "generalisation", id, ""),
+                    "train, 2 tests and the pooled tests per solution: full, modes, map, ensemble, laplace");
+            assertEquals(32, count(spark, "starts", id, ""));
+            assertEquals(count(spark, "starts", id, " AND converged"),
+                    spark.sql("SELECT sum(basin_count) FROM parquet.`" + reference.resolve("optima")
+                            + "` WHERE run_id = '" + id + "'").first().getLong(0));
             assertEquals(200, count(spark, "posterior", id, ""));
             assertEquals(0, count(spark, "posterior", id, " AND (mode < 0 OR mode > " + clusters + ")"));
             assertTrue(count(spark, "predictions", id, " AND solution = 'full'") > 10);

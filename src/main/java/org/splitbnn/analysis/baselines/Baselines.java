@@ -148,7 +148,7 @@ public record Baselines(List<StartOutcome> starts, List<DistinctOptimum> optima)
         Arrays.sort(order, Comparator.comparingDouble((Integer g) -> -results.get(best[g]).value())
                 .thenComparingInt(g -> best[g]));
         int[] rankOfGroup = new int[groups];
-        SmoothObjective laplaceObjective = coordinates.laplaceObjective(likelihood);
+        SmoothObjective logL = coordinates.logLikelihood(likelihood);
         List<DistinctOptimum> optima = new ArrayList<>(groups);
         for (int r = 0; r < groups; r++) {
             int g = order[r];
@@ -160,7 +160,7 @@ public record Baselines(List<StartOutcome> starts, List<DistinctOptimum> optima)
             boolean positiveDefinite = true;
             for (int i = 0; i < images.size(); i++) {
                 double[] x = i == 0 ? result.x() : coordinates.search(images.get(i));
-                LaplaceEvidence e = LaplaceEvidence.at(laplaceObjective, x, coordinates.logPriorDensity(),
+                LaplaceEvidence e = LaplaceEvidence.at(logL, x, coordinates.logPriorDensity(),
                         coordinates.lower(), coordinates.upper());
                 positiveDefinite &= e.positiveDefinite();
                 imageLogZ[i] = e.logZ();
