@@ -18,8 +18,9 @@ import org.splitbnn.sampler.SamplerSettings;
  * Measurement run by {@code jobs/measure-functions}: distinct functions against prominent modes at the paper's
  * settings (nlive 1000, nprior 10000), sampler seeds 1-3, on {@code data/paper} and {@code data/dev} with both priors,
  * and the full prior with 3 hidden units on {@code data/paper}. Per run: prominent modes, distinct functions, each
- * function's weight (with its modes) and each prominent mode's weight, and the margins of the identity rule: the
- * largest signature distance between two modes put in one function and the smallest between two functions.
+ * function's weight (with its modes) and each prominent mode's weight, and the margins of the identity rule (taking
+ * the prominent modes by local evidence, each one's least distance to an earlier mode): the largest such distance
+ * of a mode that joined a function, and the smallest of a mode that started a new one.
  */
 public final class FunctionCountsMeasurement {
 
@@ -28,7 +29,7 @@ public final class FunctionCountsMeasurement {
 
     public static void main(String[] args) throws IOException {
         System.out.println(String.format(Locale.ROOT, "%-6s %-12s %6s %4s %6s %9s %11s %11s %7s  %s", "data",
-                "prior", "hidden", "seed", "modes", "functions", "max within", "min between", "seconds",
+                "prior", "hidden", "seed", "modes", "functions", "max joined", "min new", "seconds",
                 "function weights (modes) | prominent mode weights"));
         for (String data : new String[] {"paper", "dev"}) {
             Dataset train = DatasetCsv.read(Path.of("data", data, "train.csv"));
@@ -56,23 +57,22 @@ public final class FunctionCountsMeasurement {
         double seconds = (System.nanoTime() - start) * 1e-9;
         FunctionIdentity identity = FunctionIdentity.of(train);
         List<FunctionSignature> signatures = new ArrayList<>();
-        List<Integer> functionOf = new ArrayList<>();
-        for (Solution s : result.solutions()) {
+                for (Solution s : result.solutions()) {
             if (s.mode() > 0) {
                 signatures.add(identity.signature(shape, s.theta()));
-                functionOf.add(result.modes().get(s.mode() - 1).function());
             }
         }
-        double maxWithin = 0;
-        double minBetween = Double.NaN;
-        for (int i = 0; i < signatures.size(); i++) {
-            for (int j = i + 1; j < signatures.size(); j++) {
-                double d = identity.distance(signatures.get(i), signatures.get(j));
-                if (functionOf.get(i).equals(functionOf.get(j))) {
-                    maxWithin = Math.max(maxWithin, d);
-                } else {
-                    minBetween = Double.isNaN(minBetween) ? d : Math.min(minBetween, d);
-                }
+        double maxJoined = 0;
+        double minNew = Double.NaN;
+        for (int i = 1; i < signatures.size(); i++) {
+            double nearest = Double.POSITIVE_INFINITY;
+            for (int j = 0; j < i; j++) {
+                nearest = Math.min(nearest, identity.distance(signatures.get(i), signatures.get(j)));
+            }
+            if (nearest <= identity.threshold()) {
+                maxJoined = Math.max(maxJoined, nearest);
+            } else {
+                minNew = Double.isNaN(minNew) ? nearest : Math.min(minNew, nearest);
             }
         }
         StringBuilder weights = new StringBuilder();
@@ -87,7 +87,7 @@ public final class FunctionCountsMeasurement {
             }
         }
         System.out.println(String.format(Locale.ROOT, "%-6s %-12s %6d %4d %6d %9d %11.3f %11.3f %7.1f  %s", data,
-                prior, hidden, seed, result.prominentModes(), result.distinctFunctions(), maxWithin, minBetween,
+                prior, hidden, seed, result.prominentModes(), result.distinctFunctions(), maxJoined, minNew,
                 seconds, weights));
     }
 }
