@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import org.splitbnn.data.Dataset;
 import org.splitbnn.data.DatasetCsv;
+import org.splitbnn.model.ConstrainedPrior;
 import org.splitbnn.model.FunctionIdentity;
 import org.splitbnn.model.FunctionSignature;
 import org.splitbnn.model.NetworkShape;
@@ -20,7 +21,9 @@ import org.splitbnn.sampler.SamplerSettings;
  * and the full prior with 3 hidden units on {@code data/paper}. Per run: prominent modes, distinct functions, each
  * function's weight (with its modes) and each prominent mode's weight, and the margins of the identity rule (taking
  * the prominent modes by local evidence, each one's least distance to an earlier mode): the largest such distance
- * of a mode that joined a function, and the smallest of a mode that started a new one.
+ * of a mode that joined a function, and the smallest of a mode that started a new one. For the full prior with 2
+ * hidden units also each function's share of the posterior mass inside the constrained prior's region ("in C"),
+ * the weight the constrained prior would give it.
  */
 public final class FunctionCountsMeasurement {
 
@@ -45,6 +48,34 @@ public final class FunctionCountsMeasurement {
         }
         System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java "
                 + System.getProperty("java.version"));
+    }
+
+    /**
+     * Per function of a full-prior 2-2-1 run, the share of its posterior mass inside the constrained prior's region:
+     * each mode's weight times the fraction of its samples that satisfy the constraint, summed over its modes,
+     * normalised over the functions. This is the weight the constrained prior would give the function.
+     */
+    private static String inConstrainedRegion(ExperimentResult result) {
+        double[] mass = new double[result.functions().size()];
+        for (Solution s : result.solutions()) {
+            if (s.mode() == 0) {
+                continue;
+            }
+            ModeReport m = result.modes().get(s.mode() - 1);
+            int inside = 0;
+            for (double[] t : s.theta()) {
+                if (ConstrainedPrior.satisfiesConstraint(t[0], t[1], t[2], t[3])) {
+                    inside++;
+                }
+            }
+            mass[m.function() - 1] += m.weight() * inside / s.size();
+        }
+        double total = java.util.Arrays.stream(mass).sum();
+        StringBuilder out = new StringBuilder();
+        for (int f = 0; f < mass.length; f++) {
+            out.append(String.format(Locale.ROOT, "%sf%d %.3f", f == 0 ? "" : " ", f + 1, mass[f] / total));
+        }
+        return out.toString();
     }
 
     private static void report(String data, Dataset train, String prior, int hidden, long seed) {
@@ -79,6 +110,9 @@ public final class FunctionCountsMeasurement {
         for (FunctionReport f : result.functions()) {
             weights.append(String.format(Locale.ROOT, "f%d %.3f+-%.3f %s  ", f.function(), f.weight(),
                     f.weightErr(), f.modes()));
+        }
+        if (prior.equals("full") && hidden == 2) {
+            weights.append(String.format(Locale.ROOT, "in C %s ", inConstrainedRegion(result)));
         }
         weights.append("|");
         for (ModeReport m : result.modes()) {
