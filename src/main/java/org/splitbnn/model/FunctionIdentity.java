@@ -1,6 +1,5 @@
 package org.splitbnn.model;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -116,42 +115,29 @@ public record FunctionIdentity(double[] x1, double[] x2, double threshold, doubl
     }
 
     /**
-     * Groups signatures into functions: the connected components of {@link #same}, so the grouping does not depend
-     * on the order. Returns per signature its group, 0, 1, ... numbered in the order of each group's first member.
+     * Groups signatures into functions, taking them in the given order of precedence (modes by local evidence,
+     * optima by log posterior: the best-determined first): each joins the earlier group it is nearest to (its least
+     * {@link #distance} to a member) when that is at most the threshold, and otherwise starts a new group. A small,
+     * vague signature that lies near two functions therefore joins one of them and cannot chain them into one.
+     *
+     * @return per signature its group, 0, 1, ... numbered in the order the groups start
      */
     public int[] groups(List<FunctionSignature> signatures) {
-        int n = signatures.size();
-        int[] root = new int[n];
-        for (int i = 0; i < n; i++) {
-            root[i] = i;
-        }
-        for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-                if (same(signatures.get(i), signatures.get(j))) {
-                    root[find(root, j)] = find(root, i);
+        int[] group = new int[signatures.size()];
+        int groups = 0;
+        for (int i = 0; i < group.length; i++) {
+            double nearest = Double.POSITIVE_INFINITY;
+            int joined = -1;
+            for (int j = 0; j < i; j++) {
+                double d = distance(signatures.get(i), signatures.get(j));
+                if (d < nearest) {
+                    nearest = d;
+                    joined = group[j];
                 }
             }
-        }
-        int[] group = new int[n];
-        List<Integer> roots = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            int r = find(root, i);
-            int g = roots.indexOf(r);
-            if (g < 0) {
-                g = roots.size();
-                roots.add(r);
-            }
-            group[i] = g;
+            group[i] = nearest <= threshold ? joined : groups++;
         }
         return group;
-    }
-
-    private static int find(int[] root, int i) {
-        while (root[i] != i) {
-            root[i] = root[root[i]];
-            i = root[i];
-        }
-        return i;
     }
 
     @Override

@@ -31,7 +31,8 @@ import org.splitbnn.sampler.WeightedPoints;
  *       mode): {@code solution}, {@code sample}, parameters, {@code logL} and {@code mode}, the rank
  *       of the sample's mode (0 for a full-posterior sample that died before its cluster split);</li>
  *   <li>{@code modes}: one row per mode: {@code mode}, {@code cluster}, {@code local_log_z}, {@code local_log_z_err},
- *       {@code weight}, {@code prominent}, then {@code mean_<parameter>} and {@code sd_<parameter>};</li>
+ *       {@code weight}, {@code prominent}, {@code function} (the rank of the function the mode computes, 0 when not
+ *       prominent), then {@code mean_<parameter>} and {@code sd_<parameter>};</li>
  *   <li>{@code generalisation}: the rows of {@link GeneralisationRow} in snake case;</li>
  *   <li>{@code optima}: the distinct optima of the baselines ({@link Baselines.DistinctOptimum} in snake case, the
  *       parameters as columns; {@code matched_mode} and {@code matched_function} 0 when no prominent mode matches);</li>
@@ -103,6 +104,7 @@ public final class RunTables {
             prominent[k] = modes.get(k).prominent();
         }
         columns.add(new Booleans("prominent", prominent));
+        columns.add(new Ints("function", modes.stream().mapToInt(ModeReport::function).toArray()));
         for (int j = 0; j < parameterNames.size(); j++) {
             int param = j;
             columns.add(new Doubles("mean_" + parameterNames.get(j),

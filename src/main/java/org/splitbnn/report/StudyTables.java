@@ -29,8 +29,9 @@ public record StudyTables(List<ClaimLine> claims, List<StudyPoint> runs) {
             "hidden", "prior_half_width", "training_sets", "runs", "statistic", "estimate", "ci_low", "ci_high",
             "threshold", "claimed_side", "verdict");
 
-    /** The runs table's column of distinct functions, read when the table has it. */
-    public static final String FUNCTIONS = "n_distinct_functions";
+    /** The columns read from the runs table. */
+    public static final List<String> RUNS_COLUMNS = List.of("run_id", "prior", "train", "train_size",
+            "train_noise_variance", "hidden", "status", "n_prominent_modes", "n_distinct_functions");
 
     /**
      * One row of the claims table.
@@ -65,7 +66,7 @@ public record StudyTables(List<ClaimLine> claims, List<StudyPoint> runs) {
      * @param noiseVariance noise variance of a generated training set (NaN for a CSV file)
      * @param hidden        hidden units
      * @param modes         prominent modes
-     * @param functions     distinct functions (NaN when the runs table lacks them)
+     * @param functions     distinct functions
      * @param fullTest      the full solution's test predictive log-likelihood per row, mean over the test sets
      * @param mapTest       the MAP's (NaN without baselines)
      */
@@ -90,13 +91,7 @@ public record StudyTables(List<ClaimLine> claims, List<StudyPoint> runs) {
                     c.doubles("threshold")[i], "above".equals(c.strings("claimed_side")[i]),
                     c.strings("verdict")[i]));
         }
-        List<String> runColumns = new ArrayList<>(List.of("run_id", "prior", "train", "train_size",
-                "train_noise_variance", "hidden", "status", "n_prominent_modes"));
-        boolean functions = hasColumn(dir.resolve("runs"), FUNCTIONS);
-        if (functions) {
-            runColumns.add(FUNCTIONS);
-        }
-        ParquetTable r = ParquetTable.readFolder(dir.resolve("runs"), runColumns);
+        ParquetTable r = ParquetTable.readFolder(dir.resolve("runs"), RUNS_COLUMNS);
         Map<String, Map<String, Double>> tests = testMeans(ParquetTable.readFolder(dir.resolve("generalisation"),
                 List.of("run_id", "solution", "dataset", "predictive_log_likelihood")));
         List<StudyPoint> runs = new ArrayList<>();
@@ -105,10 +100,10 @@ public record StudyTables(List<ClaimLine> claims, List<StudyPoint> runs) {
                 continue;
             }
             Map<String, Double> own = tests.getOrDefault(r.strings("run_id")[i], Map.of());
-            int f = functions ? r.ints(FUNCTIONS)[i] : ParquetTable.Ints.MISSING;
+            int f = r.ints("n_distinct_functions")[i];
             runs.add(new StudyPoint(r.strings("prior")[i], r.strings("train")[i], r.ints("train_size")[i],
                     r.doubles("train_noise_variance")[i], r.ints("hidden")[i], r.ints("n_prominent_modes")[i],
-                    f == ParquetTable.Ints.MISSING ? Double.NaN : f,
+                    f,
                     own.getOrDefault(Solution.FULL, Double.NaN), own.getOrDefault(Baselines.MAP, Double.NaN)));
         }
         return new StudyTables(claims, runs);
@@ -136,18 +131,6 @@ public record StudyTables(List<ClaimLine> claims, List<StudyPoint> runs) {
         sums.forEach((id, bySolution) -> bySolution.forEach((s, sum) ->
                 means.computeIfAbsent(id, k -> new HashMap<>()).put(s, sum[0] / sum[1])));
         return means;
-    }
-
-    private static boolean hasColumn(Path folder, String name) throws IOException {
-        try {
-            ParquetTable.readFolder(folder, List.of(name));
-            return true;
-        } catch (IOException e) {
-            if (e.getMessage() != null && e.getMessage().contains("no column '" + name + "'")) {
-                return false;
-            }
-            throw e;
-        }
     }
 
     private static Integer integer(int v) {

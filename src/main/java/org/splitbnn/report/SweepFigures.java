@@ -187,15 +187,8 @@ public final class SweepFigures {
             data.addSeries(s);
             style(dots, p);
         }
-        NumberAxis x = axis("highest-evidence mode: test <log L>/N");
-        NumberAxis y = axis("full solution: test <log L>/N");
-        XYPlot plot = new XYPlot(data, x, y, dots);
-        if (lo < hi) {
-            Range square = ChartStyle.padded(lo, hi);
-            x.setRange(square);
-            y.setRange(square);
-            plot.addAnnotation(diagonal(square.getLowerBound(), square.getUpperBound()));
-        }
+        XYPlot plot = squareWithDiagonal(data, dots, "highest-evidence mode: test <log L>/N",
+                "full solution: test <log L>/N", lo, hi);
         return image(new JFreeChart("Full marginalisation against the best single mode", ChartStyle.TITLE_FONT,
                 plot, true));
     }
@@ -238,15 +231,8 @@ public final class SweepFigures {
             data.addSeries(s);
             style(dots, p);
         }
-        NumberAxis x = axis(label + ": test predictive log-likelihood per row");
-        NumberAxis y = axis("full solution: test predictive log-likelihood per row");
-        XYPlot plot = new XYPlot(data, x, y, dots);
-        if (lo < hi) {
-            Range square = ChartStyle.padded(lo, hi);
-            x.setRange(square);
-            y.setRange(square);
-            plot.addAnnotation(diagonal(square.getLowerBound(), square.getUpperBound()));
-        }
+        XYPlot plot = squareWithDiagonal(data, dots, label + ": test predictive log-likelihood per row",
+                "full solution: test predictive log-likelihood per row", lo, hi);
         return ChartStyle.apply(new JFreeChart("Full marginalisation against the " + label, ChartStyle.TITLE_FONT,
                 plot, true));
     }
@@ -302,6 +288,21 @@ public final class SweepFigures {
                     runs.stream().mapToDouble(SweepRun::topModeTest).average().orElse(Double.NaN)));
         });
         return result;
+    }
+
+    /** A scatter plot whose axes share the padded range [lo, hi] (when lo &lt; hi), with the diagonal. */
+    private static XYPlot squareWithDiagonal(XYSeriesCollection data, XYLineAndShapeRenderer dots, String xLabel,
+                                             String yLabel, double lo, double hi) {
+        NumberAxis x = axis(xLabel);
+        NumberAxis y = axis(yLabel);
+        XYPlot plot = new XYPlot(data, x, y, dots);
+        if (lo < hi) {
+            Range square = ChartStyle.padded(lo, hi);
+            x.setRange(square);
+            y.setRange(square);
+            plot.addAnnotation(diagonal(square.getLowerBound(), square.getUpperBound()));
+        }
+        return plot;
     }
 
     private static BufferedImage image(JFreeChart chart) {

@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import org.splitbnn.data.Dataset;
 import org.splitbnn.data.DatasetCsv;
+import org.splitbnn.model.ConstrainedPrior;
 import org.splitbnn.model.FunctionIdentity;
 import org.splitbnn.model.FunctionSignature;
 import org.splitbnn.model.NetworkShape;
@@ -18,8 +19,11 @@ import org.splitbnn.sampler.SamplerSettings;
  * Measurement run by {@code jobs/measure-functions}: distinct functions against prominent modes at the paper's
  * settings (nlive 1000, nprior 10000), sampler seeds 1-3, on {@code data/paper} and {@code data/dev} with both priors,
  * and the full prior with 3 hidden units on {@code data/paper}. Per run: prominent modes, distinct functions, each
- * function's weight (with its modes) and each prominent mode's weight, and the margins of the identity rule: the
- * largest signature distance between two modes put in one function and the smallest between two functions.
+ * function's weight (with its modes) and each prominent mode's weight, and the margins of the identity rule (taking
+ * the prominent modes by local evidence, each one's least distance to an earlier mode): the largest such distance
+ * of a mode that joined a function, and the smallest of a mode that started a new one. For the full prior with 2
+ * hidden units also each function's share of the posterior mass inside the constrained prior's region ("in C"),
+ * the weight the constrained prior would give it.
  */
 public final class FunctionCountsMeasurement {
 
@@ -28,7 +32,7 @@ public final class FunctionCountsMeasurement {
 
     public static void main(String[] args) throws IOException {
         System.out.println(String.format(Locale.ROOT, "%-6s %-12s %6s %4s %6s %9s %11s %11s %7s  %s", "data",
-                "prior", "hidden", "seed", "modes", "functions", "max within", "min between", "seconds",
+                "prior", "hidden", "seed", "modes", "functions", "max joined", "min new", "seconds",
                 "function weights (modes) | prominent mode weights"));
         for (String data : new String[] {"paper", "dev"}) {
             Dataset train = DatasetCsv.read(Path.of("data", data, "train.csv"));
@@ -46,6 +50,34 @@ public final class FunctionCountsMeasurement {
                 + System.getProperty("java.version"));
     }
 
+    /**
+     * Per function of a full-prior 2-2-1 run, the share of its posterior mass inside the constrained prior's region:
+     * each mode's weight times the fraction of its samples that satisfy the constraint, summed over its modes,
+     * normalised over the functions. This is the weight the constrained prior would give the function.
+     */
+    private static String inConstrainedRegion(ExperimentResult result) {
+        double[] mass = new double[result.functions().size()];
+        for (Solution s : result.solutions()) {
+            if (s.mode() == 0) {
+                continue;
+            }
+            ModeReport m = result.modes().get(s.mode() - 1);
+            int inside = 0;
+            for (double[] t : s.theta()) {
+                if (ConstrainedPrior.satisfiesConstraint(t[0], t[1], t[2], t[3])) {
+                    inside++;
+                }
+            }
+            mass[m.function() - 1] += m.weight() * inside / s.size();
+        }
+        double total = java.util.Arrays.stream(mass).sum();
+        StringBuilder out = new StringBuilder();
+        for (int f = 0; f < mass.length; f++) {
+            out.append(String.format(Locale.ROOT, "%sf%d %.3f", f == 0 ? "" : " ", f + 1, mass[f] / total));
+        }
+        return out.toString();
+    }
+
     private static void report(String data, Dataset train, String prior, int hidden, long seed) {
         NetworkShape shape = new NetworkShape(hidden);
         SamplerSettings settings = SamplerSettings.defaults(shape.dimension(), seed).withNlive(1000)
@@ -56,29 +88,31 @@ public final class FunctionCountsMeasurement {
         double seconds = (System.nanoTime() - start) * 1e-9;
         FunctionIdentity identity = FunctionIdentity.of(train);
         List<FunctionSignature> signatures = new ArrayList<>();
-        List<Integer> functionOf = new ArrayList<>();
-        for (Solution s : result.solutions()) {
+                for (Solution s : result.solutions()) {
             if (s.mode() > 0) {
                 signatures.add(identity.signature(shape, s.theta()));
-                functionOf.add(result.modes().get(s.mode() - 1).function());
             }
         }
-        double maxWithin = 0;
-        double minBetween = Double.NaN;
-        for (int i = 0; i < signatures.size(); i++) {
-            for (int j = i + 1; j < signatures.size(); j++) {
-                double d = identity.distance(signatures.get(i), signatures.get(j));
-                if (functionOf.get(i).equals(functionOf.get(j))) {
-                    maxWithin = Math.max(maxWithin, d);
-                } else {
-                    minBetween = Double.isNaN(minBetween) ? d : Math.min(minBetween, d);
-                }
+        double maxJoined = 0;
+        double minNew = Double.NaN;
+        for (int i = 1; i < signatures.size(); i++) {
+            double nearest = Double.POSITIVE_INFINITY;
+            for (int j = 0; j < i; j++) {
+                nearest = Math.min(nearest, identity.distance(signatures.get(i), signatures.get(j)));
+            }
+            if (nearest <= identity.threshold()) {
+                maxJoined = Math.max(maxJoined, nearest);
+            } else {
+                minNew = Double.isNaN(minNew) ? nearest : Math.min(minNew, nearest);
             }
         }
         StringBuilder weights = new StringBuilder();
         for (FunctionReport f : result.functions()) {
             weights.append(String.format(Locale.ROOT, "f%d %.3f+-%.3f %s  ", f.function(), f.weight(),
                     f.weightErr(), f.modes()));
+        }
+        if (prior.equals("full") && hidden == 2) {
+            weights.append(String.format(Locale.ROOT, "in C %s ", inConstrainedRegion(result)));
         }
         weights.append("|");
         for (ModeReport m : result.modes()) {
@@ -87,7 +121,7 @@ public final class FunctionCountsMeasurement {
             }
         }
         System.out.println(String.format(Locale.ROOT, "%-6s %-12s %6d %4d %6d %9d %11.3f %11.3f %7.1f  %s", data,
-                prior, hidden, seed, result.prominentModes(), result.distinctFunctions(), maxWithin, minBetween,
+                prior, hidden, seed, result.prominentModes(), result.distinctFunctions(), maxJoined, minNew,
                 seconds, weights));
     }
 }

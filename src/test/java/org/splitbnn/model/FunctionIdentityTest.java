@@ -141,7 +141,20 @@ class FunctionIdentityTest {
     }
 
     @Test
-    void groupsAreConnectedComponentsNumberedByFirstMember() {
+    void aVagueSignatureBetweenTwoFunctionsJoinsOneAndDoesNotChainThem() {
+        FunctionSignature a = new FunctionSignature(new double[] {0.2}, new double[] {0});
+        FunctionSignature b = new FunctionSignature(new double[] {0.8}, new double[] {0});
+        FunctionSignature vague = new FunctionSignature(new double[] {0.45}, new double[] {0.15});
+        FunctionIdentity one = new FunctionIdentity(new double[] {0}, new double[] {0}, 2.5, 0.01);
+        assertEquals(0.25 / Math.sqrt(0.15 * 0.15 + 0.01 * 0.01), one.distance(a, vague), 1e-12);
+        assertEquals(0.35 / Math.sqrt(0.15 * 0.15 + 0.01 * 0.01), one.distance(b, vague), 1e-12);
+        assertTrue(one.same(a, vague) && one.same(b, vague) && !one.same(a, b));
+        assertArrayEquals(new int[] {0, 1, 0}, one.groups(List.of(a, b, vague)));
+        assertArrayEquals(new int[] {0, 1, 1}, one.groups(List.of(b, a, vague)), "it joins the nearer, a");
+    }
+
+    @Test
+    void groupsAreNumberedByFirstMember() {
         HiddenUnitSymmetry swap = new HiddenUnitSymmetry(List.of(false, false), List.of(1, 0));
         HiddenUnitSymmetry flip = new HiddenUnitSymmetry(List.of(false, true), List.of(0, 1));
         double[] other = {1, 2, -1, 0.5, 0.1, -0.2, 3, -2, 0.3};

@@ -65,8 +65,16 @@ class SweepDriverTest {
             assertTrue(prominent >= 1 && prominent <= clusters);
             assertEquals(clusters, count(spark, "modes", id, ""));
             assertEquals(prominent, count(spark, "modes", id, " AND prominent"));
-            assertEquals((1 + prominent) * 4, count(spark, "generalisation", id, ""),
-                    "train, 2 tests and the pooled tests per solution");
+            int functions = r.getAs("n_distinct_functions");
+            assertTrue(functions >= 1 && functions <= prominent);
+            assertEquals(prominent, count(spark, "modes", id, " AND function BETWEEN 1 AND " + functions));
+            assertEquals(clusters - prominent, count(spark, "modes", id, " AND function = 0"));
+            assertEquals((1 + prominent + 3) * 4, count(spark, "generalisation", id, ""),
+                    "train, 2 tests and the pooled tests per solution: full, modes, map, ensemble, laplace");
+            assertEquals(32, count(spark, "starts", id, ""));
+            assertEquals(count(spark, "starts", id, " AND converged"),
+                    spark.sql("SELECT sum(basin_count) FROM parquet.`" + reference.resolve("optima")
+                            + "` WHERE run_id = '" + id + "'").first().getLong(0));
             assertEquals(200, count(spark, "posterior", id, ""));
             assertEquals(0, count(spark, "posterior", id, " AND (mode < 0 OR mode > " + clusters + ")"));
             assertTrue(count(spark, "predictions", id, " AND solution = 'full'") > 10);
@@ -81,6 +89,10 @@ class SweepDriverTest {
             assertEquals(2, s.<Integer>getAs("runs_compared"));
             Map<Integer, Integer> counts = s.getJavaMap(s.fieldIndex("prominent_mode_counts"));
             assertEquals(2, counts.values().stream().mapToInt(Integer::intValue).sum());
+            Map<Integer, Integer> functionCounts = s.getJavaMap(s.fieldIndex("distinct_function_counts"));
+            assertEquals(2, functionCounts.values().stream().mapToInt(Integer::intValue).sum());
+            double mean = functionCounts.entrySet().stream().mapToDouble(e -> e.getKey() * e.getValue()).sum() / 2;
+            assertEquals(mean, s.<Double>getAs("distinct_functions_mean"), 1e-12);
         }
         // C1 pairs the two priors' runs of each training set: its estimate is the mean difference of the counts
         Map<String, Integer> modes = new java.util.HashMap<>();

@@ -119,6 +119,7 @@ class SweepReportTest {
             assertNumber(r.<Double>getAs("log_z"), row.get("log-z"), RunPage.LOG_Z_DECIMALS, "log Z");
             assertNumber(r.<Double>getAs("log_z_err"), row.get("log-z-err"), RunPage.LOG_Z_DECIMALS, "log Z error");
             assertEquals(Integer.toString(r.<Integer>getAs("n_prominent_modes")), row.get("prominent-modes"));
+            assertEquals(Integer.toString(r.<Integer>getAs("n_distinct_functions")), row.get("distinct-functions"));
         }
     }
 
@@ -136,6 +137,8 @@ class SweepReportTest {
             assertNumber(s.<Double>getAs("log_z_seed_sd"), row.get("log-z-seed-sd"), RunPage.LOG_Z_DECIMALS, "sd");
             assertNumber(s.<Double>getAs("log_z_err_mean"), row.get("log-z-err-mean"), RunPage.LOG_Z_DECIMALS,
                     "mean error");
+            assertNumber(s.<Double>getAs("distinct_functions_mean"), row.get("distinct-functions-mean"), 2,
+                    "mean distinct functions");
             Double fraction = s.getAs("full_beats_top_mode_fraction");
             assertNumber(fraction == null ? Double.NaN : fraction, row.get("full-beats-top-mode-fraction"),
                     RunPage.FRACTION_DECIMALS, "fraction");
@@ -161,7 +164,8 @@ class SweepReportTest {
         assertEquals(4, corner.rows(), "w11, w12, w21, w22");
         PageReader.assertPng(out.resolve(RunFigures.FIGURE_2), corner.width(), corner.height());
         PanelGrid solutions = SolutionsFigure.grid(input);
-        assertEquals(1 + run.<Integer>getAs("n_prominent_modes"), solutions.columns());
+        assertEquals(1 + run.<Integer>getAs("n_prominent_modes") + 3, solutions.columns(),
+                "full, modes, map, ensemble, laplace");
         PageReader.assertPng(out.resolve(RunFigures.FIGURE_3), solutions.width(), solutions.height());
 
         List<Row> posterior = SharedSpark.session().read().parquet(sweep.resolve("posterior").toString())
@@ -186,6 +190,8 @@ class SweepReportTest {
                 RunPage.LOG_Z_DECIMALS, "log Z error");
         assertEquals(Integer.toString(run.<Integer>getAs("n_prominent_modes")),
                 PageReader.span(html, "n-prominent-" + id));
+        assertEquals(Integer.toString(run.<Integer>getAs("n_distinct_functions")),
+                PageReader.span(html, "n-functions-" + id));
         Map<String, Map<String, String>> rows = PageReader.table(html, "solutions-" + id);
         assertNumber(run.<Double>getAs("log_z"), rows.get("full").get("log-z"), RunPage.LOG_Z_DECIMALS, "full");
         List<Row> modes = SharedSpark.session().read().parquet(sweep.resolve("modes").toString())
@@ -196,6 +202,7 @@ class SweepReportTest {
             assertNumber(m.<Double>getAs("local_log_z"), row.get("log-z"), RunPage.LOG_Z_DECIMALS, "local log Z");
             assertNumber(m.<Double>getAs("local_log_z_err"), row.get("log-z-err"), RunPage.LOG_Z_DECIMALS, "error");
             assertNumber(m.<Double>getAs("weight"), row.get("weight"), RunPage.FRACTION_DECIMALS, "weight");
+            assertEquals(Integer.toString(m.<Integer>getAs("function")), row.get("function"), "function");
         }
         for (String solution : rows.keySet()) {
             List<Row> g = SharedSpark.session().read().parquet(sweep.resolve("generalisation").toString())

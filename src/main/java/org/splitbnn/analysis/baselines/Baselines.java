@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.splitbnn.data.Dataset;
@@ -121,15 +122,17 @@ public record Baselines(List<StartOutcome> starts, List<DistinctOptimum> optima)
                     coordinates.upper()));
         }
         FunctionIdentity identity = FunctionIdentity.of(train);
-        List<Integer> converged = new ArrayList<>();
-        List<FunctionSignature> signatures = new ArrayList<>();
-        for (int k = 0; k < starts; k++) {
-            if (results.get(k).converged()) {
-                converged.add(k);
-                signatures.add(identity.signature(shape, coordinates.network(results.get(k).x())));
-            }
-        }
+        // the identity groups in order of precedence: the converged starts by log posterior, best first
+        List<Integer> converged = IntStream.range(0, starts).filter(k -> results.get(k).converged()).boxed()
+                .sorted(Comparator.comparingDouble((Integer k) -> -results.get(k).value()).thenComparingInt(k -> k))
+                .toList();
+        List<FunctionSignature> signatures = converged.stream()
+                .map(k -> identity.signature(shape, coordinates.network(results.get(k).x()))).toList();
         int[] group = identity.groups(signatures);
+        int[] groupOfStart = new int[starts];
+        for (int i = 0; i < group.length; i++) {
+            groupOfStart[converged.get(i)] = group[i];
+        }
         int groups = Arrays.stream(group).max().orElse(-1) + 1;
         int[] best = new int[groups];
         Arrays.fill(best, -1);
@@ -148,7 +151,7 @@ public record Baselines(List<StartOutcome> starts, List<DistinctOptimum> optima)
         Arrays.sort(order, Comparator.comparingDouble((Integer g) -> -results.get(best[g]).value())
                 .thenComparingInt(g -> best[g]));
         int[] rankOfGroup = new int[groups];
-        SmoothObjective laplaceObjective = coordinates.laplaceObjective(likelihood);
+        SmoothObjective logL = coordinates.logLikelihood(likelihood);
         List<DistinctOptimum> optima = new ArrayList<>(groups);
         for (int r = 0; r < groups; r++) {
             int g = order[r];
@@ -160,7 +163,7 @@ public record Baselines(List<StartOutcome> starts, List<DistinctOptimum> optima)
             boolean positiveDefinite = true;
             for (int i = 0; i < images.size(); i++) {
                 double[] x = i == 0 ? result.x() : coordinates.search(images.get(i));
-                LaplaceEvidence e = LaplaceEvidence.at(laplaceObjective, x, coordinates.logPriorDensity(),
+                LaplaceEvidence e = LaplaceEvidence.at(logL, x, coordinates.logPriorDensity(),
                         coordinates.lower(), coordinates.upper());
                 positiveDefinite &= e.positiveDefinite();
                 imageLogZ[i] = e.logZ();
@@ -181,13 +184,9 @@ public record Baselines(List<StartOutcome> starts, List<DistinctOptimum> optima)
         optima.replaceAll(o -> o.withLaplaceWeight(Double.isFinite(o.laplaceLogZ())
                 ? Math.exp(o.laplaceLogZ() - logTotal) : 0));
         List<StartOutcome> outcomes = new ArrayList<>(starts);
-        int next = 0;
         for (int k = 0; k < starts; k++) {
             BoxedLbfgs.Result result = results.get(k);
-            int optimum = 0;
-            if (result.converged()) {
-                optimum = rankOfGroup[group[next++]];
-            }
+            int optimum = result.converged() ? rankOfGroup[groupOfStart[k]] : 0;
             outcomes.add(new StartOutcome(k + 1, coordinates.network(result.x()), result.value(),
                     result.projectedGradientNorm(), result.iterations(), result.converged(), optimum));
         }

@@ -136,32 +136,27 @@ final class PriorCoordinates {
         return true;
     }
 
-    /** log L in search coordinates, negative infinity outside the support. */
+    /** log L in search coordinates, negative infinity outside the constraint of {@code constrained}. */
     SmoothObjective searchObjective(LogLikelihoodGradient likelihood) {
-        boolean constrained = prior instanceof ConstrainedPrior;
+        SmoothObjective logL = logLikelihood(likelihood);
+        if (!(prior instanceof ConstrainedPrior)) {
+            return logL;
+        }
         return new SmoothObjective() {
-            private final double[] networkGradient = new double[shape.dimension()];
-
             @Override
             public int dimension() {
-                return shape.dimension();
+                return logL.dimension();
             }
 
             @Override
             public double valueAndGradient(double[] x, double[] gradient) {
-                double[] theta = network(x);
-                if (constrained && !prior.allows(theta)) {
-                    return Double.NEGATIVE_INFINITY;
-                }
-                double logL = likelihood.valueAndGradient(theta, networkGradient);
-                chainRule(x, networkGradient, gradient);
-                return logL;
+                return prior.allows(x) ? logL.valueAndGradient(x, gradient) : Double.NEGATIVE_INFINITY;
             }
         };
     }
 
     /** log L in search coordinates without the support check (finite differences may step outside). */
-    SmoothObjective laplaceObjective(LogLikelihoodGradient likelihood) {
+    SmoothObjective logLikelihood(LogLikelihoodGradient likelihood) {
         return new SmoothObjective() {
             private final double[] networkGradient = new double[shape.dimension()];
 
