@@ -4,10 +4,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A rough estimate of how long runs take, printed before a sweep starts: likelihood calls grow with nlive and
- * num_repeats, and each call costs time in proportion to training rows times hidden units, plus the sampler's own
- * work per call. The constants are measured on the 2-core development machine (README, "Benchmarks"); expect the
- * estimate to be off by up to a factor of two, more on a loaded machine.
+ * A rough estimate of how long runs take, printed before a sweep starts. Three parts, each proportional to network
+ * evaluations: sampling (likelihood calls grow with nlive and num_repeats, each costs training rows times hidden
+ * units, plus the sampler's own work per call), the generalisation table (posterior samples times the rows of the
+ * training and test sets) and the baselines (optimiser starts times training rows). The constants are CPU seconds
+ * measured on the 2-core development machine (README, "Benchmarks", and two study runs: nlive 100 with 300 samples
+ * and 5 test sets, nlive 200 with 1000 samples and 10 test sets); expect the estimate to be off by up to a factor of
+ * two, more for wider networks and on a loaded machine.
  */
 final class RunCost {
 
@@ -20,8 +23,11 @@ final class RunCost {
     /** The sampler's own seconds per likelihood call. */
     static final double SAMPLER_SECONDS_PER_CALL = 0.3e-6;
 
-    /** Seconds per run outside sampling: modes, generalisation, predictions. */
-    static final double ANALYSIS_SECONDS = 0.5;
+    /** Seconds per posterior sample and row of the training and test sets, per hidden unit (generalisation). */
+    static final double SECONDS_PER_SAMPLE_ROW_AND_UNIT = 8.7e-7;
+
+    /** Seconds per optimiser start and training row, per hidden unit (the baselines). */
+    static final double SECONDS_PER_START_ROW_AND_UNIT = 4.0e-5;
 
     private RunCost() {
     }
@@ -30,7 +36,10 @@ final class RunCost {
     static double seconds(RunSpec run) {
         double calls = CALLS_PER_LIVE_POINT_AND_REPEAT * run.nlive() * run.numRepeats();
         double perCall = SECONDS_PER_ROW_AND_UNIT * run.train().size() * run.hidden() + SAMPLER_SECONDS_PER_CALL;
-        return calls * perCall + ANALYSIS_SECONDS;
+        int rows = run.train().size() + run.tests().stream().mapToInt(DatasetSource::size).sum();
+        return calls * perCall
+                + SECONDS_PER_SAMPLE_ROW_AND_UNIT * run.posteriorSamples() * rows * run.hidden()
+                + SECONDS_PER_START_ROW_AND_UNIT * run.baselineStarts() * run.train().size() * run.hidden();
     }
 
     /**

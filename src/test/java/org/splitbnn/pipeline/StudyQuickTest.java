@@ -1,0 +1,64 @@
+package org.splitbnn.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.splitbnn.analysis.claims.Claim;
+
+/**
+ * The shipped quick study at reduced size (2 training seeds instead of 4, nlive 40, 50 posterior samples, 8 optimiser
+ * starts, 2 test sets): the same blocks and factors, and a claims table with a row for every claim.
+ */
+class StudyQuickTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void shippedStudiesHaveTheirGrids() throws IOException {
+        Sweep quick = SweepConfigReader.read(Path.of("conf/study-quick.yaml"));
+        assertEquals(2 * 3 * 4 * 2 + 4 * 2, quick.runs().size(), "noise x size x seeds x priors, and hidden 3, 4");
+        Sweep study = SweepConfigReader.read(Path.of("conf/study.yaml"));
+        assertEquals(3 * 3 * 40 * 2 + 20 * 2, study.runs().size(), "noise x size x seeds x priors, and hidden 3, 4");
+        assertEquals(10, study.runs().get(0).tests().size());
+        assertTrue(study.runs().stream().allMatch(r -> r.nlive() == 200));
+    }
+
+    @Test
+    void reducedQuickStudyShowsEveryClaim() throws IOException {
+        String yaml = Files.readString(Path.of("conf/study-quick.yaml"))
+                .replace("nlive: 100", "nlive: 40\nbaselines: {starts: 8}")
+                .replace("posterior_samples: 300", "posterior_samples: 50")
+                .replace("{from: 1001, to: 1005}", "{from: 1001, to: 1002}")
+                .replace("seeds: {from: 1, to: 4}", "seeds: {from: 1, to: 2}");
+        Path config = tmp.resolve("study-quick-reduced.yaml");
+        Files.writeString(config, yaml);
+        Sweep sweep = SweepConfigReader.read(config);
+        assertEquals(2 * 3 * 2 * 2 + 2 * 2, sweep.runs().size());
+        Path out = tmp.resolve("out");
+        SweepReport report = new SweepDriver(SharedSpark.session(), new PrintStream(OutputStream.nullOutputStream()))
+                .run(sweep, out.toString(), false);
+        assertEquals(0, report.failed());
+        List<Row> claims = SharedSpark.session().read().parquet(out.resolve("claims").toString()).collectAsList();
+        Set<String> ids = new TreeSet<>();
+        claims.forEach(r -> ids.add(r.getAs("claim")));
+        assertEquals(new TreeSet<>(Arrays.stream(Claim.values()).map(Claim::id).toList()), ids);
+        for (Row r : claims) {
+            assertTrue(List.of("supported", "refuted", "inconclusive").contains(r.<String>getAs("verdict")));
+            assertTrue(r.<Integer>getAs("training_sets") >= 1);
+        }
+    }
+}
