@@ -10,8 +10,12 @@ import org.splitbnn.data.Dataset;
  * lane runs the operations of {@link ScalarLikelihoodKernel} in the same order, and lane i of the vector at row r
  * accumulates into accumulator (r + i) mod {@value LikelihoodKernel#ACCUMULATORS}, as the scalar kernel does (in a
  * register when a vector holds exactly the accumulators, in memory otherwise); so the bits do not depend on the
- * number of lanes. Loaded only when the module is present (see {@link
- * LikelihoodKernel#of}).
+ * number of lanes. Loaded only when the module is present (see {@link LikelihoodKernel#of}).
+ *
+ * <p>Where the hardware lacks an operation at this width, the Vector API runs it lane by lane in Java: the same
+ * bits, many times slower, and Java offers no public way to detect it. On x86 every operation used here compiles to
+ * vector instructions with AVX2 and FMA (4 lanes) or AVX-512 (8 lanes); on CPUs without an FMA unit (before
+ * Haswell) the fused multiply-adds are slow in both kernels, since {@link Math#fma} is then computed in software.
  */
 final class VectorLikelihoodKernel extends LikelihoodKernel {
 
