@@ -436,7 +436,7 @@ public final class NestedSampler {
             }
             EvidenceMoments local = finalLocal(c, allLogL, nDead);
             summaries.add(new ClusterSummary(c.id, c.parent, c.nLive > 0, local.logZ() + rescale,
-                    local.logZError(), c.nDead));
+                    local.logZError(), Double.NaN, c.nDead));
             modes.add(modePosterior(c, allLogL, allCluster, nDead));
         }
         Integer[] order = new Integer[summaries.size()];
@@ -447,7 +447,9 @@ public final class NestedSampler {
         List<ClusterSummary> sortedSummaries = new ArrayList<>();
         List<SamplerResult.ModePosterior> sortedModes = new ArrayList<>();
         for (int i : order) {
-            sortedSummaries.add(summaries.get(i));
+            ClusterSummary s = summaries.get(i);
+            sortedSummaries.add(new ClusterSummary(s.id(), s.parent(), s.active(), s.logZ(), s.logZErr(),
+                    modeWeightError(summaries, i), s.nDead()));
             sortedModes.add(modes.get(i));
         }
         double logF = Math.log(settings.nprior() / (double) nPriorDraws);
@@ -457,6 +459,24 @@ public final class NestedSampler {
                 logF, logFErr, kl, slicer.likelihoodCalls() + nPriorDraws - nPriorRejected,
                 slicer.outsideSupportCalls() + nPriorRejected, nPriorDraws, nDead, posterior,
                 List.copyOf(sortedSummaries), List.copyOf(sortedModes), wallSeconds);
+    }
+
+    /**
+     * Standard deviation of a mode's weight w_k = Z_k / sum Z, treating the local log-evidences as independent:
+     * var(w_k) = w_k^2 [ (1 - w_k)^2 s_k^2 + sum_{j != k} w_j^2 s_j^2 ].
+     */
+    static double modeWeightError(List<ClusterSummary> modes, int k) {
+        double[] logZs = modes.stream().mapToDouble(ClusterSummary::logZ).toArray();
+        double logSum = LogMath.logSumExp(logZs, logZs.length);
+        double wk = Math.exp(logZs[k] - logSum);
+        double var = 0;
+        for (int j = 0; j < logZs.length; j++) {
+            double wj = Math.exp(logZs[j] - logSum);
+            double sj = modes.get(j).logZErr();
+            double coef = j == k ? (1 - wk) : wj;
+            var += coef * coef * sj * sj;
+        }
+        return wk * Math.sqrt(var);
     }
 
     /** A cluster's local evidence moments with its final live points added. */
