@@ -39,7 +39,7 @@ public final class RunRows {
         SamplerResult s = result.sampler();
         Map<Tables, List<Row>> rows = new EnumMap<>(Tables.class);
         rows.put(Tables.RUNS, List.of(runRow(spec, OK, null, s.logZ(), s.logZErr(), s.logPriorVolumeFraction(),
-                s.klDivergence(), s.clusters().size(), result.prominentModes(), s.nLikelihood(), s.nOutsideSupport(),
+                s.klDivergence(), s.nClusters(), result.prominentModes(), s.nLikelihood(), s.nOutsideSupport(),
                 s.nDead(), s.wallSeconds(), wallSeconds, where, s.parameterNames().toArray(String[]::new))));
         List<Row> modes = new ArrayList<>();
         for (ModeReport m : result.modes()) {

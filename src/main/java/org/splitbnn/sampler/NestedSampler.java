@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
+import org.apache.commons.rng.JumpableUniformRandomProvider;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 
@@ -34,6 +35,8 @@ public final class NestedSampler {
     private final ProgressListener progress;
     private final int dim;
     private final UniformRandomProvider rng;
+    /** The stream of the error simulation: the seed's stream jumped ahead 2^128 draws, apart from the sampling's. */
+    private final UniformRandomProvider errorRng;
     private final SliceSampler slicer;
 
     // Live points, compact in [0, nLive): unit coordinates, physical parameters, logL, birth contour, cluster.
@@ -56,18 +59,37 @@ public final class NestedSampler {
         final int id;
         final int parent;
         final double logFractionOfParent;
+        /** Dead points recorded when the cluster was created, and the live points it received then. */
+        final int bornAtDead;
+        final int nAtBirth;
+        /** Its highest point so far: unit coordinates and log-likelihood. */
+        final double[] bestUnit;
+        double bestLogL = Double.NEGATIVE_INFINITY;
         EvidenceMoments moments;
         int nLive;
         int nDead;
         boolean split;
         final double[] cholesky;
 
-        Cluster(int id, int parent, double logFractionOfParent, EvidenceMoments moments, int dim) {
+        Cluster(int id, int parent, double logFractionOfParent, EvidenceMoments moments, int dim, int bornAtDead,
+                int nAtBirth) {
             this.id = id;
             this.parent = parent;
             this.logFractionOfParent = logFractionOfParent;
             this.moments = moments;
             this.cholesky = new double[dim * dim];
+            this.bornAtDead = bornAtDead;
+            this.nAtBirth = nAtBirth;
+            this.nLive = nAtBirth;
+            this.bestUnit = new double[dim];
+        }
+
+        /** Records a point of the cluster if it is its highest so far. */
+        void offer(double[] unit, int offset, double logL) {
+            if (logL > bestLogL) {
+                bestLogL = logL;
+                System.arraycopy(unit, offset, bestUnit, 0, bestUnit.length);
+            }
         }
 
         boolean active() {
@@ -81,7 +103,10 @@ public final class NestedSampler {
         this.settings = settings;
         this.progress = progress;
         this.dim = problem.dimension();
-        this.rng = RandomSource.XO_SHI_RO_256_PP.create(settings.seed());
+        JumpableUniformRandomProvider seeded =
+                (JumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP.create(settings.seed());
+        this.rng = seeded.jump();
+        this.errorRng = seeded;
         this.slicer = new SliceSampler(problem, rng);
         int capacity = settings.nprior();
         this.unit = new double[capacity * dim];
@@ -113,8 +138,7 @@ public final class NestedSampler {
     private SamplerResult run() {
         long start = System.nanoTime();
         drawPrior();
-        Cluster root = new Cluster(0, -1, 0.0, new EvidenceMoments(), dim);
-        root.nLive = nLive;
+        Cluster root = new Cluster(0, -1, 0.0, new EvidenceMoments(), dim, 0, nLive);
         clusters.add(root);
         refreshWhitening();
         double logNextUpdate = Math.log(settings.compressionFactor());
@@ -127,7 +151,8 @@ public final class NestedSampler {
             Cluster c = clusters.get(clusterOf[worst]);
             double logShare = global.kill(logLStar, nLive);
             double logLocalShare = c.moments.kill(logLStar, c.nLive);
-            dead.add(theta, worst * dim, logLStar, birth[worst], c.id, logShare, logLocalShare);
+            dead.add(theta, worst * dim, logLStar, birth[worst], c.id, c.nLive, logShare, logLocalShare);
+            c.offer(unit, worst * dim, logLStar);
             c.nDead++;
             boolean replace = nLive <= settings.nlive();
             removeLive(worst);
@@ -331,9 +356,8 @@ public final class NestedSampler {
             int firstChild = clusters.size();
             for (int j = 0; j < k; j++) {
                 double logFraction = Math.log(sizes[j] / (double) rows.length);
-                Cluster child = new Cluster(clusters.size(), c.id, logFraction, c.moments.share(logFraction), dim);
-                child.nLive = sizes[j];
-                clusters.add(child);
+                clusters.add(new Cluster(clusters.size(), c.id, logFraction, c.moments.share(logFraction), dim,
+                        dead.size(), sizes[j]));
             }
             for (int i = 0; i < rows.length; i++) {
                 clusterOf[rows[i]] = firstChild + labels[i];
@@ -418,28 +442,77 @@ public final class NestedSampler {
             }
         }
         EvidenceMoments finalGlobal = global.withLiveContribution(logMeanLiveL());
-        WeightedPoints posterior = new WeightedPoints(dim, allTheta, allLogL, allBirth, allCluster, logW);
 
-        List<ClusterSummary> summaries = new ArrayList<>();
-        List<SamplerResult.ModePosterior> modes = new ArrayList<>();
-        double[] leafLogZ = new double[clusters.size()];
-        int nLeaves = 0;
-        for (Cluster c : clusters) {
-            if (!c.split) {
-                leafLogZ[nLeaves++] = finalLocal(c, allLogL, nDead).logZ();
+        // Leaves: local evidences rescaled to sum to the global one, then grouped into modes.
+        List<Cluster> leaves = clusters.stream().filter(c -> !c.split).toList();
+        int nLeaves = leaves.size();
+        double[] leafLogZ = new double[nLeaves];
+        double[][] bestUnit = new double[nLeaves][];
+        double[] bestLogL = new double[nLeaves];
+        double[][] liveUnit = new double[nLeaves][];
+        double[][] liveLogL = new double[nLeaves][];
+        for (int i = 0; i < nLive; i++) {
+            clusters.get(clusterOf[i]).offer(unit, i * dim, logL[i]);
+        }
+        for (int l = 0; l < nLeaves; l++) {
+            leafLogZ[l] = finalLocal(leaves.get(l), allLogL, nDead).logZ();
+            bestUnit[l] = leaves.get(l).bestUnit;
+            bestLogL[l] = leaves.get(l).bestLogL;
+            int[] rows = membersOf(leaves.get(l).id);
+            liveUnit[l] = new double[rows.length * dim];
+            liveLogL[l] = new double[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                System.arraycopy(unit, rows[i] * dim, liveUnit[l], i * dim, dim);
+                liveLogL[l][i] = logL[rows[i]];
             }
         }
         double rescale = finalGlobal.logZ() - LogMath.logSumExp(leafLogZ, nLeaves);
-        for (Cluster c : clusters) {
-            if (c.split) {
-                continue;
-            }
-            EvidenceMoments local = finalLocal(c, allLogL, nDead);
-            summaries.add(new ClusterSummary(c.id, c.parent, c.nLive > 0, local.logZ() + rescale,
-                    local.logZError(), Double.NaN, c.nDead));
-            modes.add(modePosterior(c, allLogL, allCluster, nDead));
+        ModeMerging.Grouping grouping = nLeaves > 1 ? ModeMerging.group(problem, bestUnit, bestLogL, liveUnit, liveLogL)
+                : new ModeMerging.Grouping(new int[nLeaves], nLeaves, 0, 0);
+        int nModes = grouping.nModes();
+
+        int[] modeOfCluster = new int[clusters.size()];
+        Arrays.fill(modeOfCluster, -1);
+        for (int l = 0; l < nLeaves; l++) {
+            modeOfCluster[leaves.get(l).id] = grouping.modeOfLeaf()[l];
         }
-        Integer[] order = new Integer[summaries.size()];
+        VolumeSimulation.Errors errors = VolumeSimulation.simulate(tree(modeOfCluster, nModes), errorRng);
+
+        int[] modeId = new int[nModes];
+        Arrays.fill(modeId, Integer.MAX_VALUE);
+        double[] modeLogZ = new double[nModes];
+        Arrays.fill(modeLogZ, Double.NEGATIVE_INFINITY);
+        List<List<Integer>> modeLeaves = new ArrayList<>();
+        for (int m = 0; m < nModes; m++) {
+            modeLeaves.add(new ArrayList<>());
+        }
+        boolean[] active = new boolean[nModes];
+        int[] modeDead = new int[nModes];
+        for (int l = 0; l < nLeaves; l++) {
+            Cluster c = leaves.get(l);
+            int m = grouping.modeOfLeaf()[l];
+            modeId[m] = Math.min(modeId[m], c.id);
+            modeLogZ[m] = LogMath.logAddExp(modeLogZ[m], leafLogZ[l] + rescale);
+            modeLeaves.get(m).add(c.id);
+            active[m] |= c.nLive > 0;
+            modeDead[m] += c.nDead;
+        }
+        List<ClusterSummary> summaries = new ArrayList<>();
+        List<SamplerResult.ModePosterior> modes = new ArrayList<>();
+        for (int m = 0; m < nModes; m++) {
+            summaries.add(new ClusterSummary(modeId[m], List.copyOf(modeLeaves.get(m)), active[m], modeLogZ[m],
+                    errors.modeLogZErr()[m], errors.weightErr()[m], modeDead[m]));
+            modes.add(modePosterior(m, leaves, grouping.modeOfLeaf(), leafLogZ, allLogL, allCluster, nDead));
+        }
+        for (int i = 0; i < total; i++) {
+            int m = modeOfCluster[allCluster[i]];
+            if (m >= 0) {
+                allCluster[i] = modeId[m];
+            }
+        }
+        WeightedPoints posterior = new WeightedPoints(dim, allTheta, allLogL, allBirth, allCluster, logW);
+
+        Integer[] order = new Integer[nModes];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
@@ -447,36 +520,49 @@ public final class NestedSampler {
         List<ClusterSummary> sortedSummaries = new ArrayList<>();
         List<SamplerResult.ModePosterior> sortedModes = new ArrayList<>();
         for (int i : order) {
-            ClusterSummary s = summaries.get(i);
-            sortedSummaries.add(new ClusterSummary(s.id(), s.parent(), s.active(), s.logZ(), s.logZErr(),
-                    modeWeightError(summaries, i), s.nDead()));
+            sortedSummaries.add(summaries.get(i));
             sortedModes.add(modes.get(i));
         }
         double logF = Math.log(settings.nprior() / (double) nPriorDraws);
         double logFErr = Math.sqrt(Math.max(0, (nPriorDraws - settings.nprior()))
                 / ((double) settings.nprior() * nPriorDraws));
-        return new SamplerResult(problem.parameterNames(), settings, finalGlobal.logZ(), finalGlobal.logZError(),
-                logF, logFErr, kl, slicer.likelihoodCalls() + nPriorDraws - nPriorRejected,
-                slicer.outsideSupportCalls() + nPriorRejected, nPriorDraws, nDead, posterior,
-                List.copyOf(sortedSummaries), List.copyOf(sortedModes), wallSeconds);
+        return new SamplerResult(problem.parameterNames(), settings, finalGlobal.logZ(), errors.logZErr(),
+                logF, logFErr, kl, slicer.likelihoodCalls() + nPriorDraws - nPriorRejected + grouping.nLikelihood(),
+                slicer.outsideSupportCalls() + nPriorRejected + grouping.nOutsideSupport(), nPriorDraws, nDead,
+                posterior, nLeaves, List.copyOf(sortedSummaries), List.copyOf(sortedModes), wallSeconds);
     }
 
-    /**
-     * Standard deviation of a mode's weight w_k = Z_k / sum Z, treating the local log-evidences as independent:
-     * var(w_k) = w_k^2 [ (1 - w_k)^2 s_k^2 + sum_{j != k} w_j^2 s_j^2 ].
-     */
-    static double modeWeightError(List<ClusterSummary> modes, int k) {
-        double[] logZs = modes.stream().mapToDouble(ClusterSummary::logZ).toArray();
-        double logSum = LogMath.logSumExp(logZs, logZs.length);
-        double wk = Math.exp(logZs[k] - logSum);
-        double var = 0;
-        for (int j = 0; j < logZs.length; j++) {
-            double wj = Math.exp(logZs[j] - logSum);
-            double sj = modes.get(j).logZErr();
-            double coef = j == k ? (1 - wk) : wj;
-            var += coef * coef * sj * sj;
+    /** The run's cluster tree as the volume simulation reads it, with the mode of each leaf. */
+    private VolumeSimulation.Tree tree(int[] modeOfCluster, int nModes) {
+        int k = clusters.size();
+        int[] parent = new int[k];
+        int[] bornAtDead = new int[k];
+        int[] nAtBirth = new int[k];
+        double[] logMeanLive = new double[k];
+        double[] logScale = new double[k];
+        Arrays.fill(logMeanLive, Double.NEGATIVE_INFINITY);
+        for (Cluster c : clusters) {
+            parent[c.id] = c.parent;
+            bornAtDead[c.id] = c.bornAtDead;
+            nAtBirth[c.id] = c.nAtBirth;
+            double scale = c.moments.logMeanZ();
+            logScale[c.id] = Double.isFinite(scale) ? scale : 0;
         }
-        return wk * Math.sqrt(var);
+        double[] live = new double[nLive];
+        for (Cluster c : clusters) {
+            if (c.split || c.nLive == 0) {
+                continue;
+            }
+            int n = 0;
+            for (int i = 0; i < nLive; i++) {
+                if (clusterOf[i] == c.id) {
+                    live[n++] = logL[i];
+                }
+            }
+            logMeanLive[c.id] = LogMath.logSumExp(live, n) - Math.log(n);
+        }
+        return new VolumeSimulation.Tree(dead.logL(), dead.cluster(), dead.nLocal(), dead.size(), parent, bornAtDead,
+                nAtBirth, logMeanLive, modeOfCluster, nModes, logScale);
     }
 
     /** A cluster's local evidence moments with its final live points added. */
@@ -495,10 +581,44 @@ public final class NestedSampler {
     }
 
     /**
+     * The weighted points of mode m: the union of its leaves' points, each leaf's weighted by its share of the
+     * mode's evidence (a point that died in an ancestor before the split counts once, with the summed weight).
+     */
+    private SamplerResult.ModePosterior modePosterior(int m, List<Cluster> leaves, int[] modeOfLeaf,
+                                                     double[] leafLogZ, double[] allLogL, int[] allCluster,
+                                                     int nDead) {
+        double[] logW = new double[allLogL.length];
+        Arrays.fill(logW, Double.NEGATIVE_INFINITY);
+        for (int l = 0; l < leaves.size(); l++) {
+            if (modeOfLeaf[l] != m) {
+                continue;
+            }
+            SamplerResult.ModePosterior leaf = leafPosterior(leaves.get(l), allLogL, allCluster, nDead);
+            for (int i = 0; i < leaf.rows().length; i++) {
+                int r = leaf.rows()[i];
+                logW[r] = LogMath.logAddExp(logW[r], leafLogZ[l] + leaf.logWeight()[i]);
+            }
+        }
+        int n = 0;
+        int[] rows = new int[allLogL.length];
+        for (int r = 0; r < allLogL.length; r++) {
+            if (logW[r] > Double.NEGATIVE_INFINITY) {
+                rows[n] = r;
+                logW[n++] = logW[r];
+            }
+        }
+        double logSum = LogMath.logSumExp(logW, n);
+        for (int i = 0; i < n; i++) {
+            logW[i] -= logSum;
+        }
+        return new SamplerResult.ModePosterior(Arrays.copyOf(rows, n), Arrays.copyOf(logW, n));
+    }
+
+    /**
      * The weighted points of a leaf cluster: its own dead and live points at their local weights, and the points that
      * died in each ancestor before the split at the share of volume handed down to this leaf.
      */
-    private SamplerResult.ModePosterior modePosterior(Cluster leaf, double[] allLogL, int[] allCluster, int nDead) {
+    private SamplerResult.ModePosterior leafPosterior(Cluster leaf, double[] allLogL, int[] allCluster, int nDead) {
         double[] logFractionOf = new double[clusters.size()];
         Arrays.fill(logFractionOf, Double.NaN);
         double cumulative = 0;
