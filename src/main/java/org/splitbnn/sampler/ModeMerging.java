@@ -144,7 +144,18 @@ final class ModeMerging {
     /** Whether the segment from a to b stays above lowerEnd - VALLEY_DEPTH; counts the calls in calls[0 or 1]. */
     private static boolean noValley(Problem problem, double[] a, double[] b, double lowerEnd, double[] u,
                                     double[] theta, long[] calls) {
-        for (int s = 1; s < SEGMENT_STEPS; s++) {
+        return lowestAlong(problem, a, b, lowerEnd - VALLEY_DEPTH, u, theta, calls) >= lowerEnd - VALLEY_DEPTH;
+    }
+
+    /**
+     * The lowest log-likelihood at the interior points of the segment from a to b (unit-hypercube coordinates),
+     * -infinity where it leaves the support; stops early once it is below {@code floor}. Counts the calls inside
+     * the support in calls[0] and outside it in calls[1].
+     */
+    static double lowestAlong(Problem problem, double[] a, double[] b, double floor, double[] u, double[] theta,
+                              long[] calls) {
+        double lowest = Double.POSITIVE_INFINITY;
+        for (int s = 1; s < SEGMENT_STEPS && lowest >= floor; s++) {
             double f = s / (double) SEGMENT_STEPS;
             for (int j = 0; j < u.length; j++) {
                 u[j] = a[j] + f * (b[j] - a[j]);
@@ -154,13 +165,11 @@ final class ModeMerging {
             if (Problem.isOutsideSupport(logL)) {
                 NestedSampler.checkNotNaN(logL, theta);
                 calls[1]++;
-                return false;
+                return Double.NEGATIVE_INFINITY;
             }
             calls[0]++;
-            if (logL < lowerEnd - VALLEY_DEPTH) {
-                return false;
-            }
+            lowest = Math.min(lowest, logL);
         }
-        return true;
+        return lowest;
     }
 }

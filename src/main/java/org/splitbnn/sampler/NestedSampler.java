@@ -53,6 +53,8 @@ public final class NestedSampler {
     private final int[] scratchRows;
     private long nPriorDraws;
     private long nPriorRejected;
+    /** Likelihood calls along segments (urn phases of splits, mode grouping): inside, outside the support. */
+    private final long[] segmentCalls = new long[2];
 
     /** One cluster of the tree: its evidence moments, live-point count and whitening. */
     private static final class Cluster {
@@ -65,6 +67,8 @@ public final class NestedSampler {
         /** Its highest point so far: unit coordinates and log-likelihood. */
         final double[] bestUnit;
         double bestLogL = Double.NEGATIVE_INFINITY;
+        /** Relative variance its volume share gathered before the split, when its region no longer mixed. */
+        double urnVariance;
         EvidenceMoments moments;
         int nLive;
         int nDead;
@@ -354,10 +358,13 @@ public final class NestedSampler {
                 sizes[l]++;
             }
             int firstChild = clusters.size();
+            double[] urn = urnVariance(c, rows, labels, k);
             for (int j = 0; j < k; j++) {
                 double logFraction = Math.log(sizes[j] / (double) rows.length);
-                clusters.add(new Cluster(clusters.size(), c.id, logFraction, c.moments.share(logFraction), dim,
-                        dead.size(), sizes[j]));
+                Cluster child = new Cluster(clusters.size(), c.id, logFraction, c.moments.share(logFraction), dim,
+                        dead.size(), sizes[j]);
+                child.urnVariance = urn[j];
+                clusters.add(child);
             }
             for (int i = 0; i < rows.length; i++) {
                 clusterOf[rows[i]] = firstChild + labels[i];
@@ -365,6 +372,116 @@ public final class NestedSampler {
             c.split = true;
             c.nLive = 0;
         }
+    }
+
+    /**
+     * The relative variance each child's volume share gathered while its region was cut off from its siblings'
+     * before the split. From the moment the contour rose above the lowest point of the segment between the child's
+     * best point and its best sibling's (the saddle, as far as a straight path sees it), a new point seeded in the
+     * parent stays in the region of its seed, so the region's count follows an urn rather than its volume: each
+     * birth adds about (1 - f) / (n n_parent) to the relative variance of its share f = n / n_parent, where n counts
+     * the region's live points (dead points classified by their nearest member of a child).
+     */
+    private double[] urnVariance(Cluster c, int[] rows, int[] labels, int k) {
+        int now = dead.size();
+        double[] var = new double[k];
+        if (now == 0) {
+            return var;
+        }
+        int[] top = new int[k];
+        Arrays.fill(top, -1);
+        for (int i = 0; i < rows.length; i++) {
+            int j = labels[i];
+            if (top[j] < 0 || logL[rows[i]] > logL[top[j]]) {
+                top[j] = rows[i];
+            }
+        }
+        double logLStar = dead.logL()[now - 1];
+        int[] sep = new int[k];
+        int sepMin = now;
+        double[] a = new double[dim];
+        double[] b = new double[dim];
+        double[] u = new double[dim];
+        double[] t = new double[dim];
+        for (int j = 0; j < k; j++) {
+            int other = -1;
+            for (int o = 0; o < k; o++) {
+                if (o != j && (other < 0 || logL[top[o]] > logL[other])) {
+                    other = top[o];
+                }
+            }
+            System.arraycopy(unit, top[j] * dim, a, 0, dim);
+            System.arraycopy(unit, other * dim, b, 0, dim);
+            double saddle = ModeMerging.lowestAlong(problem, a, b, Double.NEGATIVE_INFINITY, u, t, segmentCalls);
+            sep[j] = saddle >= logLStar ? now : firstDeadAbove(saddle, now);
+            sepMin = Math.min(sepMin, sep[j]);
+        }
+        if (sepMin == now) {
+            return var;
+        }
+        int span = now - sepMin;
+        int[][] delta = new int[k][span + 1];
+        for (int d = sepMin; d < now; d++) {
+            if (dead.cluster()[d] == c.id) {
+                int j = labels[nearestMember(dead.theta(), d * dim, rows)];
+                delta[j][Math.max(firstDeadAbove(dead.birth()[d], now), sepMin) - sepMin]++;
+                delta[j][d + 1 - sepMin]--;
+            }
+        }
+        for (int i = 0; i < rows.length; i++) {
+            delta[labels[i]][Math.max(firstDeadAbove(birth[rows[i]], now), sepMin) - sepMin]++;
+        }
+        int[] n = new int[k];
+        for (int i = sepMin; i < now; i++) {
+            for (int j = 0; j < k; j++) {
+                n[j] += delta[j][i - sepMin];
+            }
+            if (dead.cluster()[i] != c.id) {
+                continue;
+            }
+            double nParent = dead.nLocal()[i];
+            for (int j = 0; j < k; j++) {
+                if (i >= sep[j] && n[j] > 0) {
+                    var[j] += (1 - n[j] / nParent) / (n[j] * nParent);
+                }
+            }
+        }
+        return var;
+    }
+
+    /** The first dead point (of the first {@code now}) whose log-likelihood exceeds a value. */
+    private int firstDeadAbove(double value, int now) {
+        double[] l = dead.logL();
+        int lo = 0;
+        int hi = now;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (l[mid] > value) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+
+    /** Index into rows of the live point whose parameters are nearest a point of {@code source}. */
+    private int nearestMember(double[] source, int offset, int[] rows) {
+        int best = 0;
+        double bestD2 = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < rows.length; i++) {
+            int off = rows[i] * dim;
+            double d2 = 0;
+            for (int j = 0; j < dim && d2 < bestD2; j++) {
+                double d = theta[off + j] - source[offset + j];
+                d2 += d * d;
+            }
+            if (d2 < bestD2) {
+                bestD2 = d2;
+                best = i;
+            }
+        }
+        return best;
     }
 
     private int[] membersOf(int cluster) {
@@ -410,7 +527,8 @@ public final class NestedSampler {
 
     private void reportProgress(long start) {
         EvidenceMoments now = currentEvidence();
-        progress.onUpdate(new Progress(dead.size(), slicer.likelihoodCalls() + nPriorDraws - nPriorRejected,
+        progress.onUpdate(new Progress(dead.size(), slicer.likelihoodCalls() + nPriorDraws - nPriorRejected
+                + segmentCalls[0],
                 now.logZ(), now.logZError(), activeClusters(), (System.nanoTime() - start) * 1e-9));
     }
 
@@ -527,8 +645,9 @@ public final class NestedSampler {
         double logFErr = Math.sqrt(Math.max(0, (nPriorDraws - settings.nprior()))
                 / ((double) settings.nprior() * nPriorDraws));
         return new SamplerResult(problem.parameterNames(), settings, finalGlobal.logZ(), errors.logZErr(),
-                logF, logFErr, kl, slicer.likelihoodCalls() + nPriorDraws - nPriorRejected + grouping.nLikelihood(),
-                slicer.outsideSupportCalls() + nPriorRejected + grouping.nOutsideSupport(), nPriorDraws, nDead,
+                logF, logFErr, kl,
+                slicer.likelihoodCalls() + nPriorDraws - nPriorRejected + grouping.nLikelihood() + segmentCalls[0],
+                slicer.outsideSupportCalls() + nPriorRejected + grouping.nOutsideSupport() + segmentCalls[1], nPriorDraws, nDead,
                 posterior, nLeaves, List.copyOf(sortedSummaries), List.copyOf(sortedModes), wallSeconds);
     }
 
@@ -538,6 +657,7 @@ public final class NestedSampler {
         int[] parent = new int[k];
         int[] bornAtDead = new int[k];
         int[] nAtBirth = new int[k];
+        double[] urnVariance = new double[k];
         double[] logMeanLive = new double[k];
         double[] logScale = new double[k];
         Arrays.fill(logMeanLive, Double.NEGATIVE_INFINITY);
@@ -545,6 +665,7 @@ public final class NestedSampler {
             parent[c.id] = c.parent;
             bornAtDead[c.id] = c.bornAtDead;
             nAtBirth[c.id] = c.nAtBirth;
+            urnVariance[c.id] = c.urnVariance;
             double scale = c.moments.logMeanZ();
             logScale[c.id] = Double.isFinite(scale) ? scale : 0;
         }
@@ -562,7 +683,7 @@ public final class NestedSampler {
             logMeanLive[c.id] = LogMath.logSumExp(live, n) - Math.log(n);
         }
         return new VolumeSimulation.Tree(dead.logL(), dead.cluster(), dead.nLocal(), dead.size(), parent, bornAtDead,
-                nAtBirth, logMeanLive, modeOfCluster, nModes, logScale);
+                nAtBirth, urnVariance, logMeanLive, modeOfCluster, nModes, logScale);
     }
 
     /** A cluster's local evidence moments with its final live points added. */

@@ -7,8 +7,9 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 /**
  * The errors of a run's evidences from simulated prior volumes (as anesthetic does for one cluster, here over the
  * whole cluster tree): each simulation draws every death's compression t ~ Beta(n, 1), with n the live points of the
- * dying point's cluster, and every split's volume shares ~ Dirichlet(live points each child received), then
- * integrates each cluster. The spread of the simulated log-evidences and mode weights is their error; it carries the
+ * dying point's cluster, and every split's volume shares ~ Dirichlet(live points each child received), each share
+ * scattered further by a log-normal factor of the relative variance its region gathered before the split (see
+ * {@code NestedSampler}'s urn phase) and the shares renormalised, then integrates each cluster. The spread of the simulated log-evidences and mode weights is their error; it carries the
  * uncertainty of a share fixed from a few live points, which the moments of one integration leave out.
  */
 final class VolumeSimulation {
@@ -26,13 +27,14 @@ final class VolumeSimulation {
      * @param parent         parent of each cluster (-1 for the root, cluster 0); children follow their parent
      * @param bornAtDead     dead points recorded when each cluster was created (0 for the root)
      * @param nAtBirth       live points each cluster received when it was created
+     * @param urnVariance    relative variance of each cluster's share gathered before its split
      * @param logMeanLiveL   log of the mean likelihood of each cluster's final live points (-infinity when none)
      * @param modeOf         mode of each leaf cluster, -1 for a cluster that split
      * @param nModes         number of modes
      * @param logScale       a log-evidence near each cluster's own, so that its simulated evidence fits a double
      */
     record Tree(double[] logL, int[] cluster, int[] nLocal, int nDead, int[] parent, int[] bornAtDead,
-                int[] nAtBirth, double[] logMeanLiveL, int[] modeOf, int nModes, double[] logScale) {
+                int[] nAtBirth, double[] urnVariance, double[] logMeanLiveL, int[] modeOf, int nModes, double[] logScale) {
     }
 
     /**
@@ -58,6 +60,7 @@ final class VolumeSimulation {
         int k = tree.parent().length;
         int m = tree.nModes();
         ZigguratSampler.Exponential exponential = ZigguratSampler.Exponential.of(rng);
+        ZigguratSampler.NormalizedGaussian gaussian = ZigguratSampler.NormalizedGaussian.of(rng);
         double[] logX = new double[k];
         double[] z = new double[k];
         double[] logShare = new double[k];
@@ -72,7 +75,7 @@ final class VolumeSimulation {
             int nextBorn = 1;
             for (int i = 0; i < tree.nDead(); i++) {
                 while (nextBorn < k && tree.bornAtDead()[nextBorn] <= i) {
-                    nextBorn = split(tree, nextBorn, logX, logShare, rng);
+                    nextBorn = split(tree, nextBorn, logX, logShare, rng, gaussian);
                 }
                 int c = tree.cluster()[i];
                 double logT = -exponential.sample() / tree.nLocal()[i];
@@ -80,7 +83,7 @@ final class VolumeSimulation {
                 logX[c] += logT;
             }
             while (nextBorn < k) {
-                nextBorn = split(tree, nextBorn, logX, logShare, rng);
+                nextBorn = split(tree, nextBorn, logX, logShare, rng, gaussian);
             }
             java.util.Arrays.fill(modeLogZ, Double.NEGATIVE_INFINITY);
             for (int c = 0; c < k; c++) {
@@ -119,12 +122,15 @@ final class VolumeSimulation {
      * Draws the Dirichlet shares of the children created together from one parent, starting at cluster
      * {@code first}; returns the first cluster after them.
      */
-    private static int split(Tree tree, int first, double[] logX, double[] logShare, UniformRandomProvider rng) {
+    private static int split(Tree tree, int first, double[] logX, double[] logShare, UniformRandomProvider rng,
+                             ZigguratSampler.NormalizedGaussian gaussian) {
         int p = tree.parent()[first];
         int end = first;
         double sum = 0;
         while (end < tree.parent().length && tree.parent()[end] == p && tree.bornAtDead()[end] == tree.bornAtDead()[first]) {
-            double g = AhrensDieterMarsagliaTsangGammaSampler.of(rng, tree.nAtBirth()[end], 1).sample();
+            double sigma2 = Math.log1p(tree.urnVariance()[end]);
+            double g = AhrensDieterMarsagliaTsangGammaSampler.of(rng, tree.nAtBirth()[end], 1).sample()
+                    * Math.exp(Math.sqrt(sigma2) * gaussian.sample() - 0.5 * sigma2);
             logShare[end] = g;
             sum += g;
             end++;
