@@ -380,7 +380,8 @@ public final class NestedSampler {
      * best point and its best sibling's (the saddle, as far as a straight path sees it), a new point seeded in the
      * parent stays in the region of its seed, so the region's count follows an urn rather than its volume: each
      * birth adds about (1 - f) / (n n_parent) to the relative variance of its share f = n / n_parent, where n counts
-     * the region's live points (dead points classified by their nearest member of a child).
+     * the region's live points (dead points classified by their nearest member of a child). The prior stage adds
+     * nothing: its deaths are not replaced.
      */
     private double[] urnVariance(Cluster c, int[] rows, int[] labels, int k) {
         int now = dead.size();
@@ -413,7 +414,9 @@ public final class NestedSampler {
             System.arraycopy(unit, top[j] * dim, a, 0, dim);
             System.arraycopy(unit, other * dim, b, 0, dim);
             double saddle = ModeMerging.lowestAlong(problem, a, b, Double.NEGATIVE_INFINITY, u, t, segmentCalls);
-            sep[j] = saddle >= logLStar ? now : firstDeadAbove(saddle, now);
+            // The prior stage's deaths are not replaced, so the urn starts after them at the earliest.
+            sep[j] = saddle >= logLStar ? now
+                    : Math.min(now, Math.max(firstDeadAbove(saddle, now), settings.nprior() - settings.nlive()));
             sepMin = Math.min(sepMin, sep[j]);
         }
         if (sepMin == now) {
