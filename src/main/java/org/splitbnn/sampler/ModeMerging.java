@@ -9,9 +9,11 @@ package org.splitbnn.sampler;
  * closest pair of final live points crosses no valley: their regions above the final contour touch. Applied to every
  * pair of such leaves (single linkage), this joins a curved or correlated peak cut into arcs.</li>
  * <li><b>No valley between the tops.</b> The groups so formed are taken in order of their best point, highest first;
- * each joins the first earlier mode whose top point it reaches by a straight segment from its own top without a
- * valley, or starts a new mode. This joins a leaf that died out on a peak's flank to the peak. Testing against each
- * mode's top only (never leaf to leaf) keeps a leaf on a saddle between two peaks from chaining them.</li>
+ * each joins the first earlier mode whose top point, or whose final live point nearest its own top, it reaches by a
+ * straight segment from its own top without a valley, or starts a new mode. This joins a leaf that died out on a
+ * peak's flank (or on a shell's arc) to the peak. Testing against each
+ * mode's top or live points only (never leaf to leaf) keeps a leaf on a saddle between two peaks from chaining
+ * them: it joins one of them.</li>
  * </ol>
  * Separate peaks (the eggbox, the shells, mixture components, the network's symmetry images) are separated by
  * valleys many nats deep and stay apart.
@@ -82,6 +84,7 @@ final class ModeMerging {
                 .toArray(Integer[]::new);
         java.util.Arrays.sort(order, (x, y) -> Double.compare(bestLogL[topOf[y]], bestLogL[topOf[x]]));
         int[] modeOfGroup = new int[n];
+        java.util.Arrays.fill(modeOfGroup, -1);
         int[] top = new int[n];
         int nModes = 0;
         for (int g : order) {
@@ -89,6 +92,13 @@ final class ModeMerging {
             int mode = -1;
             for (int m = 0; m < nModes && mode < 0; m++) {
                 if (noValley(problem, bestUnit[top[m]], bestUnit[i], bestLogL[i], u, theta, calls)) {
+                    mode = m;
+                    continue;
+                }
+                // Or from its top to the mode's nearest final live point (a shell's arc that died out).
+                double lower = nearestLive(bestUnit[i], m, modeOfGroup, parent, liveUnit, liveLogL, dim, a);
+                if (lower > Double.NEGATIVE_INFINITY
+                        && noValley(problem, a, bestUnit[i], Math.min(lower, bestLogL[i]), u, theta, calls)) {
                     mode = m;
                 }
             }
@@ -103,6 +113,35 @@ final class ModeMerging {
             modeOf[i] = modeOfGroup[find(parent, i)];
         }
         return new Grouping(modeOf, nModes, calls[0], calls[1]);
+    }
+
+    /**
+     * The final live point nearest {@code p} among the leaves already in mode m, copied into {@code out}.
+     *
+     * @return its log-likelihood, or -infinity when the mode holds no live points
+     */
+    private static double nearestLive(double[] p, int m, int[] modeOfGroup, int[] parent, double[][] liveUnit,
+                                      double[][] liveLogL, int dim, double[] out) {
+        double best = Double.POSITIVE_INFINITY;
+        double logL = Double.NEGATIVE_INFINITY;
+        for (int l = 0; l < liveUnit.length; l++) {
+            if (modeOfGroup[find(parent, l)] != m) {
+                continue;
+            }
+            for (int j = 0; j < liveLogL[l].length; j++) {
+                double d2 = 0;
+                for (int k = 0; k < dim && d2 < best; k++) {
+                    double d = liveUnit[l][j * dim + k] - p[k];
+                    d2 += d * d;
+                }
+                if (d2 < best) {
+                    best = d2;
+                    logL = liveLogL[l][j];
+                    System.arraycopy(liveUnit[l], j * dim, out, 0, dim);
+                }
+            }
+        }
+        return logL;
     }
 
     private static int find(int[] parent, int i) {

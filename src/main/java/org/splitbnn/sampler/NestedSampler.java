@@ -26,6 +26,12 @@ import org.apache.commons.rng.simple.RandomSource;
  * integrations into the global evidence, whose errors then add up with the number of clusters (it reads 2.4 to 5.6
  * sigma high on the eggbox).
  *
+ * <p><b>Errors and modes.</b> The errors of the global and local evidences and of the mode weights come from
+ * simulating the run's volumes over its recorded cluster tree ({@link VolumeSimulation}), so that they carry the
+ * uncertainty of each split's shares, including the drift of the regions' counts before the split (the urn phase).
+ * After the run the leaves of the tree are grouped into modes joined without a likelihood valley
+ * ({@link ModeMerging}); the result reports the modes, and counts the leaves apart.
+ *
  * <p>Deterministic: every random choice flows from the settings' seed, and a run uses one thread.
  */
 public final class NestedSampler {
