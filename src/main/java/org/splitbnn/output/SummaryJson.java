@@ -68,7 +68,8 @@ public final class SummaryJson {
         number(root, "log_prior_volume_fraction_err", run.logPriorVolumeFractionErr());
         number(root, "log_z_box", run.logZ() + run.logPriorVolumeFraction());
         number(root, "kl_divergence", run.klDivergence());
-        root.put("n_clusters", result.modes().size());
+        root.put("n_clusters", run.nClusters());
+        root.put("n_modes", result.modes().size());
         root.put("n_prominent_modes", result.prominentModes());
         root.put("n_likelihood_calls", run.nLikelihood());
         root.put("n_rejected", run.nOutsideSupport());

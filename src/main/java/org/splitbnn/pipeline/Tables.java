@@ -29,6 +29,7 @@ public enum Tables {
             field("log_prior_volume_fraction", DataTypes.DoubleType),
             field("kl_divergence", DataTypes.DoubleType),
             field("n_clusters", DataTypes.IntegerType),
+            field("n_modes", DataTypes.IntegerType),
             field("n_prominent_modes", DataTypes.IntegerType),
             field("n_likelihood_calls", DataTypes.LongType),
             field("n_outside_support", DataTypes.LongType),

@@ -32,7 +32,7 @@ public final class RunPage {
                 + " (relative to the prior's allowed region; relative to the whole box "
                 + Html.number(s.path("log_z_box").asDouble(), LOG_Z_DECIMALS) + "); <span id=\"n-prominent\">"
                 + s.path("n_prominent_modes").asInt() + "</span> prominent modes of "
-                + s.path("n_clusters").asInt() + " clusters.");
+                + s.path("n_modes").asInt() + " modes (" + s.path("n_clusters").asInt() + " leaf clusters).");
         page.heading(2, "Solutions");
         RunFigures.write(run.figures(), out, "", "solutions", page);
         return page;

@@ -73,7 +73,8 @@ class RunCommandTest {
         assertEquals(r.sampler().nLikelihood(), summary.get("n_likelihood_calls").asLong());
         assertEquals(r.sampler().nOutsideSupport(), summary.get("n_rejected").asLong());
         assertEquals(r.sampler().nDead(), summary.get("n_dead").asLong());
-        assertEquals(r.modes().size(), summary.get("n_clusters").asInt());
+        assertEquals(r.sampler().nClusters(), summary.get("n_clusters").asInt());
+        assertEquals(r.modes().size(), summary.get("n_modes").asInt());
         assertEquals(1, summary.get("n_prominent_modes").asInt());
         assertEquals(1, summary.get("seed").asLong());
         assertEquals(2000, summary.at("/settings/nprior").asInt());
@@ -100,7 +101,7 @@ class RunCommandTest {
         assertEquals(2000, posterior.rows());
         assertEquals("mode 1", posterior.strings("solution")[1999]);
         ParquetTable modes = ParquetTable.read(out.resolve("modes.parquet"));
-        assertEquals(summary.get("n_clusters").asInt(), modes.rows());
+        assertEquals(summary.get("n_modes").asInt(), modes.rows());
         assertTrue(modes.booleans("prominent")[0]);
         assertEquals(summary.at("/modes/0/mean/b2").asDouble(), modes.doubles("mean_b2")[0]);
         ParquetTable generalisation = ParquetTable.read(out.resolve("generalisation.parquet"));
