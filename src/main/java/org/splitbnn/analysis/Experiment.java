@@ -76,7 +76,7 @@ public final class Experiment {
                 signatures.add(identity.signature(shape, solution.theta()));
             }
         }
-        List<FunctionReport> functions = FunctionReport.of(modes, signatures, identity);
+        List<FunctionReport> functions = FunctionReport.of(modes, signatures, identity, spec.prominence());
         return new ExperimentResult(spec, sampler, FunctionReport.label(modes, functions), functions,
                 List.copyOf(generalisation), List.copyOf(predictions));
     }

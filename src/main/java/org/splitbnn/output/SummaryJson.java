@@ -101,6 +101,7 @@ public final class SummaryJson {
             number(o, "log_z_err", f.logZErr());
             number(o, "weight", f.weight());
             number(o, "weight_err", f.weightErr());
+            o.put("prominent", f.prominent());
         }
         ArrayNode table = root.putArray("generalisation");
         for (GeneralisationRow g : result.generalisation()) {

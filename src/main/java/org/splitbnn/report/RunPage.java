@@ -49,10 +49,12 @@ public final class RunPage {
                     Html.number(f.path("log_z").asDouble(), LOG_Z_DECIMALS),
                     Html.number(f.path("log_z_err").asDouble(), LOG_Z_DECIMALS),
                     Html.number(f.path("weight").asDouble(), FRACTION_DECIMALS),
-                    Html.number(f.path("weight_err").asDouble(), FRACTION_DECIMALS))));
+                    Html.number(f.path("weight_err").asDouble(), FRACTION_DECIMALS),
+                    f.path("prominent").asBoolean() ? "yes" : "no")));
         }
-        page.table("functions", List.of("function", "modes", "log Z (sum over its modes)", "±", "weight", "±"),
-                List.of("function", "modes", "log-z", "log-z-err", "weight", "weight-err"), functions);
+        page.table("functions", List.of("function", "modes", "log Z (sum over its modes)", "±", "weight", "±",
+                "prominent"), List.of("function", "modes", "log-z", "log-z-err", "weight", "weight-err", "prominent"),
+                functions);
         page.heading(2, "Solutions");
         RunFigures.write(run.figures(), out, "", "solutions", page);
         return page;

@@ -79,6 +79,7 @@ class RunCommandTest {
         assertEquals(r.functions().get(0).weight(), summary.at("/functions/0/weight").asDouble());
         assertEquals(r.functions().get(0).logZErr(), summary.at("/functions/0/log_z_err").asDouble());
         assertEquals(1, summary.at("/functions/0/modes/0").asInt());
+        assertTrue(summary.at("/functions/0/prominent").asBoolean());
         assertEquals(1, summary.at("/modes/0/function").asInt());
         assertEquals(1, summary.get("seed").asLong());
         assertEquals(2000, summary.at("/settings/nprior").asInt());
