@@ -30,7 +30,8 @@ import org.splitbnn.sampler.WeightedPoints;
  *       mode): {@code solution}, {@code sample}, parameters, {@code logL} and {@code mode}, the rank
  *       of the sample's mode (0 for a full-posterior sample that died before its cluster split);</li>
  *   <li>{@code modes}: one row per mode: {@code mode}, {@code cluster}, {@code local_log_z}, {@code local_log_z_err},
- *       {@code weight}, {@code prominent}, then {@code mean_<parameter>} and {@code sd_<parameter>};</li>
+ *       {@code weight}, {@code prominent}, {@code function} (the rank of the function the mode computes, 0 when not
+ *       prominent), then {@code mean_<parameter>} and {@code sd_<parameter>};</li>
  *   <li>{@code generalisation}: the rows of {@link GeneralisationRow} in snake case;</li>
  *   <li>{@code predictions}: {@code solution}, {@code x1}, {@code x2}, {@code probability}.</li>
  * </ul>
@@ -98,6 +99,7 @@ public final class RunTables {
             prominent[k] = modes.get(k).prominent();
         }
         columns.add(new Booleans("prominent", prominent));
+        columns.add(new Ints("function", modes.stream().mapToInt(ModeReport::function).toArray()));
         for (int j = 0; j < parameterNames.size(); j++) {
             int param = j;
             columns.add(new Doubles("mean_" + parameterNames.get(j),

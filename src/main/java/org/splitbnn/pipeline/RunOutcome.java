@@ -18,12 +18,14 @@ import org.apache.spark.sql.Row;
  * @param logZ             log-evidence (NaN when failed)
  * @param logZErr          its standard deviation (NaN when failed)
  * @param prominentModes   prominent modes (0 when failed)
+ * @param distinctFunctions distinct functions among the prominent modes (0 when failed)
  * @param wallSeconds      the run's own wall time on its executor (datasets, sampling, analysis)
  * @param fullBeatsTopMode whether the full solution's mean &lt;log L&gt;/N, averaged over the test sets, exceeds
  *                         mode 1's (the highest-evidence mode); null when failed or without test sets
  * @param rows             rows per table
  */
 public record RunOutcome(String runId, boolean ok, String error, double logZ, double logZErr, int prominentModes,
+                         int distinctFunctions,
                          double wallSeconds, Boolean fullBeatsTopMode,
                          Map<Tables, List<Row>> rows) implements Serializable {
 

@@ -31,6 +31,7 @@ public enum Tables {
             field("n_clusters", DataTypes.IntegerType),
             field("n_modes", DataTypes.IntegerType),
             field("n_prominent_modes", DataTypes.IntegerType),
+            field("n_distinct_functions", DataTypes.IntegerType),
             field("n_likelihood_calls", DataTypes.LongType),
             field("n_outside_support", DataTypes.LongType),
             field("n_dead", DataTypes.LongType),
@@ -50,6 +51,7 @@ public enum Tables {
             field("local_log_z_err", DataTypes.DoubleType),
             field("weight", DataTypes.DoubleType),
             field("prominent", DataTypes.BooleanType),
+            field("function", DataTypes.IntegerType),
             field("mean", DataTypes.createArrayType(DataTypes.DoubleType)),
             field("sd", DataTypes.createArrayType(DataTypes.DoubleType)))),
 

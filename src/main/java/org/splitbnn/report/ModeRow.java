@@ -14,13 +14,14 @@ import org.splitbnn.output.ParquetTable;
  * @param localLogZErr its standard deviation
  * @param weight     local evidence over the sum of the local evidences
  * @param prominent  whether the mode is prominent
+ * @param function   the rank of the function it computes (1 = largest summed evidence), 0 when not prominent
  */
 public record ModeRow(String runId, int mode, double localLogZ, double localLogZErr, double weight,
-                      boolean prominent) {
+                      boolean prominent, int function) {
 
     /** The modes table's columns that the rows are made of (without {@code run_id}). */
     public static final List<String> COLUMNS = List.of("mode", "local_log_z", "local_log_z_err", "weight",
-            "prominent");
+            "prominent", "function");
 
     /** The rows of {@code table}, which has {@link #COLUMNS} and, when {@code runIds} is set, {@code run_id}. */
     public static List<ModeRow> of(ParquetTable table, boolean runIds) {
@@ -30,9 +31,11 @@ public record ModeRow(String runId, int mode, double localLogZ, double localLogZ
         double[] err = table.doubles("local_log_z_err");
         double[] weight = table.doubles("weight");
         boolean[] prominent = table.booleans("prominent");
+        int[] function = table.ints("function");
         List<ModeRow> rows = new ArrayList<>();
         for (int i = 0; i < table.rows(); i++) {
-            rows.add(new ModeRow(run == null ? "" : run[i], mode[i], logZ[i], err[i], weight[i], prominent[i]));
+            rows.add(new ModeRow(run == null ? "" : run[i], mode[i], logZ[i], err[i], weight[i], prominent[i],
+                    function[i]));
         }
         return rows;
     }

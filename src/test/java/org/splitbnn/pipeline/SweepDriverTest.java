@@ -65,6 +65,10 @@ class SweepDriverTest {
             assertTrue(prominent >= 1 && prominent <= modes && modes <= clusters);
             assertEquals(modes, count(spark, "modes", id, ""));
             assertEquals(prominent, count(spark, "modes", id, " AND prominent"));
+            int functions = r.getAs("n_distinct_functions");
+            assertTrue(functions >= 1 && functions <= prominent);
+            assertEquals(prominent, count(spark, "modes", id, " AND function BETWEEN 1 AND " + functions));
+            assertEquals(clusters - prominent, count(spark, "modes", id, " AND function = 0"));
             assertEquals((1 + prominent) * 4, count(spark, "generalisation", id, ""),
                     "train, 2 tests and the pooled tests per solution");
             assertEquals(200, count(spark, "posterior", id, ""));
@@ -81,6 +85,10 @@ class SweepDriverTest {
             assertEquals(2, s.<Integer>getAs("runs_compared"));
             Map<Integer, Integer> counts = s.getJavaMap(s.fieldIndex("prominent_mode_counts"));
             assertEquals(2, counts.values().stream().mapToInt(Integer::intValue).sum());
+            Map<Integer, Integer> functionCounts = s.getJavaMap(s.fieldIndex("distinct_function_counts"));
+            assertEquals(2, functionCounts.values().stream().mapToInt(Integer::intValue).sum());
+            double mean = functionCounts.entrySet().stream().mapToDouble(e -> e.getKey() * e.getValue()).sum() / 2;
+            assertEquals(mean, s.<Double>getAs("distinct_functions_mean"), 1e-12);
         }
     }
 
