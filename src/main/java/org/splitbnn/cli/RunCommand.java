@@ -82,6 +82,11 @@ public final class RunCommand implements Callable<Integer> {
             description = "Spacing of the prediction grid (default: ${DEFAULT-VALUE}).")
     double gridStep;
 
+    @Option(names = "--starts", defaultValue = "32",
+            description = "Optimiser starts of the baselines map, ensemble and laplace; 0 for none "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int starts;
+
     @Option(names = "--out", required = true, description = "Output directory (written atomically).")
     Path out;
 
@@ -105,7 +110,7 @@ public final class RunCommand implements Callable<Integer> {
             testSets.add(read(t, "test", sources));
         }
         ExperimentSpec experiment = new ExperimentSpec(train, testSets, prior, priorHalfWidth, hidden,
-                settings(), prominence, posteriorSamples, gridStep);
+                settings(), prominence, posteriorSamples, gridStep, starts);
         Experiment.problem(experiment);
         ProgressListener progress = quiet ? ProgressListener.QUIET : ProgressListener.stderr("run: ");
         ExperimentResult result = Experiment.run(experiment, progress);

@@ -11,6 +11,7 @@ import org.splitbnn.analysis.GeneralisationRow;
 import org.splitbnn.analysis.ModeReport;
 import org.splitbnn.analysis.PredictionGrid;
 import org.splitbnn.analysis.Solution;
+import org.splitbnn.analysis.baselines.Baselines;
 import org.splitbnn.output.ParquetTable.Booleans;
 import org.splitbnn.output.ParquetTable.Column;
 import org.splitbnn.output.ParquetTable.Doubles;
@@ -33,6 +34,10 @@ import org.splitbnn.sampler.WeightedPoints;
  *       {@code weight}, {@code prominent}, {@code function} (the rank of the function the mode computes, 0 when not
  *       prominent), then {@code mean_<parameter>} and {@code sd_<parameter>};</li>
  *   <li>{@code generalisation}: the rows of {@link GeneralisationRow} in snake case;</li>
+ *   <li>{@code optima}: the distinct optima of the baselines ({@link Baselines.DistinctOptimum} in snake case, the
+ *       parameters as columns; {@code matched_mode} and {@code matched_function} 0 when no prominent mode matches);</li>
+ *   <li>{@code starts}: every optimiser start ({@link Baselines.StartOutcome}), the parameters as columns;
+ *       {@code optimum} 0 when the start did not converge.</li>
  *   <li>{@code predictions}: {@code solution}, {@code x1}, {@code x2}, {@code probability}.</li>
  * </ul>
  */
@@ -127,7 +132,70 @@ public final class RunTables {
                 new Doubles("max", rows.stream().mapToDouble(GeneralisationRow::max).toArray()),
                 new Doubles("predictive_log_likelihood",
                         rows.stream().mapToDouble(GeneralisationRow::predictiveLogLikelihood).toArray()),
-                new Doubles("accuracy", rows.stream().mapToDouble(GeneralisationRow::accuracy).toArray())));
+                new Doubles("accuracy", rows.stream().mapToDouble(GeneralisationRow::accuracy).toArray()),
+                new Doubles("brier", rows.stream().mapToDouble(GeneralisationRow::brier).toArray()),
+                new Doubles("ece", rows.stream().mapToDouble(GeneralisationRow::ece).toArray())));
+    }
+
+    /** One row per distinct optimum of the baselines, largest log-likelihood first. */
+    public static ParquetTable optima(List<String> parameterNames, List<Baselines.DistinctOptimum> optima) {
+        int n = optima.size();
+        boolean[] positiveDefinite = new boolean[n];
+        boolean[] onWall = new boolean[n];
+        for (int k = 0; k < n; k++) {
+            positiveDefinite[k] = optima.get(k).positiveDefinite();
+            onWall[k] = optima.get(k).onWall();
+        }
+        List<Column> columns = new ArrayList<>(List.of(
+                new Ints("optimum", optima.stream().mapToInt(Baselines.DistinctOptimum::optimum).toArray()),
+                new Doubles("logL", optima.stream().mapToDouble(Baselines.DistinctOptimum::logL).toArray()),
+                new Ints("basin_count", optima.stream().mapToInt(Baselines.DistinctOptimum::basinCount).toArray()),
+                new Doubles("basin_fraction",
+                        optima.stream().mapToDouble(Baselines.DistinctOptimum::basinFraction).toArray()),
+                new Ints("images", optima.stream().mapToInt(Baselines.DistinctOptimum::images).toArray()),
+                new Doubles("laplace_log_z",
+                        optima.stream().mapToDouble(Baselines.DistinctOptimum::laplaceLogZ).toArray()),
+                new Doubles("laplace_log_z_image",
+                        optima.stream().mapToDouble(Baselines.DistinctOptimum::laplaceLogZImage).toArray()),
+                new Booleans("positive_definite", positiveDefinite),
+                new Booleans("on_wall", onWall),
+                new Doubles("laplace_weight",
+                        optima.stream().mapToDouble(Baselines.DistinctOptimum::laplaceWeight).toArray()),
+                new Ints("matched_mode", optima.stream().mapToInt(Baselines.DistinctOptimum::matchedMode).toArray()),
+                new Ints("matched_function",
+                        optima.stream().mapToInt(Baselines.DistinctOptimum::matchedFunction).toArray()),
+                new Doubles("ns_weight", optima.stream().mapToDouble(Baselines.DistinctOptimum::nsWeight)
+                        .toArray())));
+        columns.addAll(parameters(parameterNames, optima.stream().map(Baselines.DistinctOptimum::theta).toList()));
+        return new ParquetTable(columns);
+    }
+
+    /** One row per optimiser start of the baselines, in draw order. */
+    public static ParquetTable starts(List<String> parameterNames, List<Baselines.StartOutcome> starts) {
+        int n = starts.size();
+        boolean[] converged = new boolean[n];
+        for (int k = 0; k < n; k++) {
+            converged[k] = starts.get(k).converged();
+        }
+        List<Column> columns = new ArrayList<>(List.of(
+                new Ints("start", starts.stream().mapToInt(Baselines.StartOutcome::start).toArray()),
+                new Ints("optimum", starts.stream().mapToInt(Baselines.StartOutcome::optimum).toArray()),
+                new Booleans("converged", converged),
+                new Doubles("logL", starts.stream().mapToDouble(Baselines.StartOutcome::logL).toArray()),
+                new Doubles("projected_gradient_norm",
+                        starts.stream().mapToDouble(Baselines.StartOutcome::projectedGradientNorm).toArray()),
+                new Ints("iterations", starts.stream().mapToInt(Baselines.StartOutcome::iterations).toArray())));
+        columns.addAll(parameters(parameterNames, starts.stream().map(Baselines.StartOutcome::theta).toList()));
+        return new ParquetTable(columns);
+    }
+
+    private static List<Column> parameters(List<String> names, List<double[]> rows) {
+        List<Column> columns = new ArrayList<>();
+        for (int j = 0; j < names.size(); j++) {
+            int param = j;
+            columns.add(new Doubles(names.get(j), rows.stream().mapToDouble(theta -> theta[param]).toArray()));
+        }
+        return columns;
     }
 
     /** Every prediction grid, one row per solution and cell. */
@@ -149,7 +217,7 @@ public final class RunTables {
                 new Doubles("x2", x2), new Doubles("probability", p)));
     }
 
-    /** All five tables of a result, by file stem. */
+    /** All seven tables of a result, by file stem. */
     public static Map<String, ParquetTable> all(ExperimentResult result) {
         List<String> names = result.sampler().parameterNames();
         Map<String, ParquetTable> tables = new LinkedHashMap<>();
@@ -158,6 +226,8 @@ public final class RunTables {
         tables.put("modes", modes(names, result.modes()));
         tables.put("generalisation", generalisation(result.generalisation()));
         tables.put("predictions", predictions(result.predictions()));
+        tables.put("optima", optima(names, result.baselines().optima()));
+        tables.put("starts", starts(names, result.baselines().starts()));
         return tables;
     }
 

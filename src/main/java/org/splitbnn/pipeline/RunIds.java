@@ -19,13 +19,13 @@ public final class RunIds {
      */
     public static String of(String version, String prior, double priorHalfWidth, int hidden, int nlive, int nprior,
                             int numRepeats, long samplerSeed, double prominence, int posteriorSamples,
-                            double gridStep, String train, String trainSha256, List<String> tests,
+                            double gridStep, int baselineStarts, String train, String trainSha256, List<String> tests,
                             TableSelection outputs) {
         String canonical = String.format(Locale.ROOT,
                 "splitbnn=%s|prior=%s|a=%s|hidden=%d|nlive=%d|nprior=%d|num_repeats=%d|seed=%d|prominence=%s"
-                        + "|posterior_samples=%d|grid_step=%s|train=%s=%s|tests=%s|posterior=%b|predictions=%b",
+                        + "|posterior_samples=%d|grid_step=%s|baseline_starts=%d|train=%s=%s|tests=%s|posterior=%b|predictions=%b",
                 version, prior, Double.toString(priorHalfWidth), hidden, nlive, nprior, numRepeats, samplerSeed,
-                Double.toString(prominence), posteriorSamples, Double.toString(gridStep), train, trainSha256,
+                Double.toString(prominence), posteriorSamples, Double.toString(gridStep), baselineStarts, train, trainSha256,
                 String.join(",", tests), outputs.posterior(), outputs.predictions());
         return Hashes.sha256(canonical.getBytes(StandardCharsets.UTF_8)).substring(0, 16);
     }

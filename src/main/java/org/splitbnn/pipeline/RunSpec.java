@@ -23,6 +23,7 @@ import org.splitbnn.sampler.SamplerSettings;
  * @param prominence       prominence threshold of a mode
  * @param posteriorSamples equally weighted samples per solution
  * @param gridStep         prediction grid spacing
+ * @param baselineStarts   optimiser starts of the baselines (0: none)
  * @param train            the training set
  * @param trainSha256      its content hash ({@link DatasetSource#contentHash})
  * @param tests            the test sets
@@ -30,7 +31,7 @@ import org.splitbnn.sampler.SamplerSettings;
  */
 public record RunSpec(String runId, String prior, double priorHalfWidth, int hidden, int nlive, int nprior,
                       int numRepeats, long samplerSeed, double prominence, int posteriorSamples, double gridStep,
-                      DatasetSource train, String trainSha256, List<DatasetSource> tests, TableSelection outputs)
+                      int baselineStarts, DatasetSource train, String trainSha256, List<DatasetSource> tests, TableSelection outputs)
         implements Serializable {
 
     /** Copies the tests into a serializable list. */
@@ -44,6 +45,6 @@ public record RunSpec(String runId, String prior, double priorHalfWidth, int hid
                 .withNlive(nlive).withNprior(nprior).withNumRepeats(numRepeats);
         List<Dataset> testSets = tests.stream().map(DatasetSource::build).toList();
         return new ExperimentSpec(train.build(), testSets, prior, priorHalfWidth, hidden, sampler, prominence,
-                posteriorSamples, gridStep);
+                posteriorSamples, gridStep, baselineStarts);
     }
 }

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param posteriorSamples equally weighted samples per solution (default 1000)
  * @param gridStep         spacing of the prediction grid (default 0.1)
  * @param outputs          which large tables to write (default neither)
+ * @param baselines        the optimisation baselines (default 32 starts)
  * @param figures          which runs the report draws Figures 1b, 2 and 3 for (default none)
  */
 public record SweepConfig(
@@ -39,6 +40,7 @@ public record SweepConfig(
         @JsonProperty("posterior_samples") Integer posteriorSamples,
         @JsonProperty("grid_step") Double gridStep,
         @JsonProperty("outputs") TableSelection outputs,
+        @JsonProperty("baselines") BaselineSelection baselines,
         @JsonProperty("figures") FigureSelection figures) {
 
     /**

@@ -25,6 +25,7 @@ import org.splitbnn.output.SplitbnnVersion;
 import org.splitbnn.data.Dataset;
 import org.splitbnn.data.DatasetCsv;
 import org.splitbnn.data.NoisyXorRecipe;
+import org.splitbnn.analysis.baselines.Baselines;
 import org.splitbnn.model.NetworkShape;
 import org.splitbnn.model.Prior;
 
@@ -137,6 +138,8 @@ public final class SweepConfigReader {
         double gridStep = c.gridStep() == null ? 0.1 : c.gridStep();
         check(gridStep > 0 && Double.isFinite(gridStep), "grid_step", "must be positive, got " + gridStep);
         TableSelection outputs = c.outputs() == null ? new TableSelection(false, false) : c.outputs();
+        int starts = c.baselines() == null ? Baselines.DEFAULT_STARTS : c.baselines().startsOrDefault();
+        check(starts >= 0, "baselines.starts", "must be 0 (no baselines) or positive, got " + starts);
 
         List<DatasetSource> train = datasets(nonEmpty(required(c.train(), "train"), "train"), "train");
         List<DatasetSource> tests = c.tests() == null ? List.of() : datasets(c.tests(), "tests");
@@ -157,9 +160,9 @@ public final class SweepConfigReader {
                     for (int h : hidden) {
                         int repeats = c.numRepeats() == null ? 5 * new NetworkShape(h).dimension() : c.numRepeats();
                         String id = RunIds.of(version, prior, halfWidth, h, nlive, nprior, repeats, seed,
-                                prominence, samples, gridStep, t.name(), trainHash, testKeys, outputs);
+                                prominence, samples, gridStep, starts, t.name(), trainHash, testKeys, outputs);
                         runs.add(new RunSpec(id, prior, halfWidth, h, nlive, nprior, repeats, seed, prominence,
-                                samples, gridStep, t, trainHash, tests, outputs));
+                                samples, gridStep, starts, t, trainHash, tests, outputs));
                     }
                 }
             }

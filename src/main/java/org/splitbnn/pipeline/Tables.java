@@ -55,7 +55,7 @@ public enum Tables {
             field("mean", DataTypes.createArrayType(DataTypes.DoubleType)),
             field("sd", DataTypes.createArrayType(DataTypes.DoubleType)))),
 
-    /** One row per solution (full, mode k) and dataset (train, test names). */
+    /** One row per solution (full, mode k, map, ensemble, laplace) and dataset (train, test names). */
     GENERALISATION("generalisation", struct(
             field("solution", DataTypes.StringType),
             field("dataset", DataTypes.StringType),
@@ -67,7 +67,36 @@ public enum Tables {
             field("q3", DataTypes.DoubleType),
             field("max", DataTypes.DoubleType),
             field("predictive_log_likelihood", DataTypes.DoubleType),
-            field("accuracy", DataTypes.DoubleType))),
+            field("accuracy", DataTypes.DoubleType),
+            field("brier", DataTypes.DoubleType),
+            field("ece", DataTypes.DoubleType))),
+
+    /** One row per distinct optimum of the baselines, largest log-likelihood first. */
+    OPTIMA("optima", struct(
+            field("optimum", DataTypes.IntegerType),
+            field("log_l", DataTypes.DoubleType),
+            field("basin_count", DataTypes.IntegerType),
+            field("basin_fraction", DataTypes.DoubleType),
+            field("images", DataTypes.IntegerType),
+            field("laplace_log_z", DataTypes.DoubleType),
+            field("laplace_log_z_image", DataTypes.DoubleType),
+            field("positive_definite", DataTypes.BooleanType),
+            field("on_wall", DataTypes.BooleanType),
+            field("laplace_weight", DataTypes.DoubleType),
+            field("matched_mode", DataTypes.IntegerType),
+            field("matched_function", DataTypes.IntegerType),
+            field("ns_weight", DataTypes.DoubleType),
+            field("theta", DataTypes.createArrayType(DataTypes.DoubleType)))),
+
+    /** One row per optimiser start of the baselines. */
+    STARTS("starts", struct(
+            field("start", DataTypes.IntegerType),
+            field("optimum", DataTypes.IntegerType),
+            field("converged", DataTypes.BooleanType),
+            field("log_l", DataTypes.DoubleType),
+            field("projected_gradient_norm", DataTypes.DoubleType),
+            field("iterations", DataTypes.IntegerType),
+            field("theta", DataTypes.createArrayType(DataTypes.DoubleType)))),
 
     /** Equally weighted posterior samples of the full solution, with the mode each belongs to. */
     POSTERIOR("posterior", struct(

@@ -73,6 +73,6 @@ class SummaryTableTest {
     }
 
     private static GeneralisationRow row(String solution, String dataset, double mean) {
-        return new GeneralisationRow(solution, dataset, 10, mean, mean, mean, mean, mean, mean, mean, 1);
+        return new GeneralisationRow(solution, dataset, 10, mean, mean, mean, mean, mean, mean, mean, 1, 0, 0);
     }
 }

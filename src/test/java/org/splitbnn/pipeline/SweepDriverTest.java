@@ -69,8 +69,12 @@ class SweepDriverTest {
             assertTrue(functions >= 1 && functions <= prominent);
             assertEquals(prominent, count(spark, "modes", id, " AND function BETWEEN 1 AND " + functions));
             assertEquals(clusters - prominent, count(spark, "modes", id, " AND function = 0"));
-            assertEquals((1 + prominent) * 4, count(spark, "generalisation", id, ""),
-                    "train, 2 tests and the pooled tests per solution");
+            assertEquals((1 + prominent + 3) * 4, count(spark, "generalisation", id, ""),
+                    "train, 2 tests and the pooled tests per solution: full, modes, map, ensemble, laplace");
+            assertEquals(32, count(spark, "starts", id, ""));
+            assertEquals(count(spark, "starts", id, " AND converged"),
+                    spark.sql("SELECT sum(basin_count) FROM parquet.`" + reference.resolve("optima")
+                            + "` WHERE run_id = '" + id + "'").first().getLong(0));
             assertEquals(200, count(spark, "posterior", id, ""));
             assertEquals(0, count(spark, "posterior", id, " AND (mode < 0 OR mode > " + modes + ")"));
             assertTrue(count(spark, "predictions", id, " AND solution = 'full'") > 10);
@@ -125,7 +129,7 @@ class SweepDriverTest {
         RunSpec good = smoke.runs().get(0);
         RunSpec bad = new RunSpec("0000000000000bad", "no-such-prior", good.priorHalfWidth(), good.hidden(),
                 good.nlive(), good.nprior(), good.numRepeats(), good.samplerSeed(), good.prominence(),
-                good.posteriorSamples(), good.gridStep(), good.train(), good.trainSha256(), good.tests(),
+                good.posteriorSamples(), good.gridStep(), good.baselineStarts(), good.train(), good.trainSha256(), good.tests(),
                 good.outputs());
         Sweep sweep = new Sweep("failing", List.of(good, bad), "", Set.of());
         Path out = tmp.resolve("failing");
