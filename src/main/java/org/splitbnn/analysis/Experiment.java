@@ -83,7 +83,7 @@ public final class Experiment {
                 signatures.add(identity.signature(shape, solution.theta()));
             }
         }
-        List<FunctionReport> functions = FunctionReport.of(modes, signatures, identity);
+        List<FunctionReport> functions = FunctionReport.of(modes, signatures, identity, spec.prominence());
         List<ModeReport> labelled = FunctionReport.label(modes, functions);
         Baselines baselines = baselines(spec, sampler, labelled, functions, signatures, shape);
         List<Solution> solutions = new ArrayList<>(bayesian);

@@ -11,7 +11,8 @@ import org.splitbnn.sampler.SamplerResult;
  * @param spec           what was run
  * @param sampler        the nested-sampling run (evidence, dead points, clusters)
  * @param modes          every mode, largest local evidence first
- * @param functions      the distinct functions of the prominent modes, largest summed evidence first
+ * @param functions      the distinct functions of the prominent modes, largest summed evidence first (prominent
+ *                       or not)
  * @param generalisation one row per solution (the full posterior, each prominent mode, then the baselines map,
  *                       ensemble and laplace when they have converged optima) and dataset
  * @param predictions    one grid per solution (the full posterior, each prominent mode, then the baselines)
@@ -35,8 +36,11 @@ public record ExperimentResult(ExperimentSpec spec, SamplerResult sampler, List<
         return (int) modes.stream().filter(ModeReport::prominent).count();
     }
 
-    /** Number of distinct functions among the prominent modes. */
+    /**
+     * Number of prominent distinct functions among the prominent modes: functions whose summed evidence exceeds the
+     * prominence threshold times the largest function's.
+     */
     public int distinctFunctions() {
-        return functions.size();
+        return (int) functions.stream().filter(FunctionReport::prominent).count();
     }
 }

@@ -19,9 +19,11 @@ import org.splitbnn.sampler.LogMath;
  * @param weight   its evidence over the sum of the local evidences of every mode (prominent or not): the sum of its
  *                 modes' weights
  * @param weightErr the weight's standard deviation, from every mode's local error taken as independent
+ * @param prominent its evidence exceeds the prominence threshold times the largest function's: a function made of
+ *                  one image is not compared with one image of a function that the full prior splits into many
  */
 public record FunctionReport(int function, List<Integer> modes, double logZ, double logZErr, double weight,
-                             double weightErr) {
+                             double weightErr, boolean prominent) {
 
     /** Copies the mode list. */
     public FunctionReport {
@@ -35,9 +37,11 @@ public record FunctionReport(int function, List<Integer> modes, double logZ, dou
      * @param signatures the signature of each prominent mode, in the order the prominent modes appear in
      *                   {@code modes}
      * @param identity   the rule deciding sameness
+     * @param prominence a function is prominent when its evidence exceeds this fraction of the largest
      */
     public static List<FunctionReport> of(List<ModeReport> modes, List<FunctionSignature> signatures,
-                                          FunctionIdentity identity) {
+                                          FunctionIdentity identity, double prominence) {
+        ModeReport.checkProminence(prominence);
         List<ModeReport> prominent = modes.stream().filter(ModeReport::prominent).toList();
         if (prominent.size() != signatures.size()) {
             throw new IllegalArgumentException(prominent.size() + " prominent modes but " + signatures.size()
@@ -62,7 +66,9 @@ public record FunctionReport(int function, List<Integer> modes, double logZ, dou
         List<FunctionReport> ranked = new ArrayList<>(functions.size());
         for (int f = 0; f < functions.size(); f++) {
             FunctionReport r = functions.get(f);
-            ranked.add(new FunctionReport(f + 1, r.modes, r.logZ, r.logZErr, r.weight, r.weightErr));
+            boolean aboveThreshold = r.logZ > functions.get(0).logZ + Math.log(prominence);
+            ranked.add(new FunctionReport(f + 1, r.modes, r.logZ, r.logZErr, r.weight, r.weightErr,
+                    aboveThreshold));
         }
         return List.copyOf(ranked);
     }
@@ -94,7 +100,7 @@ public record FunctionReport(int function, List<Integer> modes, double logZ, dou
         double restLogErr = rest.isEmpty() ? 0 : Math.exp(0.5 * logSum(rest, true) - logSum(rest, false));
         double weight = Math.exp(logZ - logTotal);
         double weightErr = weight * (1 - weight) * Math.hypot(logZErr, restLogErr);
-        return new FunctionReport(0, ranks, logZ, logZErr, weight, weightErr);
+        return new FunctionReport(0, ranks, logZ, logZErr, weight, weightErr, false);
     }
 
     /** log sum of Z_m, or with {@code variance} log sum of (Z_m sd_m)^2 (sd_m the error of log Z_m). */

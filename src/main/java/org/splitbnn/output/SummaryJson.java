@@ -73,7 +73,8 @@ public final class SummaryJson {
         number(root, "log_prior_volume_fraction_err", run.logPriorVolumeFractionErr());
         number(root, "log_z_box", run.logZ() + run.logPriorVolumeFraction());
         number(root, "kl_divergence", run.klDivergence());
-        root.put("n_clusters", result.modes().size());
+        root.put("n_clusters", run.nClusters());
+        root.put("n_modes", result.modes().size());
         root.put("n_prominent_modes", result.prominentModes());
         root.put("n_distinct_functions", result.distinctFunctions());
         root.put("n_likelihood_calls", run.nLikelihood());
@@ -104,6 +105,7 @@ public final class SummaryJson {
             number(o, "log_z_err", f.logZErr());
             number(o, "weight", f.weight());
             number(o, "weight_err", f.weightErr());
+            o.put("prominent", f.prominent());
         }
         ArrayNode table = root.putArray("generalisation");
         for (GeneralisationRow g : result.generalisation()) {

@@ -42,8 +42,8 @@ public final class RunRows {
         SamplerResult s = result.sampler();
         Map<Tables, List<Row>> rows = new EnumMap<>(Tables.class);
         rows.put(Tables.RUNS, List.of(runRow(spec, OK, null, s.logZ(), s.logZErr(), s.logPriorVolumeFraction(),
-                s.klDivergence(), s.clusters().size(), result.prominentModes(), result.distinctFunctions(),
-                s.nLikelihood(), s.nOutsideSupport(),
+                s.klDivergence(), s.nClusters(), result.modes().size(), result.prominentModes(),
+                result.distinctFunctions(), s.nLikelihood(), s.nOutsideSupport(),
                 s.nDead(), s.wallSeconds(), wallSeconds, where, s.parameterNames().toArray(String[]::new))));
         List<Row> modes = new ArrayList<>();
         for (ModeReport m : result.modes()) {
@@ -100,23 +100,23 @@ public final class RunRows {
 
     /** The outcome of a run that failed with {@code error} after {@code wallSeconds}. */
     public static RunOutcome failed(RunSpec spec, String error, double wallSeconds, Executor where) {
-        Row row = runRow(spec, FAILED, error, null, null, null, null, null, null, null, null, null, null, null,
+        Row row = runRow(spec, FAILED, error, null, null, null, null, null, null, null, null, null, null, null, null,
                 wallSeconds, where, null);
         return new RunOutcome(spec.runId(), false, error, Double.NaN, Double.NaN, 0, 0, wallSeconds, null, null,
                 Map.of(Tables.RUNS, List.of(row)));
     }
 
     private static Row runRow(RunSpec spec, String status, String error, Double logZ, Double logZErr, Double logF,
-                              Double kl, Integer clusters, Integer prominent, Integer functions, Long nLike,
-                              Long nOutside, Long nDead,
+                              Double kl, Integer clusters, Integer modes, Integer prominent, Integer functions,
+                              Long nLike, Long nOutside, Long nDead,
                               Double samplerSeconds, double wallSeconds, Executor where, String[] parameters) {
         Condition c = spec.condition();
         return Tables.withSpec(spec, Arrays.asList(spec.trainSha256(),
                 c.counts() == null ? null : c.counts().stream().mapToInt(Integer::intValue).toArray(),
                 c.noiseVariance(), spec.train().size(), testNames(spec).toArray(String[]::new),
                 spec.priorHalfWidth(), spec.prominence(), spec.posteriorSamples(), status, error, logZ, logZErr, logF,
-                kl, clusters, prominent, functions, nLike, nOutside, nDead, samplerSeconds, wallSeconds, where.host(),
-                where.id(),
+                kl, clusters, modes, prominent, functions, nLike, nOutside, nDead, samplerSeconds, wallSeconds,
+                where.host(), where.id(),
                 SplitbnnVersion.current(), parameters));
     }
 

@@ -32,6 +32,7 @@ public enum Tables {
             field("log_prior_volume_fraction", DataTypes.DoubleType),
             field("kl_divergence", DataTypes.DoubleType),
             field("n_clusters", DataTypes.IntegerType),
+            field("n_modes", DataTypes.IntegerType),
             field("n_prominent_modes", DataTypes.IntegerType),
             field("n_distinct_functions", DataTypes.IntegerType),
             field("n_likelihood_calls", DataTypes.LongType),

@@ -19,9 +19,10 @@ import org.splitbnn.sampler.SamplerSettings;
  * Measurement run by {@code jobs/measure-functions}: distinct functions against prominent modes at the paper's
  * settings (nlive 1000, nprior 10000), sampler seeds 1-3, on {@code data/paper} and {@code data/dev} with both priors,
  * and the full prior with 3 hidden units on {@code data/paper}. Per run: prominent modes, distinct functions, each
- * function's weight (with its modes) and each prominent mode's weight, and the margins of the identity rule (taking
- * the prominent modes by local evidence, each one's least distance to an earlier mode): the largest such distance
- * of a mode that joined a function, and the smallest of a mode that started a new one. For the full prior with 2
+ * function's weight (with its modes; marked when the function is not prominent) and each prominent mode's weight,
+ * and the margins of the identity rule (taking the prominent modes by local evidence, each one's least distance to
+ * an earlier mode): the largest such distance of a mode that joined a function, and the smallest of a mode that
+ * started a new one. For the full prior with 2
  * hidden units also each function's share of the posterior mass inside the constrained prior's region ("in C"),
  * the weight the constrained prior would give it.
  */
@@ -108,8 +109,8 @@ public final class FunctionCountsMeasurement {
         }
         StringBuilder weights = new StringBuilder();
         for (FunctionReport f : result.functions()) {
-            weights.append(String.format(Locale.ROOT, "f%d %.3f+-%.3f %s  ", f.function(), f.weight(),
-                    f.weightErr(), f.modes()));
+            weights.append(String.format(Locale.ROOT, "f%d%s %.3f+-%.3f %s  ", f.function(),
+                    f.prominent() ? "" : " (not prominent)", f.weight(), f.weightErr(), f.modes()));
         }
         if (prior.equals("full") && hidden == 2) {
             weights.append(String.format(Locale.ROOT, "in C %s ", inConstrainedRegion(result)));

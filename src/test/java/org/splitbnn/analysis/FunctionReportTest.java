@@ -2,6 +2,7 @@ package org.splitbnn.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
@@ -28,7 +29,7 @@ class FunctionReportTest {
 
     @Test
     void theFunctionWithTheLargestSummedEvidenceIsFirst() {
-        List<FunctionReport> functions = FunctionReport.of(modes, List.of(A, B, B), IDENTITY);
+        List<FunctionReport> functions = FunctionReport.of(modes, List.of(A, B, B), IDENTITY, 1e-3);
         assertEquals(2, functions.size());
         FunctionReport first = functions.get(0);
         assertEquals(1, first.function());
@@ -44,6 +45,12 @@ class FunctionReportTest {
         assertEquals(0.4, second.weight(), 1e-14);
         assertEquals(0.05, second.logZErr(), 1e-14);
 
+        assertTrue(first.prominent() && second.prominent());
+        // at prominence 0.8 the second function, 0.4 / 0.55 of the first, is not prominent, but keeps its rank
+        List<FunctionReport> strict = FunctionReport.of(modes, List.of(A, B, B), IDENTITY, 0.8);
+        assertEquals(List.of(true, false), strict.stream().map(FunctionReport::prominent).toList());
+        assertEquals(List.of(1), strict.get(1).modes());
+
         List<ModeReport> labelled = FunctionReport.label(modes, functions);
         assertEquals(List.of(2, 1, 1, 0), labelled.stream().map(ModeReport::function).toList());
     }
@@ -55,7 +62,7 @@ class FunctionReportTest {
         double[] err = {0.02, 0.03, 0.05, 0.04};
         List<ModeReport> small = List.of(mode(1, true, err[0]), mode(2, true, err[1]), mode(3, true, err[2]),
                 mode(4, false, err[3]));
-        FunctionReport first = FunctionReport.of(small, List.of(A, B, B), IDENTITY).get(0);
+        FunctionReport first = FunctionReport.of(small, List.of(A, B, B), IDENTITY, 1e-3).get(0);
         UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(5L);
         ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
         StandardDeviation sd = new StandardDeviation();
@@ -77,8 +84,8 @@ class FunctionReportTest {
 
     @Test
     void noProminentModesNoFunctions() {
-        assertEquals(List.of(), FunctionReport.of(List.of(mode(1, false)), List.of(), IDENTITY));
-        assertThrows(IllegalArgumentException.class, () -> FunctionReport.of(modes, List.of(A), IDENTITY));
+        assertEquals(List.of(), FunctionReport.of(List.of(mode(1, false)), List.of(), IDENTITY, 1e-3));
+        assertThrows(IllegalArgumentException.class, () -> FunctionReport.of(modes, List.of(A), IDENTITY, 1e-3));
     }
 
     private static ModeReport mode(int rank, boolean prominent) {

@@ -73,12 +73,14 @@ class RunCommandTest {
         assertEquals(r.sampler().nLikelihood(), summary.get("n_likelihood_calls").asLong());
         assertEquals(r.sampler().nOutsideSupport(), summary.get("n_rejected").asLong());
         assertEquals(r.sampler().nDead(), summary.get("n_dead").asLong());
-        assertEquals(r.modes().size(), summary.get("n_clusters").asInt());
+        assertEquals(r.sampler().nClusters(), summary.get("n_clusters").asInt());
+        assertEquals(r.modes().size(), summary.get("n_modes").asInt());
         assertEquals(1, summary.get("n_prominent_modes").asInt());
         assertEquals(1, summary.get("n_distinct_functions").asInt());
         assertEquals(r.functions().get(0).weight(), summary.at("/functions/0/weight").asDouble());
         assertEquals(r.functions().get(0).logZErr(), summary.at("/functions/0/log_z_err").asDouble());
         assertEquals(1, summary.at("/functions/0/modes/0").asInt());
+        assertTrue(summary.at("/functions/0/prominent").asBoolean());
         assertEquals(1, summary.at("/modes/0/function").asInt());
         assertEquals(1, summary.get("seed").asLong());
         assertEquals(2000, summary.at("/settings/nprior").asInt());
@@ -110,7 +112,7 @@ class RunCommandTest {
         assertEquals(2000, posterior.rows());
         assertEquals("mode 1", posterior.strings("solution")[1999]);
         ParquetTable modes = ParquetTable.read(out.resolve("modes.parquet"));
-        assertEquals(summary.get("n_clusters").asInt(), modes.rows());
+        assertEquals(summary.get("n_modes").asInt(), modes.rows());
         assertTrue(modes.booleans("prominent")[0]);
         for (int k = 0; k < modes.rows(); k++) {
             assertEquals(summary.at("/modes/" + k + "/function").asInt(), modes.ints("function")[k]);

@@ -61,9 +61,10 @@ class SweepDriverTest {
             assertEquals(7L, r.<Long>getAs("sampler_seed"));
             String id = r.getAs("run_id");
             int clusters = r.getAs("n_clusters");
+            int modes = r.getAs("n_modes");
             int prominent = r.getAs("n_prominent_modes");
-            assertTrue(prominent >= 1 && prominent <= clusters);
-            assertEquals(clusters, count(spark, "modes", id, ""));
+            assertTrue(prominent >= 1 && prominent <= modes && modes <= clusters);
+            assertEquals(modes, count(spark, "modes", id, ""));
             assertEquals(prominent, count(spark, "modes", id, " AND prominent"));
             int functions = r.getAs("n_distinct_functions");
             assertTrue(functions >= 1 && functions <= prominent);
@@ -76,7 +77,7 @@ class SweepDriverTest {
                     spark.sql("SELECT sum(basin_count) FROM parquet.`" + reference.resolve("optima")
                             + "` WHERE run_id = '" + id + "'").first().getLong(0));
             assertEquals(200, count(spark, "posterior", id, ""));
-            assertEquals(0, count(spark, "posterior", id, " AND (mode < 0 OR mode > " + clusters + ")"));
+            assertEquals(0, count(spark, "posterior", id, " AND (mode < 0 OR mode > " + modes + ")"));
             assertTrue(count(spark, "predictions", id, " AND solution = 'full'") > 10);
         }
         assertEquals(Set.of("full", "constrained"), Set.copyOf(spark.read().parquet(reference.resolve("runs")
