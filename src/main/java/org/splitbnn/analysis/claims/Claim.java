@@ -65,12 +65,12 @@ public enum Claim {
     /** The ensemble's weights of the modes differ from the evidence weights. */
     C9A("ensemble weights differ from evidence",
             "mean over runs of the mean |log(ensemble weight / evidence weight)| over matched functions",
-            Math.log(2), true, Statistic.MEAN, runs -> ClaimObservations.weightRatios(runs, StudyRun.MatchedMode::logEnsemble)),
+            Math.log(2), true, Statistic.MEAN, runs -> ClaimObservations.weightRatios(runs, ClaimObservations.Method.ENSEMBLE)),
 
     /** The Laplace weights of the modes differ from the evidence weights. */
     C9B("Laplace weights differ from evidence",
             "mean over runs of the mean |log(Laplace weight / evidence weight)| over matched functions", Math.log(2), true,
-            Statistic.MEAN, runs -> ClaimObservations.weightRatios(runs, StudyRun.MatchedMode::logLaplace));
+            Statistic.MEAN, runs -> ClaimObservations.weightRatios(runs, ClaimObservations.Method.LAPLACE));
 
     private final String title;
     private final String statistic;

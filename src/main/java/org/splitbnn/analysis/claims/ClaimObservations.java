@@ -5,12 +5,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 import org.splitbnn.analysis.Solution;
 import org.splitbnn.analysis.baselines.Baselines;
 import org.splitbnn.analysis.claims.ClusterBootstrap.Observation;
 import org.splitbnn.model.FullPrior;
+import org.splitbnn.sampler.LogMath;
 
 /**
  * Each claim's observations, grouped by the condition its row reports: pure functions of the runs. Every
@@ -115,39 +117,48 @@ final class ClaimObservations {
         return out;
     }
 
+    /** A method's weight of the functions the baselines found, from their optima. */
+    enum Method {
+        /** The ensemble: a function's weight is the summed basin fraction of its optima. */
+        ENSEMBLE,
+        /** Laplace: a function's weight is the summed Laplace evidence of its optima (those with one). */
+        LAPLACE
+    }
+
     /**
-     * C9a, C9b: per run with two or more matched functions that have the method's weight, the mean over those
-     * functions of |log(w / e)|, where w is the method's weight and e the evidence weight, both renormalised to sum
-     * to 1 over those functions (each method spreads some weight over functions the other did not find).
+     * C9a, C9b: per run with two or more functions that have both an evidence weight and the method's weight, the
+     * mean over those functions of |log(w / e)|, where w is the method's weight of the function (summed over the
+     * optima that match it) and e its nested-sampling weight, both renormalised to sum to 1 over those functions
+     * (each method spreads some weight over functions the other did not find).
      */
-    static Map<Condition, List<Observation>> weightRatios(List<StudyRun> runs,
-                                                          Function<StudyRun.MatchedMode, Double> method) {
+    static Map<Condition, List<Observation>> weightRatios(List<StudyRun> runs, Method method) {
         Map<Condition, List<Observation>> out = new LinkedHashMap<>();
         for (StudyRun r : runs) {
+            Map<Integer, List<StudyRun.MatchedOptimum>> byFunction = new TreeMap<>();
+            r.matchedOptima().forEach(o -> byFunction.computeIfAbsent(o.function(), k -> new ArrayList<>()).add(o));
             List<double[]> logs = new ArrayList<>();
-            for (StudyRun.MatchedMode m : r.matchedModes()) {
-                Double w = method.apply(m);
-                if (w != null && Double.isFinite(w)) {
-                    logs.add(new double[] {w, m.logEvidence()});
+            for (List<StudyRun.MatchedOptimum> optima : byFunction.values()) {
+                double[] own = optima.stream().mapToDouble(o -> method == Method.ENSEMBLE
+                        ? Math.log(o.basinFraction()) : o.laplaceLogZ()).filter(Double::isFinite).toArray();
+                double evidence = optima.get(0).evidenceWeight();
+                if (own.length > 0 && evidence > 0) {
+                    logs.add(new double[] {LogMath.logSumExp(own, own.length), Math.log(evidence)});
                 }
             }
             if (logs.size() < 2) {
                 continue;
             }
-            double normW = logSumExp(logs, 0);
-            double normE = logSumExp(logs, 1);
+            double[] w = logs.stream().mapToDouble(l -> l[0]).toArray();
+            double[] e = logs.stream().mapToDouble(l -> l[1]).toArray();
+            double normW = LogMath.logSumExp(w, w.length);
+            double normE = LogMath.logSumExp(e, e.length);
             double total = 0;
-            for (double[] l : logs) {
-                total += Math.abs((l[0] - normW) - (l[1] - normE));
+            for (int i = 0; i < w.length; i++) {
+                total += Math.abs((w[i] - normW) - (e[i] - normE));
             }
-            add(out, r.condition(), new Observation(r.train(), 0, 0, total / logs.size()));
+            add(out, r.condition(), new Observation(r.train(), 0, 0, total / w.length));
         }
         return out;
-    }
-
-    private static double logSumExp(List<double[]> logs, int column) {
-        double max = logs.stream().mapToDouble(l -> l[column]).max().orElseThrow();
-        return max + Math.log(logs.stream().mapToDouble(l -> Math.exp(l[column] - max)).sum());
     }
 
     /** Observations of runs paired with the full-prior run of the same training set, seed and other factors. */

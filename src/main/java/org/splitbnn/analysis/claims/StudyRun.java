@@ -29,24 +29,23 @@ import org.splitbnn.analysis.baselines.Baselines;
  * @param testLogLikelihood per solution ({@code full}, {@code mode k}, {@code map}, {@code ensemble},
  *                          {@code laplace}, as far as the run has them): the mean over the run's test sets of the
  *                          per-row predictive log-likelihood
- * @param matchedModes      the functions that nested sampling and the optimiser both found, with each method's weight
+ * @param matchedOptima     the baselines' distinct optima that compute a prominent mode's function
  */
 public record StudyRun(Condition condition, String train, int trainSize, long samplerSeed, int prominentModes,
                        Integer distinctFunctions, List<Integer> modeFunctions, Map<String, Double> testLogLikelihood,
-                       List<MatchedMode> matchedModes) implements Serializable {
+                       List<MatchedOptimum> matchedOptima) implements Serializable {
 
     /** Copies the maps and lists into serializable, sorted collections. */
     public StudyRun {
         modeFunctions = List.copyOf(modeFunctions);
         testLogLikelihood = new TreeMap<>(testLogLikelihood);
-        matchedModes = List.copyOf(matchedModes);
+        matchedOptima = List.copyOf(matchedOptima);
     }
 
     /**
      * The record of a finished experiment run under {@code condition}: each solution's test value is the mean of its
      * predictive log-likelihood over the experiment's test sets (each set weighing the same; the training set and
-     * the pooled row left out). Its matched functions are the baselines' distinct optima matched to a
-     * nested-sampling function.
+     * the pooled row left out).
      */
     public static StudyRun of(Condition condition, ExperimentResult result) {
         Set<String> tests = new HashSet<>();
@@ -61,11 +60,11 @@ public record StudyRun(Condition condition, String train, int trainSize, long sa
         }
         Map<String, Double> means = new TreeMap<>();
         sums.forEach((solution, sum) -> means.put(solution, sum[0] / sum[1]));
-        List<MatchedMode> matched = new ArrayList<>();
+        List<MatchedOptimum> matched = new ArrayList<>();
         for (Baselines.DistinctOptimum o : result.baselines().optima()) {
-            if (o.matchedFunction() > 0 && o.nsWeight() > 0) {
-                matched.add(new MatchedMode(Math.log(o.nsWeight()), Math.log(o.basinFraction()),
-                        Double.isFinite(o.laplaceLogZ()) ? o.laplaceLogZ() : null));
+            if (o.matchedFunction() > 0) {
+                matched.add(new MatchedOptimum(o.matchedFunction(), o.nsWeight(), o.basinFraction(),
+                        o.laplaceLogZ()));
             }
         }
         return new StudyRun(condition, result.spec().train().name(), result.spec().train().size(),
@@ -80,15 +79,16 @@ public record StudyRun(Condition condition, String train, int trainSize, long sa
     }
 
     /**
-     * A function found both by nested sampling and by the optimiser, and the weight each method gives it, as logs up
-     * to a constant shared by the run's matched functions (only ratios within a run matter).
+     * A distinct optimum of the baselines that is the same function as a prominent nested-sampling mode, with what
+     * each method says of it. Several optima can match one function (the identity of functions is not transitive);
+     * the claims add their weights per function.
      *
-     * @param logEvidence the nested-sampling weight: the function's modes' local evidences over the sum
-     * @param logEnsemble the ensemble's weight: the fraction of converged starts that ended in its basin; null when
-     *                    unknown
-     * @param logLaplace  the Laplace weight: the optimum's Laplace evidence; null when it has none (-H not positive
-     *                    definite)
+     * @param function       the rank of the nested-sampling function it matches
+     * @param evidenceWeight that function's nested-sampling weight (its modes' local evidences over the sum)
+     * @param basinFraction  the fraction of converged starts that ended at the optimum (the ensemble's weight)
+     * @param laplaceLogZ    the optimum's Laplace log-evidence; NaN when it has none (-H not positive definite)
      */
-    public record MatchedMode(double logEvidence, Double logEnsemble, Double logLaplace) implements Serializable {
+    public record MatchedOptimum(int function, double evidenceWeight, double basinFraction, double laplaceLogZ)
+            implements Serializable {
     }
 }

@@ -68,7 +68,8 @@ class ClaimsTableTest {
         assertNull(c8a.condition().hidden());
         assertRow(c8a, 2, 2, 2, Verdict.SUPPORTED);
         assertRow(only(byClaim, "C8b"), 1, 1, 1, Verdict.SUPPORTED);
-        // C9: ensemble weights equal the evidence weights (refuted); Laplace's swap 0.8 and 0.2: |log 4|
+        // C9: the ensemble's weights per function equal the evidence weights (refuted); Laplace's are 0.2 and 0.8
+        // against 0.8 and 0.2: |log 4| for both functions
         assertRow(at(byClaim, "C9a", "full"), 0, 0, 0, Verdict.REFUTED);
         assertRow(at(byClaim, "C9b", "full"), Math.log(4), Math.log(4), Math.log(4), Verdict.SUPPORTED);
     }
@@ -123,7 +124,7 @@ class ClaimsTableTest {
                 int modes = constrainedModes + set;
                 runs.add(new StudyRun(new Condition("full", PAPER, 0.5, 2, 5.0), name, 220, seed, modes,
                         constrainedModes, List.of(1, 2, 1, 1, 1).subList(0, modes), full,
-                        List.of(matched(0.8, 0.8, 0.2), matched(0.2, 0.2, 0.8))));
+                        matchedOptima()));
                 runs.add(run("constrained", PAPER, 2, name, seed, constrainedModes, null,
                         Map.of(Solution.FULL, -0.40, Baselines.MAP, -0.40 - 0.01 * set)));
             }
@@ -169,14 +170,22 @@ class ClaimsTableTest {
     }
 
     private static StudyRun run(String prior, List<Integer> counts, int hidden, String train, long seed, int modes,
-                                Integer functions, Map<String, Double> tests, List<StudyRun.MatchedMode> matched) {
+                                Integer functions, Map<String, Double> tests, List<StudyRun.MatchedOptimum> matched) {
         return new StudyRun(new Condition(prior, counts, 0.5, hidden, 5.0), train,
                 counts.stream().mapToInt(Integer::intValue).sum(), seed, modes, functions, List.of(), tests, matched);
     }
 
-    /** A matched function whose weights are given on different scales: only their ratios within a run count. */
-    private static StudyRun.MatchedMode matched(double evidence, double ensemble, double laplace) {
-        return new StudyRun.MatchedMode(Math.log(evidence) - 3, Math.log(ensemble) + 1, Math.log(laplace) + 700);
+    /**
+     * Two functions with evidence weights 0.8 and 0.2; the ensemble's basin fractions 0.8 and 0.2 and Laplace's
+     * evidences in the ratio 1 : 4, each split over two optima of the same function, as the baselines can report
+     * them (only the sums per function and their ratios count).
+     */
+    private static List<StudyRun.MatchedOptimum> matchedOptima() {
+        return List.of(new StudyRun.MatchedOptimum(1, 0.8, 0.5, Math.log(0.1) + 700),
+                new StudyRun.MatchedOptimum(1, 0.8, 0.3, Math.log(0.1) + 700),
+                new StudyRun.MatchedOptimum(2, 0.2, 0.1, Math.log(0.6) + 700),
+                new StudyRun.MatchedOptimum(2, 0.2, 0.05, Math.log(0.2) + 700),
+                new StudyRun.MatchedOptimum(2, 0.2, 0.05, Double.NaN));
     }
 
     private static Map<String, List<ClaimRow>> groups(List<ClaimRow> rows) {
