@@ -17,7 +17,7 @@ import org.splitbnn.analysis.claims.StudyRun;
 
 /**
  * The {@code claims} table: one row per claim and condition ({@link ClaimsTable}), computed on the driver from the
- * finished runs' study records in grid order, so that it does not depend on how Spark partitions anything.
+ * finished runs' rows ({@link StudyRuns}) in grid order, so that it does not depend on how Spark partitions anything.
  */
 final class ClaimsTableRows {
 
@@ -51,9 +51,9 @@ final class ClaimsTableRows {
     static List<Row> rows(List<RunSpec> runs, Map<String, RunOutcome> outcomes, ClaimSettings settings) {
         List<StudyRun> study = new ArrayList<>();
         for (RunSpec r : runs) {
-            RunOutcome o = outcomes.get(r.runId());
-            if (o != null && o.ok() && o.study() != null) {
-                study.add(o.study());
+            StudyRun s = StudyRuns.of(r, outcomes.get(r.runId()));
+            if (s != null) {
+                study.add(s);
             }
         }
         List<Row> rows = new ArrayList<>();

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.spark.sql.Row;
-import org.splitbnn.analysis.claims.StudyRun;
 
 /**
  * What one run sends back to the driver and what the driver commits: a few headline numbers for the progress line
@@ -23,12 +22,11 @@ import org.splitbnn.analysis.claims.StudyRun;
  * @param wallSeconds      the run's own wall time on its executor (datasets, sampling, analysis)
  * @param fullBeatsTopMode whether the full solution's mean &lt;log L&gt;/N, averaged over the test sets, exceeds
  *                         mode 1's (the highest-evidence mode); null when failed or without test sets
- * @param study            what the claims table needs of the run; null when failed
  * @param rows             rows per table
  */
 public record RunOutcome(String runId, boolean ok, String error, double logZ, double logZErr, int prominentModes,
                          int distinctFunctions,
-                         double wallSeconds, Boolean fullBeatsTopMode, StudyRun study,
+                         double wallSeconds, Boolean fullBeatsTopMode,
                          Map<Tables, List<Row>> rows) implements Serializable {
 
     /** Copies the rows into serializable collections. */

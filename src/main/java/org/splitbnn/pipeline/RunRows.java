@@ -16,7 +16,6 @@ import org.splitbnn.analysis.ModeReport;
 import org.splitbnn.analysis.PredictionGrid;
 import org.splitbnn.analysis.Solution;
 import org.splitbnn.analysis.claims.Condition;
-import org.splitbnn.analysis.claims.StudyRun;
 import org.splitbnn.sampler.SamplerResult;
 
 /** Turns a run's result, or its failure, into its {@link RunOutcome}: the rows of every table it contributes to. */
@@ -94,15 +93,14 @@ public final class RunRows {
         }
         return new RunOutcome(spec.runId(), true, null, s.logZ(), s.logZErr(), result.prominentModes(),
                 result.distinctFunctions(),
-                wallSeconds, fullBeatsTopMode(result.generalisation(), testNames(spec)),
-                StudyRun.of(spec.condition(), result), rows);
+                wallSeconds, fullBeatsTopMode(result.generalisation(), testNames(spec)), rows);
     }
 
     /** The outcome of a run that failed with {@code error} after {@code wallSeconds}. */
     public static RunOutcome failed(RunSpec spec, String error, double wallSeconds, Executor where) {
         Row row = runRow(spec, FAILED, error, null, null, null, null, null, null, null, null, null, null, null, null,
                 wallSeconds, where, null);
-        return new RunOutcome(spec.runId(), false, error, Double.NaN, Double.NaN, 0, 0, wallSeconds, null, null,
+        return new RunOutcome(spec.runId(), false, error, Double.NaN, Double.NaN, 0, 0, wallSeconds, null,
                 Map.of(Tables.RUNS, List.of(row)));
     }
 

@@ -83,7 +83,7 @@ class SummaryTableTest {
     }
 
     private static RunOutcome ok(RunSpec spec, double logZ, int modes, int functions, Boolean beats) {
-        return new RunOutcome(spec.runId(), true, null, logZ, 0.2, modes, functions, 2.0, beats, null, Map.of());
+        return new RunOutcome(spec.runId(), true, null, logZ, 0.2, modes, functions, 2.0, beats, Map.of());
     }
 
     private static GeneralisationRow row(String solution, String dataset, double mean) {

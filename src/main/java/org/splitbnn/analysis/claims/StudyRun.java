@@ -1,22 +1,14 @@
 package org.splitbnn.analysis.claims;
 
 import java.io.Serializable;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-
-import org.splitbnn.analysis.ExperimentResult;
-import org.splitbnn.analysis.GeneralisationRow;
-import org.splitbnn.analysis.ModeReport;
-import org.splitbnn.analysis.baselines.Baselines;
 
 /**
  * What the claims need of one finished run: its condition, its training set and sampler seed, the counts of modes
- * and functions, each solution's test predictive log-likelihood, and the weights the methods give the modes they
- * share.
+ * and functions, each solution's test predictive log-likelihood, and the baselines' optima that compute a prominent
+ * mode's function.
  *
  * @param condition         the grid's factors of the run
  * @param train             the training set's name (the bootstrap's unit)
@@ -40,37 +32,6 @@ public record StudyRun(Condition condition, String train, int trainSize, long sa
         modeFunctions = List.copyOf(modeFunctions);
         testLogLikelihood = new TreeMap<>(testLogLikelihood);
         matchedOptima = List.copyOf(matchedOptima);
-    }
-
-    /**
-     * The record of a finished experiment run under {@code condition}: each solution's test value is the mean of its
-     * predictive log-likelihood over the experiment's test sets (each set weighing the same; the training set and
-     * the pooled row left out).
-     */
-    public static StudyRun of(Condition condition, ExperimentResult result) {
-        Set<String> tests = new HashSet<>();
-        result.spec().tests().forEach(t -> tests.add(t.name()));
-        Map<String, double[]> sums = new TreeMap<>();
-        for (GeneralisationRow g : result.generalisation()) {
-            if (tests.contains(g.dataset())) {
-                double[] sum = sums.computeIfAbsent(g.solution(), k -> new double[2]);
-                sum[0] += g.predictiveLogLikelihood();
-                sum[1]++;
-            }
-        }
-        Map<String, Double> means = new TreeMap<>();
-        sums.forEach((solution, sum) -> means.put(solution, sum[0] / sum[1]));
-        List<MatchedOptimum> matched = new ArrayList<>();
-        for (Baselines.DistinctOptimum o : result.baselines().optima()) {
-            if (o.matchedFunction() > 0) {
-                matched.add(new MatchedOptimum(o.matchedFunction(), o.nsWeight(), o.basinFraction(),
-                        o.laplaceLogZ()));
-            }
-        }
-        return new StudyRun(condition, result.spec().train().name(), result.spec().train().size(),
-                result.spec().sampler().seed(), result.prominentModes(), result.distinctFunctions(),
-                result.modes().stream().filter(ModeReport::prominent).map(ModeReport::function).toList(), means,
-                matched);
     }
 
     /** The test predictive log-likelihood of {@code solution}, or null when the run has no such solution. */
