@@ -34,7 +34,8 @@ public final class NestedSampler {
     private final ProgressListener progress;
     private final int dim;
     private final UniformRandomProvider rng;
-    private final SliceSampler slicer;
+    private final NewPointSampler newPoints;
+    private final LivePoints liveView = new LiveView();
 
     // Live points, compact in [0, nLive): unit coordinates, physical parameters, logL, birth contour, cluster.
     private final double[] unit;
@@ -82,7 +83,7 @@ public final class NestedSampler {
         this.progress = progress;
         this.dim = problem.dimension();
         this.rng = RandomSource.XO_SHI_RO_256_PP.create(settings.seed());
-        this.slicer = new SliceSampler(problem, rng);
+        this.newPoints = NewPointSampler.of(settings, problem, rng);
         int capacity = settings.nprior();
         this.unit = new double[capacity * dim];
         this.theta = new double[capacity * dim];
@@ -229,12 +230,10 @@ public final class NestedSampler {
         nLive--;
     }
 
-    /** Replaces a dead point: slice sampling from a live point of a cluster chosen in proportion to its volume. */
+    /** Replaces a dead point: a new point drawn from a cluster chosen in proportion to its volume. */
     private void addNewPoint(double logLStar, double[] newUnit, double[] newTheta) {
         Cluster c = chooseCluster();
-        int seed = randomMember(c.id, c.nLive);
-        double l = slicer.sample(unit, seed * dim, logL[seed], c.cholesky, logLStar, settings.numRepeats(),
-                newUnit, newTheta);
+        double l = newPoints.draw(liveView, c.id, logLStar, newUnit, newTheta);
         int home = activeClusters() > 1 ? clusterOf[nearestLive(newUnit)] : c.id;
         System.arraycopy(newUnit, 0, unit, nLive * dim, dim);
         System.arraycopy(newTheta, 0, theta, nLive * dim, dim);
@@ -376,6 +375,49 @@ public final class NestedSampler {
         }
     }
 
+    /** The live points as the new-point sampler sees them. */
+    private final class LiveView implements LivePoints {
+        @Override
+        public int count() {
+            return nLive;
+        }
+
+        @Override
+        public double[] unit() {
+            return unit;
+        }
+
+        @Override
+        public double logL(int row) {
+            return logL[row];
+        }
+
+        @Override
+        public int clusterOf(int row) {
+            return clusterOf[row];
+        }
+
+        @Override
+        public int[] activeClusters() {
+            return clusters.stream().filter(Cluster::active).mapToInt(c -> c.id).toArray();
+        }
+
+        @Override
+        public int[] members(int cluster) {
+            return membersOf(cluster);
+        }
+
+        @Override
+        public double[] cholesky(int cluster) {
+            return clusters.get(cluster).cholesky;
+        }
+
+        @Override
+        public int randomMember(int cluster) {
+            return NestedSampler.this.randomMember(cluster, clusters.get(cluster).nLive);
+        }
+    }
+
     private double logMeanLiveL() {
         return LogMath.logSumExp(logL, nLive) - Math.log(nLive);
     }
@@ -386,7 +428,7 @@ public final class NestedSampler {
 
     private void reportProgress(long start) {
         EvidenceMoments now = currentEvidence();
-        progress.onUpdate(new Progress(dead.size(), slicer.likelihoodCalls() + nPriorDraws - nPriorRejected,
+        progress.onUpdate(new Progress(dead.size(), newPoints.likelihoodCalls() + nPriorDraws - nPriorRejected,
                 now.logZ(), now.logZError(), activeClusters(), (System.nanoTime() - start) * 1e-9));
     }
 
@@ -454,8 +496,8 @@ public final class NestedSampler {
         double logFErr = Math.sqrt(Math.max(0, (nPriorDraws - settings.nprior()))
                 / ((double) settings.nprior() * nPriorDraws));
         return new SamplerResult(problem.parameterNames(), settings, finalGlobal.logZ(), finalGlobal.logZError(),
-                logF, logFErr, kl, slicer.likelihoodCalls() + nPriorDraws - nPriorRejected,
-                slicer.outsideSupportCalls() + nPriorRejected, nPriorDraws, nDead, posterior,
+                logF, logFErr, kl, newPoints.likelihoodCalls() + nPriorDraws - nPriorRejected,
+                newPoints.outsideSupportCalls() + nPriorRejected, nPriorDraws, nDead, posterior,
                 List.copyOf(sortedSummaries), List.copyOf(sortedModes), wallSeconds);
     }
 

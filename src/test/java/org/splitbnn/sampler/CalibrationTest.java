@@ -16,15 +16,15 @@ import org.splitbnn.sampler.validation.ValidationSuite;
  */
 class CalibrationTest {
 
-    @ParameterizedTest(name = "{0} nlive {1}")
-    @CsvSource({"gauss9, 50", "eggbox, 200"})
-    void pullsAreUnbiasedWithUnitSpread(String name, int nlive) {
+    @ParameterizedTest(name = "{0} nlive {1} {2}")
+    @CsvSource({"gauss9, 50, slice", "eggbox, 200, slice", "gauss9, 50, region", "eggbox, 200, region"})
+    void pullsAreUnbiasedWithUnitSpread(String name, int nlive, String sampler) {
         ValidationProblem vp = ValidationProblems.byName(name);
         int seeds = 24;
         double sum = 0;
         double sum2 = 0;
         for (long seed = 100; seed < 100 + seeds; seed++) {
-            ValidationRow r = ValidationSuite.run(vp, nlive, seed, ProgressListener.QUIET);
+            ValidationRow r = ValidationSuite.run(vp, nlive, seed, SamplerKind.of(sampler), ProgressListener.QUIET);
             sum += r.pull();
             sum2 += r.pull() * r.pull();
         }

@@ -1,0 +1,192 @@
+package org.splitbnn.sampler;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+
+/**
+ * Rejection sampling from a bounding region of each cluster's live points (MultiNest-style ellipsoids with
+ * MLFriends' bootstrapped enlargement, see {@link BoundingEllipsoid}), with slice steps where the region accepts too
+ * rarely.
+ *
+ * <p>A cluster's region is the intersection of the unit hypercube with its {@link BoundingEllipsoid}, drawn from
+ * whichever of the two is smaller. It is built when the cluster is first drawn from and rebuilt after
+ * {@link #REBUILD_FRACTION} x (its live points) draws from it, so it follows the shrinking contour (an old region
+ * still bounds the smaller contour, it only accepts less). The cluster is chosen by the nested sampler in proportion
+ * to its volume, as for slice sampling; where the regions of several active clusters overlap, a point is kept with
+ * probability 1 / (regions containing it), so that the union is drawn uniformly (MultiNest's rule), before its
+ * likelihood is computed.
+ *
+ * <p><b>Fallback to slice steps.</b> A slice chain costs about {@link #CALLS_PER_SLICE_STEP} likelihood calls per
+ * step, so about 4 x num_repeats per new point; the region is used while its acceptance rate (points inside the
+ * contour per likelihood call, since it was built) is at least {@code 1 / (4 x num_repeats)}, that is while it
+ * needs fewer calls per new point than slice sampling. A cluster whose region falls below that rate (after enough
+ * calls to tell), a new point not found within that many calls, or a cluster too small or degenerate for an
+ * ellipsoid, get slice steps instead, until the region is rebuilt.
+ *
+ * <p>Deterministic: draws only from the run's generator. One instance per run, used from one thread.
+ */
+final class RegionSampler implements NewPointSampler {
+
+    /** Draws from a cluster's region, as a fraction of its live points, after which the region is rebuilt. */
+    static final double REBUILD_FRACTION = 0.5;
+    /** Likelihood calls a slice step costs at least: about two to step out and one or two to shrink. */
+    static final int CALLS_PER_SLICE_STEP = 4;
+    /** Proposals (mostly outside the hypercube) per new point after which the region gives way to slice steps. */
+    private static final int MAX_PROPOSALS = 1_000_000;
+
+    private final Problem problem;
+    private final int dim;
+    private final UniformRandomProvider rng;
+    private final ZigguratSampler.NormalizedGaussian gaussian;
+    private final SliceSampler fallback;
+    private final double minAcceptance;
+    private final int maxCallsPerPoint;
+    private final Map<Integer, Region> regions = new HashMap<>();
+    private final double[] x;
+    private final double[] theta;
+    private long nLikelihood;
+    private long nOutsideSupport;
+    private long nRegionPoints;
+    private long nSlicePoints;
+
+    /** A cluster's current region and its acceptance since it was built. */
+    private static final class Region {
+        final BoundingEllipsoid ellipsoid;
+        final int rebuildAfter;
+        int draws;
+        long calls;
+        long accepted;
+
+        Region(BoundingEllipsoid ellipsoid, int liveCount) {
+            this.ellipsoid = ellipsoid;
+            this.rebuildAfter = Math.max(1, (int) Math.ceil(REBUILD_FRACTION * liveCount));
+        }
+    }
+
+    RegionSampler(Problem problem, UniformRandomProvider rng, SliceSampler fallback) {
+        this.problem = problem;
+        this.dim = problem.dimension();
+        this.rng = rng;
+        this.gaussian = ZigguratSampler.NormalizedGaussian.of(rng);
+        this.fallback = fallback;
+        this.maxCallsPerPoint = CALLS_PER_SLICE_STEP * fallback.numRepeats();
+        this.minAcceptance = 1.0 / maxCallsPerPoint;
+        this.x = new double[dim];
+        this.theta = new double[dim];
+    }
+
+    @Override
+    public long likelihoodCalls() {
+        return nLikelihood + fallback.likelihoodCalls();
+    }
+
+    @Override
+    public long outsideSupportCalls() {
+        return nOutsideSupport + fallback.outsideSupportCalls();
+    }
+
+    /** New points drawn from a region so far. */
+    long regionPoints() {
+        return nRegionPoints;
+    }
+
+    /** New points drawn by slice steps so far. */
+    long slicePoints() {
+        return nSlicePoints;
+    }
+
+    @Override
+    public double draw(LivePoints live, int cluster, double logLStar, double[] outUnit, double[] outTheta) {
+        Region r = regionOf(live, cluster);
+        r.draws++;
+        if (r.ellipsoid != null && !tooRare(r)) {
+            int[] active = live.activeClusters();
+            long calls = 0;
+            for (int p = 0; p < MAX_PROPOSALS && calls < maxCallsPerPoint; p++) {
+                if (!propose(r.ellipsoid) || !keepInOverlap(live, active, cluster)) {
+                    continue;
+                }
+                problem.fromUnitCube(x, theta);
+                double l = problem.logLikelihood(theta);
+                calls++;
+                r.calls++;
+                if (Problem.isOutsideSupport(l)) {
+                    NestedSampler.checkNotNaN(l, theta);
+                    nOutsideSupport++;
+                    continue;
+                }
+                nLikelihood++;
+                if (l > logLStar) {
+                    r.accepted++;
+                    nRegionPoints++;
+                    System.arraycopy(x, 0, outUnit, 0, dim);
+                    System.arraycopy(theta, 0, outTheta, 0, dim);
+                    return l;
+                }
+            }
+        }
+        nSlicePoints++;
+        return fallback.draw(live, cluster, logLStar, outUnit, outTheta);
+    }
+
+    /** Whether the region has had enough calls to tell, and accepted less than the threshold. */
+    private boolean tooRare(Region r) {
+        return r.calls >= maxCallsPerPoint && r.accepted < minAcceptance * r.calls;
+    }
+
+    /** The region of a cluster, built now if it has none or has been drawn from long enough. */
+    private Region regionOf(LivePoints live, int cluster) {
+        Region r = regions.get(cluster);
+        if (r == null || r.draws >= r.rebuildAfter) {
+            int[] rows = live.members(cluster);
+            r = new Region(BoundingEllipsoid.of(live.unit(), rows, dim, rng), rows.length);
+            regions.put(cluster, r);
+        }
+        return r;
+    }
+
+    /**
+     * Draws a candidate into {@code x} uniformly from the ellipsoid or from the hypercube, whichever is smaller;
+     * true when it lies in both.
+     */
+    private boolean propose(BoundingEllipsoid e) {
+        if (e.logVolume() < 0) {
+            e.sample(rng, gaussian, x);
+            for (double v : x) {
+                if (!(v >= 0.0 && v < 1.0)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        for (int i = 0; i < dim; i++) {
+            x[i] = rng.nextDouble();
+        }
+        return e.contains(x);
+    }
+
+    /**
+     * Keeps a candidate drawn from one cluster's region with probability 1 / (active regions containing it). A
+     * cluster without an ellipsoid bounds nothing here; its points come from slice steps.
+     */
+    private boolean keepInOverlap(LivePoints live, int[] active, int cluster) {
+        if (active.length < 2) {
+            return true;
+        }
+        int inside = 0;
+        for (int other : active) {
+            if (other == cluster) {
+                inside++;
+                continue;
+            }
+            Region r = regionOf(live, other);
+            if (r.ellipsoid != null && r.ellipsoid.contains(x)) {
+                inside++;
+            }
+        }
+        return inside == 1 || rng.nextInt(inside) == 0;
+    }
+}
