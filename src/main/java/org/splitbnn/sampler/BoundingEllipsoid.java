@@ -125,6 +125,30 @@ final class BoundingEllipsoid {
         }
     }
 
+    /** Dimension. */
+    int dimension() {
+        return dim;
+    }
+
+    /**
+     * Whitened coordinates of a point: L^-1 (x - mean), with L the Cholesky factor of the points' covariance, so
+     * that the points have unit covariance.
+     */
+    void whiten(double[] points, int off, double[] out) {
+        distance2(points, off, mean, cholesky, dim, out);
+    }
+
+    /** The point of whitened coordinates {@code w}: mean + L w. */
+    void unwhiten(double[] w, double[] out) {
+        for (int i = 0; i < dim; i++) {
+            double s = 0;
+            for (int j = 0; j <= i; j++) {
+                s += cholesky[i * dim + j] * w[j];
+            }
+            out[i] = mean[i] + s;
+        }
+    }
+
     /** Squared Mahalanobis distance of a point from a centre, by forward substitution with L. */
     private static double distance2(double[] points, int off, double[] centre, double[] l, int dim, double[] y) {
         double d2 = 0;

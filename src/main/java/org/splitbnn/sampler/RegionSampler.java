@@ -34,8 +34,14 @@ final class RegionSampler implements NewPointSampler {
     static final double REBUILD_FRACTION = 0.5;
     /** Likelihood calls a slice step costs at least: about two to step out and one or two to shrink. */
     static final int CALLS_PER_SLICE_STEP = 4;
-    /** Proposals (mostly outside the hypercube) per new point after which the region gives way to slice steps. */
-    private static final int MAX_PROPOSALS = 1_000_000;
+    /**
+     * Proposals per likelihood call a new point may take (a proposal costs a scan of the cluster's live points, about
+     * as much as a likelihood call here); past {@code PROPOSALS_PER_CALL x 4 x num_repeats} proposals per new point,
+     * the region gives way to slice steps as for too few acceptances.
+     */
+    static final int PROPOSALS_PER_CALL = 10;
+    /** One proposal in this many uses the sampling strategy that has kept fewer candidates, to keep measuring it. */
+    static final int EXPLORE = 10;
 
     private final Problem problem;
     private final int dim;
@@ -44,6 +50,7 @@ final class RegionSampler implements NewPointSampler {
     private final SliceSampler fallback;
     private final double minAcceptance;
     private final int maxCallsPerPoint;
+    private final int maxProposalsPerPoint;
     private final Map<Integer, Region> regions = new HashMap<>();
     private final double[] x;
     private final double[] theta;
@@ -55,13 +62,20 @@ final class RegionSampler implements NewPointSampler {
     /** A cluster's current region and its acceptance since it was built. */
     private static final class Region {
         final BoundingEllipsoid ellipsoid;
+        final BallUnion balls;
         final int rebuildAfter;
         int draws;
+        long proposals;
+        long cubeTries;
+        long cubeHits;
+        long ballTries;
+        long ballHits;
         long calls;
         long accepted;
 
-        Region(BoundingEllipsoid ellipsoid, int liveCount) {
+        Region(BoundingEllipsoid ellipsoid, BallUnion balls, int liveCount) {
             this.ellipsoid = ellipsoid;
+            this.balls = balls;
             this.rebuildAfter = Math.max(1, (int) Math.ceil(REBUILD_FRACTION * liveCount));
         }
     }
@@ -73,6 +87,7 @@ final class RegionSampler implements NewPointSampler {
         this.gaussian = ZigguratSampler.NormalizedGaussian.of(rng);
         this.fallback = fallback;
         this.maxCallsPerPoint = CALLS_PER_SLICE_STEP * fallback.numRepeats();
+        this.maxProposalsPerPoint = PROPOSALS_PER_CALL * maxCallsPerPoint;
         this.minAcceptance = 1.0 / maxCallsPerPoint;
         this.x = new double[dim];
         this.theta = new double[dim];
@@ -105,8 +120,9 @@ final class RegionSampler implements NewPointSampler {
         if (r.ellipsoid != null && !tooRare(r)) {
             int[] active = live.activeClusters();
             long calls = 0;
-            for (int p = 0; p < MAX_PROPOSALS && calls < maxCallsPerPoint; p++) {
-                if (!propose(r.ellipsoid) || !keepInOverlap(live, active, cluster)) {
+            for (int p = 0; p < maxProposalsPerPoint && calls < maxCallsPerPoint; p++) {
+                r.proposals++;
+                if (!propose(r) || !keepInOverlap(live, active, cluster)) {
                     continue;
                 }
                 problem.fromUnitCube(x, theta);
@@ -134,7 +150,8 @@ final class RegionSampler implements NewPointSampler {
 
     /** Whether the region has had enough calls to tell, and accepted less than the threshold. */
     private boolean tooRare(Region r) {
-        return r.calls >= maxCallsPerPoint && r.accepted < minAcceptance * r.calls;
+        return r.calls >= maxCallsPerPoint && r.accepted < minAcceptance * r.calls
+                || r.proposals >= maxProposalsPerPoint && r.accepted * maxProposalsPerPoint < r.proposals;
     }
 
     /** The region of a cluster, built now if it has none or has been drawn from long enough. */
@@ -142,30 +159,51 @@ final class RegionSampler implements NewPointSampler {
         Region r = regions.get(cluster);
         if (r == null || r.draws >= r.rebuildAfter) {
             int[] rows = live.members(cluster);
-            r = new Region(BoundingEllipsoid.of(live.unit(), rows, dim, rng), rows.length);
+            BoundingEllipsoid e = BoundingEllipsoid.of(live.unit(), rows, dim, rng);
+            BallUnion b = e == null ? null : BallUnion.of(live.unit(), rows, e, rng);
+            r = new Region(e, b, rows.length);
             regions.put(cluster, r);
         }
         return r;
     }
 
     /**
-     * Draws a candidate into {@code x} uniformly from the ellipsoid or from the hypercube, whichever is smaller;
-     * true when it lies in both.
+     * Draws a candidate into {@code x} uniformly from the region: from the union of balls (then kept when inside the
+     * ellipsoid and the hypercube) or from the hypercube (then kept when inside the ellipsoid and a ball), whichever
+     * has kept more of its candidates so far; the other is still tried on one proposal in {@link #EXPLORE}.
      */
-    private boolean propose(BoundingEllipsoid e) {
-        if (e.logVolume() < 0) {
-            e.sample(rng, gaussian, x);
-            for (double v : x) {
-                if (!(v >= 0.0 && v < 1.0)) {
-                    return false;
-                }
+    private boolean propose(Region r) {
+        boolean fromBalls = (r.ballHits + 1) * (r.cubeTries + 2) >= (r.cubeHits + 1) * (r.ballTries + 2);
+        if (r.proposals % EXPLORE == 0) {
+            fromBalls = !fromBalls;
+        }
+        boolean kept;
+        if (fromBalls) {
+            r.ballTries++;
+            kept = r.balls.sample(rng, gaussian, x) && insideCube() && r.ellipsoid.contains(x);
+            if (kept) {
+                r.ballHits++;
             }
-            return true;
+        } else {
+            r.cubeTries++;
+            for (int i = 0; i < dim; i++) {
+                x[i] = rng.nextDouble();
+            }
+            kept = r.ellipsoid.contains(x) && r.balls.contains(x);
+            if (kept) {
+                r.cubeHits++;
+            }
         }
-        for (int i = 0; i < dim; i++) {
-            x[i] = rng.nextDouble();
+        return kept;
+    }
+
+    private boolean insideCube() {
+        for (double v : x) {
+            if (!(v >= 0.0 && v < 1.0)) {
+                return false;
+            }
         }
-        return e.contains(x);
+        return true;
     }
 
     /**
@@ -183,7 +221,7 @@ final class RegionSampler implements NewPointSampler {
                 continue;
             }
             Region r = regionOf(live, other);
-            if (r.ellipsoid != null && r.ellipsoid.contains(x)) {
+            if (r.ellipsoid != null && r.ellipsoid.contains(x) && r.balls.contains(x)) {
                 inside++;
             }
         }
