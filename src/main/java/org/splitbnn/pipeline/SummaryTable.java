@@ -16,7 +16,7 @@ import org.apache.spark.sql.types.StructType;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * The {@code summary} table: per prior, nlive, nprior, num_repeats and hidden, the number of runs, the mean and sd
+ * The {@code summary} table: per prior, nlive, nprior, num_repeats, sampler and hidden, the number of runs, the mean and sd
  * of log Z, the distribution of prominent-mode counts, and how often the full solution beats the highest-evidence
  * mode on the test sets ({@link RunOutcome#fullBeatsTopMode()}). Computed on the driver from the committed outcomes,
  * in a fixed order, so that the numbers do not depend on how Spark partitions anything.
@@ -32,6 +32,7 @@ final class SummaryTable {
         field("nlive", DataTypes.IntegerType),
         field("nprior", DataTypes.IntegerType),
         field("num_repeats", DataTypes.IntegerType),
+        field("sampler", DataTypes.StringType),
         field("hidden", DataTypes.IntegerType),
         field("runs", DataTypes.IntegerType),
         field("runs_ok", DataTypes.IntegerType),
@@ -51,7 +52,8 @@ final class SummaryTable {
 
     private static final Comparator<RunSpec> GROUP_ORDER = Comparator.comparing(RunSpec::prior)
             .thenComparingInt(RunSpec::nlive).thenComparingInt(RunSpec::nprior)
-            .thenComparingInt(RunSpec::numRepeats).thenComparingInt(RunSpec::hidden);
+            .thenComparingInt(RunSpec::numRepeats).thenComparing(RunSpec::sampler)
+            .thenComparingInt(RunSpec::hidden);
 
     private SummaryTable() {
     }
@@ -77,7 +79,7 @@ final class SummaryTable {
         }
         List<Boolean> compared = ok.stream().map(RunOutcome::fullBeatsTopMode).filter(b -> b != null).toList();
         int beats = (int) compared.stream().filter(b -> b).count();
-        return RowFactory.create(key.prior(), key.nlive(), key.nprior(), key.numRepeats(), key.hidden(),
+        return RowFactory.create(key.prior(), key.nlive(), key.nprior(), key.numRepeats(), key.sampler().key(), key.hidden(),
                 group.size(), ok.size(), group.size() - ok.size(),
                 mean(logZ), sd(logZ), mean(ok.stream().mapToDouble(RunOutcome::logZErr).toArray()),
                 mean(Arrays.stream(modes).asDoubleStream().toArray()),

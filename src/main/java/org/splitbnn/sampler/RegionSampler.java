@@ -7,12 +7,12 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
- * Rejection sampling from a bounding region of each cluster's live points (MultiNest-style ellipsoids with
- * MLFriends' bootstrapped enlargement, see {@link BoundingEllipsoid}), with slice steps where the region accepts too
+ * Rejection sampling from a bounding region of each cluster's live points (MLFriends: balls around the live points
+ * inside a MultiNest-style ellipsoid, both enlarged by bootstrapping), with slice steps where the region accepts too
  * rarely.
  *
- * <p>A cluster's region is the intersection of the unit hypercube with its {@link BoundingEllipsoid}, drawn from
- * whichever of the two is smaller. It is built when the cluster is first drawn from and rebuilt after
+ * <p>A cluster's region is the intersection of the unit hypercube, its {@link BoundingEllipsoid} and its
+ * {@link BallUnion} (UltraNest's MLFriends region). It is built when the cluster is first drawn from and rebuilt after
  * {@link #REBUILD_FRACTION} x (its live points) draws from it, so it follows the shrinking contour (an old region
  * still bounds the smaller contour, it only accepts less). The cluster is chosen by the nested sampler in proportion
  * to its volume, as for slice sampling; where the regions of several active clusters overlap, a point is kept with
@@ -66,8 +66,8 @@ final class RegionSampler implements NewPointSampler {
         final int rebuildAfter;
         int draws;
         long proposals;
-        long cubeTries;
-        long cubeHits;
+        long boundTries;
+        long boundHits;
         long ballTries;
         long ballHits;
         long calls;
@@ -169,11 +169,12 @@ final class RegionSampler implements NewPointSampler {
 
     /**
      * Draws a candidate into {@code x} uniformly from the region: from the union of balls (then kept when inside the
-     * ellipsoid and the hypercube) or from the hypercube (then kept when inside the ellipsoid and a ball), whichever
-     * has kept more of its candidates so far; the other is still tried on one proposal in {@link #EXPLORE}.
+     * ellipsoid and the hypercube, at the cost of counting the balls that contain it) or from the smaller of the
+     * ellipsoid and the hypercube (then kept when inside the other and a ball), whichever has kept more of its
+     * candidates so far; the other is still tried on one proposal in {@link #EXPLORE}.
      */
     private boolean propose(Region r) {
-        boolean fromBalls = (r.ballHits + 1) * (r.cubeTries + 2) >= (r.cubeHits + 1) * (r.ballTries + 2);
+        boolean fromBalls = (r.ballHits + 1) * (r.boundTries + 2) >= (r.boundHits + 1) * (r.ballTries + 2);
         if (r.proposals % EXPLORE == 0) {
             fromBalls = !fromBalls;
         }
@@ -185,13 +186,18 @@ final class RegionSampler implements NewPointSampler {
                 r.ballHits++;
             }
         } else {
-            r.cubeTries++;
-            for (int i = 0; i < dim; i++) {
-                x[i] = rng.nextDouble();
+            r.boundTries++;
+            if (r.ellipsoid.logVolume() < 0) {
+                r.ellipsoid.sample(rng, gaussian, x);
+                kept = insideCube() && r.balls.contains(x);
+            } else {
+                for (int i = 0; i < dim; i++) {
+                    x[i] = rng.nextDouble();
+                }
+                kept = r.ellipsoid.contains(x) && r.balls.contains(x);
             }
-            kept = r.ellipsoid.contains(x) && r.balls.contains(x);
             if (kept) {
-                r.cubeHits++;
+                r.boundHits++;
             }
         }
         return kept;

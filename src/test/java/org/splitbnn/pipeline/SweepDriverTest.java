@@ -115,7 +115,7 @@ class SweepDriverTest {
     void aRunThatThrowsIsRecordedAsFailedAndRetriedNextTime() throws IOException {
         RunSpec good = smoke.runs().get(0);
         RunSpec bad = new RunSpec("0000000000000bad", "no-such-prior", good.priorHalfWidth(), good.hidden(),
-                good.nlive(), good.nprior(), good.numRepeats(), good.samplerSeed(), good.prominence(),
+                good.nlive(), good.nprior(), good.numRepeats(), good.sampler(), good.samplerSeed(), good.prominence(),
                 good.posteriorSamples(), good.gridStep(), good.train(), good.trainSha256(), good.tests(),
                 good.outputs());
         Sweep sweep = new Sweep("failing", List.of(good, bad), "", Set.of());
