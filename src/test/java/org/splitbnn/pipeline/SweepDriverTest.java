@@ -57,6 +57,7 @@ class SweepDriverTest {
             assertEquals(100, r.<Integer>getAs("nlive"));
             assertEquals(1000, r.<Integer>getAs("nprior"));
             assertEquals(10, r.<Integer>getAs("num_repeats"));
+            assertEquals("slice", r.getAs("sampler"));
             assertEquals(7L, r.<Long>getAs("sampler_seed"));
             String id = r.getAs("run_id");
             int clusters = r.getAs("n_clusters");
