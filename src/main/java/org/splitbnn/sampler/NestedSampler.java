@@ -10,9 +10,10 @@ import org.apache.commons.rng.simple.RandomSource;
 
 /**
  * PolyChord's nested sampling (Handley, Hobson &amp; Lasenby 2015), written from the papers: {@code nprior} prior
- * draws, the lowest dying first until {@code nlive} remain; then each dead point is replaced by slice sampling from a
- * live point of a cluster chosen in proportion to the cluster's volume, along directions whitened by that cluster's
- * live points. Live points are clustered by recursive k-nearest-neighbour linking each time the volume shrinks by
+ * draws, the lowest dying first until {@code nlive} remain; then each dead point is replaced by a new point drawn from
+ * a cluster chosen in proportion to the cluster's volume, by the settings' {@link NewPointSampler}: slice sampling
+ * from a live point of the cluster along directions whitened by its live points, or rejection sampling from a region
+ * bounding them ({@link RegionSampler}). Live points are clustered by recursive k-nearest-neighbour linking each time the volume shrinks by
  * {@code compression_factor}; a new point joins the cluster of its nearest live point.
  *
  * <p><b>Evidence bookkeeping.</b> The global evidence and its error come from the moments of a single integration

@@ -20,7 +20,7 @@ import org.splitbnn.sampler.SamplerResult;
  * 1000, nprior 10000, both priors, seeds 1 to 5): likelihood calls, log Z against the importance-sampling truth of
  * {@code ../shared/reference/is-evidence.md}, prominent modes (local evidence above 1e-3 of the largest) and
  * seconds; then the wall time of the paper's run ({@code data/paper}, seed 1, sampling and analysis) with each.
- * Arguments: {@code [seeds]}, default 5.
+ * Arguments: {@code [seeds [priors]]}, default 5 and {@code full,constrained}.
  */
 public final class SamplerComparison {
 
@@ -32,10 +32,11 @@ public final class SamplerComparison {
 
     public static void main(String[] args) {
         int seeds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        List<String> priors = args.length > 1 ? List.of(args[1].split(",")) : List.of("full", "constrained");
         Dataset dev = read("data/dev/train.csv");
         System.out.println(String.format(Locale.ROOT, "%-11s %4s %-6s %10s %10s %20s %8s %6s %8s", "prior", "seed",
                 "sampler", "nlike", "outside", "log Z +- sigma", "pull", "modes", "seconds"));
-        for (String prior : List.of("full", "constrained")) {
+        for (String prior : priors) {
             long[] calls = new long[2];
             for (long seed = 1; seed <= seeds; seed++) {
                 for (SamplerKind kind : SamplerKind.values()) {
@@ -54,7 +55,7 @@ public final class SamplerComparison {
                     prior, calls[0], calls[1], calls[0] / (double) calls[1]));
         }
         Dataset paper = read("data/paper/train.csv");
-        for (String prior : List.of("full", "constrained")) {
+        for (String prior : priors) {
             for (SamplerKind kind : SamplerKind.values()) {
                 ExperimentSpec spec = spec(paper, prior, 1, kind);
                 long start = System.nanoTime();
