@@ -56,8 +56,6 @@ final class RegionSampler implements NewPointSampler {
     private final double[] theta;
     private long nLikelihood;
     private long nOutsideSupport;
-    private long nRegionPoints;
-    private long nSlicePoints;
 
     /** A cluster's current region and its acceptance since it was built. */
     private static final class Region {
@@ -103,16 +101,6 @@ final class RegionSampler implements NewPointSampler {
         return nOutsideSupport + fallback.outsideSupportCalls();
     }
 
-    /** New points drawn from a region so far. */
-    long regionPoints() {
-        return nRegionPoints;
-    }
-
-    /** New points drawn by slice steps so far. */
-    long slicePoints() {
-        return nSlicePoints;
-    }
-
     @Override
     public double draw(LivePoints live, int cluster, double logLStar, double[] outUnit, double[] outTheta) {
         Region r = regionOf(live, cluster);
@@ -137,14 +125,12 @@ final class RegionSampler implements NewPointSampler {
                 nLikelihood++;
                 if (l > logLStar) {
                     r.accepted++;
-                    nRegionPoints++;
                     System.arraycopy(x, 0, outUnit, 0, dim);
                     System.arraycopy(theta, 0, outTheta, 0, dim);
                     return l;
                 }
             }
         }
-        nSlicePoints++;
         return fallback.draw(live, cluster, logLStar, outUnit, outTheta);
     }
 
