@@ -12,6 +12,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param nlive            live points of every run
  * @param nprior           prior draws at the start (default 10 x nlive)
  * @param numRepeats       slice-sampling steps per new point (default 5 x dimension)
+ * @param sampler          how dead points are replaced: slice (default) or region
  * @param priors           prior names, each one run family
  * @param priorHalfWidth   half-width a of the uniform(-a, a) box (default 5)
  * @param samplerSeeds     sampler seeds, each one run family
@@ -30,6 +31,7 @@ public record SweepConfig(
         @JsonProperty("nlive") Integer nlive,
         @JsonProperty("nprior") Integer nprior,
         @JsonProperty("num_repeats") Integer numRepeats,
+        @JsonProperty("sampler") String sampler,
         @JsonProperty("priors") List<String> priors,
         @JsonProperty("prior_half_width") Double priorHalfWidth,
         @JsonProperty("sampler_seeds") List<Long> samplerSeeds,

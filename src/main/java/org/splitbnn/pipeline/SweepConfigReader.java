@@ -28,6 +28,7 @@ import org.splitbnn.data.NoisyXorRecipe;
 import org.splitbnn.analysis.baselines.Baselines;
 import org.splitbnn.model.NetworkShape;
 import org.splitbnn.model.Prior;
+import org.splitbnn.sampler.SamplerKind;
 
 /**
  * Reads a sweep configuration (YAML), checks every key and value, and expands the grid into runs. Every problem is
@@ -119,6 +120,12 @@ public final class SweepConfigReader {
         }
         check(c.numRepeats() == null || c.numRepeats() >= 1, "num_repeats", "must be at least 1, got "
                 + c.numRepeats());
+        SamplerKind sampler;
+        try {
+            sampler = c.sampler() == null ? SamplerKind.SLICE : SamplerKind.of(c.sampler());
+        } catch (IllegalArgumentException e) {
+            throw error("sampler", e.getMessage());
+        }
         double halfWidth = c.priorHalfWidth() == null ? Prior.DEFAULT_HALF_WIDTH : c.priorHalfWidth();
         List<String> priors = nonEmptyDistinct(required(c.priors(), "priors"), "priors");
         for (String prior : priors) {
@@ -159,10 +166,10 @@ public final class SweepConfigReader {
                 for (long seed : seeds) {
                     for (int h : hidden) {
                         int repeats = c.numRepeats() == null ? 5 * new NetworkShape(h).dimension() : c.numRepeats();
-                        String id = RunIds.of(version, prior, halfWidth, h, nlive, nprior, repeats, seed,
+                        String id = RunIds.of(version, prior, halfWidth, h, nlive, nprior, repeats, sampler, seed,
                                 prominence, samples, gridStep, starts, t.name(), trainHash, testKeys, outputs);
-                        runs.add(new RunSpec(id, prior, halfWidth, h, nlive, nprior, repeats, seed, prominence,
-                                samples, gridStep, starts, t, trainHash, tests, outputs));
+                        runs.add(new RunSpec(id, prior, halfWidth, h, nlive, nprior, repeats, sampler, seed,
+                                prominence, samples, gridStep, starts, t, trainHash, tests, outputs));
                     }
                 }
             }

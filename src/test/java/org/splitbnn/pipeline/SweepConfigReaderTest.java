@@ -13,6 +13,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.splitbnn.sampler.SamplerKind;
 
 class SweepConfigReaderTest {
 
@@ -68,6 +69,8 @@ class SweepConfigReaderTest {
         assertEquals(0, read(MINIMAL + "baselines: {starts: 0}\n").runs().get(0).baselineStarts());
         assertEquals("xor-3", r.train().name());
         assertEquals(220, r.train().build().size());
+        assertEquals(SamplerKind.SLICE, r.sampler());
+        assertEquals(SamplerKind.SLICE, r.experiment().sampler().sampler());
     }
 
     @Test
@@ -90,6 +93,10 @@ class SweepConfigReaderTest {
         assertNotEquals(base, read(MINIMAL.replace("{seed: 3}", "{seed: 3, noise_variance: 0.4}")).runs().get(0)
                 .runId());
         assertEquals(base, read(MINIMAL.replace("name: t", "name: other")).runs().get(0).runId());
+        assertEquals(base, read(MINIMAL + "sampler: slice\n").runs().get(0).runId(), "slice ids predate the key");
+        RunSpec region = read(MINIMAL + "sampler: region\n").runs().get(0);
+        assertNotEquals(base, region.runId());
+        assertEquals(SamplerKind.REGION, region.experiment().sampler().sampler());
     }
 
     @Test
@@ -140,6 +147,7 @@ class SweepConfigReaderTest {
         assertError(MINIMAL.replace("{seed: 3}", "{seed: 3, counts: [1, 2, 3]}"), "key 'train[0]'");
         assertError(MINIMAL.replace("{seed: 3}", "{csv: nowhere.csv}"), "key 'train[0].csv': no such file");
         assertError(MINIMAL + "prominence: 2\n", "key 'prominence'");
+        assertError(MINIMAL + "sampler: gibbs\n", "key 'sampler': sampler must be one of [slice, region]");
         assertError(MINIMAL.replace("name: t", "name: a b"), "key 'name'");
         assertError("", "empty sweep configuration");
     }

@@ -57,6 +57,7 @@ class SweepDriverTest {
             assertEquals(100, r.<Integer>getAs("nlive"));
             assertEquals(1000, r.<Integer>getAs("nprior"));
             assertEquals(10, r.<Integer>getAs("num_repeats"));
+            assertEquals("slice", r.getAs("sampler"));
             assertEquals(7L, r.<Long>getAs("sampler_seed"));
             String id = r.getAs("run_id");
             int clusters = r.getAs("n_clusters");
@@ -128,8 +129,9 @@ class SweepDriverTest {
     void aRunThatThrowsIsRecordedAsFailedAndRetriedNextTime() throws IOException {
         RunSpec good = smoke.runs().get(0);
         RunSpec bad = new RunSpec("0000000000000bad", "no-such-prior", good.priorHalfWidth(), good.hidden(),
-                good.nlive(), good.nprior(), good.numRepeats(), good.samplerSeed(), good.prominence(),
-                good.posteriorSamples(), good.gridStep(), good.baselineStarts(), good.train(), good.trainSha256(), good.tests(),
+                good.nlive(), good.nprior(), good.numRepeats(), good.sampler(), good.samplerSeed(), good.prominence(),
+                good.posteriorSamples(), good.gridStep(), good.baselineStarts(), good.train(), good.trainSha256(),
+                good.tests(),
                 good.outputs());
         Sweep sweep = new Sweep("failing", List.of(good, bad), "", Set.of());
         Path out = tmp.resolve("failing");
