@@ -1,12 +1,13 @@
 # Sourced by jobs/spark-standalone and jobs/hdfs-standalone: wait for a background JVM, stop one by its PID file.
 
-wait_for() {  # wait_for LOG PATTERN PID WHAT: waits (60 s at most) until LOG matches PATTERN while PID lives
-  for _ in $(seq 1 120); do
+# wait_for LOG PATTERN PID WHAT: waits until LOG matches PATTERN while PID lives (180 s at most: a loaded machine is slow)
+wait_for() {
+  for _ in $(seq 1 360); do
     grep -q "$2" "$1" 2>/dev/null && return 0
     kill -0 "$3" 2>/dev/null || { echo "$(basename "$0"): $4 exited; see $1" >&2; tail -20 "$1" >&2; return 1; }
     sleep 0.5
   done
-  echo "$(basename "$0"): $4 not ready after 60 s; see $1" >&2
+  echo "$(basename "$0"): $4 not ready after 180 s; see $1" >&2
   return 1
 }
 
