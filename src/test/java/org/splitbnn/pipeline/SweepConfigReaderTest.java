@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 
+import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.splitbnn.sampler.SamplerKind;
@@ -82,6 +83,32 @@ class SweepConfigReaderTest {
         DatasetSource train = SweepConfigReader.read(file).runs().get(0).train();
         assertEquals("d", train.name());
         assertEquals(2, train.build().size());
+    }
+
+    @Test
+    void theConfigAndItsCsvFilesAreReadThroughHadoopPaths() throws IOException {
+        Path sub = Files.createDirectories(dir.resolve("hadoop"));
+        Files.writeString(sub.resolve("d.csv"), "x1,x2,y\n0.5,0.5,1\n-0.5,0.5,0\n");
+        Path file = sub.resolve("c.yaml");
+        Files.writeString(file, MINIMAL.replace("{seed: 3}", "{csv: d.csv}"));
+        String uri = file.toUri().toString();
+        assertTrue(uri.startsWith("file:/"), uri);
+        Sweep sweep = SweepConfigReader.read(uri, new Configuration());
+        assertEquals(SweepConfigReader.read(file).runs().stream().map(RunSpec::runId).toList(),
+                sweep.runs().stream().map(RunSpec::runId).toList(), "run ids hash the CSV's rows");
+        assertEquals("d", sweep.runs().get(0).train().name());
+        Files.writeString(file, MINIMAL.replace("{seed: 3}", "{csv: d.csv}") + "tests: [{csv: bad.csv}]\n");
+        Files.writeString(sub.resolve("bad.csv"), "x1,x2,y\n0.5,0.5,2\n");
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> SweepConfigReader.read(uri, new Configuration()));
+        assertTrue(bad.getMessage().startsWith(uri + ": key 'tests[0].csv': " + sub.resolve("bad.csv") + ": line 2"),
+                bad.getMessage());
+        IllegalArgumentException folder = assertThrows(IllegalArgumentException.class,
+                () -> SweepConfigReader.read(sub.toUri().toString(), new Configuration()));
+        assertTrue(folder.getMessage().endsWith("is a folder, not a sweep configuration"), folder.getMessage());
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> SweepConfigReader.read(uri + ".missing", new Configuration()));
+        assertEquals(uri + ".missing: no such sweep configuration", missing.getMessage());
     }
 
     @Test

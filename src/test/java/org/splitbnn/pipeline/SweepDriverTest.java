@@ -11,10 +11,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.sql.Row;
@@ -98,6 +100,30 @@ class SweepDriverTest {
     }
 
     @Test
+    void theClosingSummaryTellsHowTheSweepEnded() throws IOException {
+        ClosingSummary s = ClosingSummary.read(new org.apache.hadoop.fs.Path(reference.toUri()), localFs());
+        assertEquals("smoke", s.sweep());
+        assertEquals("ok", s.status());
+        assertEquals(List.of(4, 4, 0, 0), List.of(s.runs(), s.computed(), s.alreadyCommitted(), s.failed()));
+        assertEquals(referenceReport.line(), s.message());
+        assertEquals("client", s.deployMode());
+        assertEquals(SharedSpark.session().sparkContext().applicationId(), s.applicationId());
+        assertTrue(Instant.parse(s.started()).isBefore(Instant.parse(s.ended())), s.started() + " " + s.ended());
+    }
+
+    @Test
+    void anInvocationStoppedByAnErrorLeavesAnErrorSummary() throws IOException {
+        Path out = Files.createDirectories(tmp.resolve("unwritable-log"));
+        Files.writeString(out.resolve(CommitStore.FOLDER), "a file where the commit log's folder belongs");
+        IOException e = assertThrows(IOException.class,
+                () -> driver(new ByteArrayOutputStream()).run(smoke, out.toString(), false));
+        ClosingSummary s = ClosingSummary.read(new org.apache.hadoop.fs.Path(out.toUri()), localFs());
+        assertEquals("error", s.status());
+        assertEquals(e.getMessage(), s.message());
+        assertNull(s.runs());
+    }
+
+    @Test
     void sameConfigGivesIdenticalTables() throws IOException {
         Path again = tmp.resolve("again");
         driver(new ByteArrayOutputStream()).run(smoke, again.toString(), false);
@@ -145,6 +171,7 @@ class SweepDriverTest {
         assertEquals("ok", runs.get(1).getAs("status"));
         List<Row> summary = SharedSpark.session().read().parquet(out.resolve("summary").toString()).collectAsList();
         assertEquals(1, summary.stream().mapToInt(r -> r.<Integer>getAs("runs_failed")).sum());
+        assertEquals("failed_runs", ClosingSummary.read(new org.apache.hadoop.fs.Path(out.toUri()), localFs()).status());
         SweepReport retry = driver(new ByteArrayOutputStream()).run(sweep, out.toString(), false);
         assertEquals(1, retry.computed(), "only the failed run is tried again");
     }
@@ -184,6 +211,10 @@ class SweepDriverTest {
 
     private static SweepDriver driver(ByteArrayOutputStream progress) {
         return new SweepDriver(SharedSpark.session(), new PrintStream(progress, true, StandardCharsets.UTF_8));
+    }
+
+    private static FileSystem localFs() throws IOException {
+        return FileSystem.getLocal(SharedSpark.session().sparkContext().hadoopConfiguration());
     }
 
     private static long count(SparkSession spark, String table, String runId, String condition) {
