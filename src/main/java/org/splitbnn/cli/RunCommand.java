@@ -22,6 +22,7 @@ import org.splitbnn.output.OutputDirectory;
 import org.splitbnn.output.RunOutput;
 import org.splitbnn.output.SplitbnnVersion;
 import org.splitbnn.sampler.ProgressListener;
+import org.splitbnn.sampler.SamplerKind;
 import org.splitbnn.sampler.SamplerSettings;
 
 import picocli.CommandLine.Command;
@@ -65,6 +66,11 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--num-repeats", description = "Slice-sampling steps per new point (default: 5 x dimension).")
     Integer numRepeats;
+
+    @Option(names = "--sampler", defaultValue = "slice",
+            description = "How dead points are replaced: slice (the paper's method) or region (default: "
+                    + "${DEFAULT-VALUE}).")
+    String sampler;
 
     @Option(names = "--seed", defaultValue = "1", description = "The run's seed (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -122,7 +128,7 @@ public final class RunCommand implements Callable<Integer> {
     private SamplerSettings settings() {
         int dimension = new NetworkShape(hidden).dimension();
         SamplerSettings s = SamplerSettings.defaults(dimension, seed).withNlive(nlive)
-                .withNprior(nprior != null ? nprior : 10 * nlive);
+                .withNprior(nprior != null ? nprior : 10 * nlive).withSampler(SamplerKind.of(sampler));
         return numRepeats != null ? s.withNumRepeats(numRepeats) : s;
     }
 

@@ -1,7 +1,6 @@
 package org.splitbnn.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -28,11 +27,13 @@ public final class SweepCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "CONFIG", description = "Sweep configuration (YAML, see conf/).")
-    Path config;
+    @Parameters(index = "0", paramLabel = "CONFIG", description = {"Sweep configuration (YAML, see conf/): any Hadoop "
+            + "path (local, hdfs://, ...); its CSV paths are relative to its folder."})
+    String config;
 
     @Option(names = "--out", required = true, paramLabel = "DIR",
-            description = "Output folder (any Hadoop path: local, hdfs://, ...).")
+            description = "Output folder (any Hadoop path: local, hdfs://, ...); _SUMMARY.json there tells how the last"
+                    + " invocation ended.")
     String out;
 
     @Option(names = "--overwrite", description = "Remove earlier results in DIR and compute every run again.")
@@ -41,7 +42,7 @@ public final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
-        Sweep sweep = SweepConfigReader.read(config);
+        Sweep sweep = SweepConfigReader.read(config, SweepSpark.hadoopConfiguration());
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println(sweep.plan(Runtime.getRuntime().availableProcessors()));
         stdout.printf(Locale.ROOT, "into %s%n", out);

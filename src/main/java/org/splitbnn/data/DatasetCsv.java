@@ -32,32 +32,42 @@ public final class DatasetCsv {
      */
     public static Dataset read(Path file) throws IOException {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            checkHeader(file, in.readLine());
-            double[] x1 = new double[256];
-            double[] x2 = new double[256];
-            int[] y = new int[256];
-            int rows = 0;
-            int lineNumber = 1;
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                lineNumber++;
-                String[] fields = line.split(",", -1);
-                if (fields.length != COLUMNS.length) {
-                    throw new DatasetFormatException(file, lineNumber, Math.min(fields.length + 1, COLUMNS.length + 1),
-                            "expected " + COLUMNS.length + " columns, found " + fields.length);
-                }
-                if (rows == y.length) {
-                    x1 = Arrays.copyOf(x1, 2 * rows);
-                    x2 = Arrays.copyOf(x2, 2 * rows);
-                    y = Arrays.copyOf(y, 2 * rows);
-                }
-                x1[rows] = parseInput(file, lineNumber, 1, fields[0]);
-                x2[rows] = parseInput(file, lineNumber, 2, fields[1]);
-                y[rows] = parseLabel(file, lineNumber, fields[2]);
-                rows++;
-            }
-            checkBothClasses(file, lineNumber, Arrays.copyOf(y, rows));
-            return new Dataset(stem(file), Arrays.copyOf(x1, rows), Arrays.copyOf(x2, rows), Arrays.copyOf(y, rows));
+            return read(in, file.toString(), stem(file.getFileName().toString()));
         }
+    }
+
+    /**
+     * Reads a dataset called {@code name} from {@code in} (any file system's stream); {@code file} names the source
+     * in error messages.
+     *
+     * @throws DatasetFormatException if the text does not follow the format, naming the line and column
+     */
+    public static Dataset read(BufferedReader in, String file, String name) throws IOException {
+        checkHeader(file, in.readLine());
+        double[] x1 = new double[256];
+        double[] x2 = new double[256];
+        int[] y = new int[256];
+        int rows = 0;
+        int lineNumber = 1;
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            lineNumber++;
+            String[] fields = line.split(",", -1);
+            if (fields.length != COLUMNS.length) {
+                throw new DatasetFormatException(file, lineNumber, Math.min(fields.length + 1, COLUMNS.length + 1),
+                        "expected " + COLUMNS.length + " columns, found " + fields.length);
+            }
+            if (rows == y.length) {
+                x1 = Arrays.copyOf(x1, 2 * rows);
+                x2 = Arrays.copyOf(x2, 2 * rows);
+                y = Arrays.copyOf(y, 2 * rows);
+            }
+            x1[rows] = parseInput(file, lineNumber, 1, fields[0]);
+            x2[rows] = parseInput(file, lineNumber, 2, fields[1]);
+            y[rows] = parseLabel(file, lineNumber, fields[2]);
+            rows++;
+        }
+        checkBothClasses(file, lineNumber, Arrays.copyOf(y, rows));
+        return new Dataset(name, Arrays.copyOf(x1, rows), Arrays.copyOf(x2, rows), Arrays.copyOf(y, rows));
     }
 
     /** Writes a dataset, replacing the file. */
@@ -76,7 +86,7 @@ public final class DatasetCsv {
         }
     }
 
-    private static void checkHeader(Path file, String header) throws DatasetFormatException {
+    private static void checkHeader(String file, String header) throws DatasetFormatException {
         if (header == null) {
             throw new DatasetFormatException(file, 1, 1, "empty file, expected the header '" + HEADER + "'");
         }
@@ -89,7 +99,7 @@ public final class DatasetCsv {
         }
     }
 
-    private static double parseInput(Path file, int line, int column, String field) throws DatasetFormatException {
+    private static double parseInput(String file, int line, int column, String field) throws DatasetFormatException {
         double value;
         try {
             value = Double.parseDouble(field);
@@ -104,7 +114,7 @@ public final class DatasetCsv {
         return value;
     }
 
-    private static int parseLabel(Path file, int line, String field) throws DatasetFormatException {
+    private static int parseLabel(String file, int line, String field) throws DatasetFormatException {
         return switch (field.strip()) {
             case "0" -> 0;
             case "1" -> 1;
@@ -112,7 +122,7 @@ public final class DatasetCsv {
         };
     }
 
-    private static void checkBothClasses(Path file, int lastLine, int[] y) throws DatasetFormatException {
+    private static void checkBothClasses(String file, int lastLine, int[] y) throws DatasetFormatException {
         boolean hasZero = false;
         boolean hasOne = false;
         for (int label : y) {
@@ -125,8 +135,8 @@ public final class DatasetCsv {
         }
     }
 
-    private static String stem(Path file) {
-        String name = file.getFileName().toString();
+    /** A dataset's name from its file name: the name without the extension. */
+    public static String stem(String name) {
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;
     }

@@ -47,6 +47,7 @@ public final class SummaryJson {
         settings.put("nlive", s.nlive());
         settings.put("nprior", s.nprior());
         settings.put("num_repeats", s.numRepeats());
+        settings.put("sampler", s.sampler().key());
         settings.put("nfail", s.nfail());
         settings.put("do_clustering", s.doClustering());
         number(settings, "precision_criterion", s.precisionCriterion());

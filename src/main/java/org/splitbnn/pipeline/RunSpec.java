@@ -7,6 +7,7 @@ import org.splitbnn.analysis.ExperimentSpec;
 import org.splitbnn.analysis.claims.Condition;
 import org.splitbnn.data.Dataset;
 import org.splitbnn.model.NetworkShape;
+import org.splitbnn.sampler.SamplerKind;
 import org.splitbnn.sampler.SamplerSettings;
 
 /**
@@ -20,6 +21,7 @@ import org.splitbnn.sampler.SamplerSettings;
  * @param nlive            live points
  * @param nprior           prior draws at the start
  * @param numRepeats       slice-sampling steps per new point
+ * @param sampler          how dead points are replaced
  * @param samplerSeed      sampler seed
  * @param prominence       prominence threshold of a mode
  * @param posteriorSamples equally weighted samples per solution
@@ -31,8 +33,9 @@ import org.splitbnn.sampler.SamplerSettings;
  * @param outputs          which large tables the run fills
  */
 public record RunSpec(String runId, String prior, double priorHalfWidth, int hidden, int nlive, int nprior,
-                      int numRepeats, long samplerSeed, double prominence, int posteriorSamples, double gridStep,
-                      int baselineStarts, DatasetSource train, String trainSha256, List<DatasetSource> tests, TableSelection outputs)
+                      int numRepeats, SamplerKind sampler, long samplerSeed, double prominence,
+                      int posteriorSamples, double gridStep, int baselineStarts, DatasetSource train,
+                      String trainSha256, List<DatasetSource> tests, TableSelection outputs)
         implements Serializable {
 
     /** Copies the tests into a serializable list. */
@@ -49,10 +52,10 @@ public record RunSpec(String runId, String prior, double priorHalfWidth, int hid
 
     /** The experiment this run performs, with its datasets built. */
     public ExperimentSpec experiment() {
-        SamplerSettings sampler = SamplerSettings.defaults(new NetworkShape(hidden).dimension(), samplerSeed)
-                .withNlive(nlive).withNprior(nprior).withNumRepeats(numRepeats);
+        SamplerSettings settings = SamplerSettings.defaults(new NetworkShape(hidden).dimension(), samplerSeed)
+                .withNlive(nlive).withNprior(nprior).withNumRepeats(numRepeats).withSampler(sampler);
         List<Dataset> testSets = tests.stream().map(DatasetSource::build).toList();
-        return new ExperimentSpec(train.build(), testSets, prior, priorHalfWidth, hidden, sampler, prominence,
+        return new ExperimentSpec(train.build(), testSets, prior, priorHalfWidth, hidden, settings, prominence,
                 posteriorSamples, gridStep, baselineStarts);
     }
 }

@@ -17,8 +17,8 @@ import org.apache.spark.sql.types.StructType;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * The {@code summary} table: per prior, nlive, nprior, num_repeats and hidden, the number of runs, the mean of log Z,
- * its spread over sampler seeds within a training set beside the mean reported error, the distributions of
+ * The {@code summary} table: per prior, nlive, nprior, num_repeats, sampler and hidden, the number of runs, the mean
+ * of log Z, its spread over sampler seeds within a training set beside the mean reported error, the distributions of
  * prominent-mode and distinct-function counts, and how often the full solution beats the highest-evidence mode on
  * the test sets ({@link RunOutcome#fullBeatsTopMode()}). Computed on the driver from the committed outcomes, in a
  * fixed order, so that the numbers do not depend on how Spark partitions anything.
@@ -34,6 +34,7 @@ final class SummaryTable {
         field("nlive", DataTypes.IntegerType),
         field("nprior", DataTypes.IntegerType),
         field("num_repeats", DataTypes.IntegerType),
+        field("sampler", DataTypes.StringType),
         field("hidden", DataTypes.IntegerType),
         field("runs", DataTypes.IntegerType),
         field("runs_ok", DataTypes.IntegerType),
@@ -55,7 +56,8 @@ final class SummaryTable {
 
     private static final Comparator<RunSpec> GROUP_ORDER = Comparator.comparing(RunSpec::prior)
             .thenComparingInt(RunSpec::nlive).thenComparingInt(RunSpec::nprior)
-            .thenComparingInt(RunSpec::numRepeats).thenComparingInt(RunSpec::hidden);
+            .thenComparingInt(RunSpec::numRepeats).thenComparing(RunSpec::sampler)
+            .thenComparingInt(RunSpec::hidden);
 
     private SummaryTable() {
     }
@@ -105,7 +107,7 @@ final class SummaryTable {
         int[] functions = ok.stream().mapToInt(RunOutcome::distinctFunctions).sorted().toArray();
         List<Boolean> compared = ok.stream().map(RunOutcome::fullBeatsTopMode).filter(b -> b != null).toList();
         int beats = (int) compared.stream().filter(b -> b).count();
-        return RowFactory.create(key.prior(), key.nlive(), key.nprior(), key.numRepeats(), key.hidden(),
+        return RowFactory.create(key.prior(), key.nlive(), key.nprior(), key.numRepeats(), key.sampler().key(), key.hidden(),
                 group.size(), ok.size(), group.size() - ok.size(),
                 mean(logZ), seedSpread(specs, group), mean(ok.stream().mapToDouble(RunOutcome::logZErr).toArray()),
                 mean(Arrays.stream(modes).asDoubleStream().toArray()),

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
  * @param nlive            live points of every run
  * @param nprior           prior draws at the start (default 10 x nlive)
  * @param numRepeats       slice-sampling steps per new point (default 5 x dimension)
+ * @param sampler          how dead points are replaced: slice (default) or region
  * @param priors           prior names, each one run family
  * @param priorHalfWidth   half-widths a of the uniform(-a, a) box, each one run family (default [5]; a single number
  *                         is a list of one)
@@ -36,6 +37,7 @@ public record SweepConfig(
         @JsonProperty("nlive") Integer nlive,
         @JsonProperty("nprior") Integer nprior,
         @JsonProperty("num_repeats") Integer numRepeats,
+        @JsonProperty("sampler") String sampler,
         @JsonProperty("priors") List<String> priors,
         @JsonProperty("prior_half_width") @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
         List<Double> priorHalfWidth,

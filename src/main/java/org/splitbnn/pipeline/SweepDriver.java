@@ -3,6 +3,7 @@ package org.splitbnn.pipeline;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -29,7 +30,8 @@ import org.apache.spark.sql.types.StructType;
  *
  * <p>Output folder layout: one Parquet folder per table ({@link Tables}, {@code summary}, {@code claims}, and
  * {@code training_points} when runs are marked for figures), {@code _commits/} (the
- * commit log, see {@link CommitStore}) and {@code sweep.yaml} (the configuration of the last invocation). Runs whose
+ * commit log, see {@link CommitStore}), {@code sweep.yaml} (the configuration of the last invocation) and
+ * {@code _SUMMARY.json} (how the last invocation ended, see {@link ClosingSummary}). Runs whose
  * committed status is failed are tried again by the next invocation.
  */
 public final class SweepDriver {
@@ -60,18 +62,36 @@ public final class SweepDriver {
 
     /**
      * Runs the sweep into {@code out} (any Hadoop path). With {@code overwrite}, earlier commits and tables are
-     * removed first and every run is computed.
+     * removed first and every run is computed. However it ends, once {@code out} is accepted it writes
+     * {@link ClosingSummary#FILE} there.
      *
      * @throws IllegalArgumentException when {@code out} holds something other than a sweep's output
      */
     public SweepReport run(Sweep sweep, String out, boolean overwrite) throws IOException {
+        Instant started = Instant.now();
         Path outPath = new Path(out);
         FileSystem fs = outPath.getFileSystem(spark.sparkContext().hadoopConfiguration());
         if (fs.exists(outPath) && fs.listStatus(outPath).length > 0
-                && !fs.exists(new Path(outPath, CommitStore.FOLDER))) {
+                && !fs.exists(new Path(outPath, CommitStore.FOLDER))
+                && !fs.exists(new Path(outPath, ClosingSummary.FILE))) {
             throw new IllegalArgumentException("--out " + out + " is not empty and holds no sweep (no "
                     + CommitStore.FOLDER + "/); choose another folder");
         }
+        try {
+            SweepReport report = runInto(sweep, outPath, fs, overwrite);
+            ClosingSummary.finished(report, started, spark.sparkContext()).writeInto(outPath, fs);
+            return report;
+        } catch (IOException | RuntimeException | Error e) {
+            try {
+                ClosingSummary.error(sweep.name(), e, started, spark.sparkContext()).writeInto(outPath, fs);
+            } catch (IOException | RuntimeException summaryError) {
+                e.addSuppressed(summaryError);
+            }
+            throw e;
+        }
+    }
+
+    private SweepReport runInto(Sweep sweep, Path outPath, FileSystem fs, boolean overwrite) throws IOException {
         CommitStore store = new CommitStore(outPath, spark.sparkContext().hadoopConfiguration());
         if (overwrite) {
             store.clear();

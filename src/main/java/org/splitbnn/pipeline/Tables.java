@@ -124,6 +124,7 @@ public enum Tables {
             field("nlive", DataTypes.IntegerType),
             field("nprior", DataTypes.IntegerType),
             field("num_repeats", DataTypes.IntegerType),
+            field("sampler", DataTypes.StringType),
             field("hidden", DataTypes.IntegerType));
 
     /**
@@ -164,7 +165,8 @@ public enum Tables {
         all[4] = spec.nlive();
         all[5] = spec.nprior();
         all[6] = spec.numRepeats();
-        all[7] = spec.hidden();
+        all[7] = spec.sampler().key();
+        all[8] = spec.hidden();
         for (int i = 0; i < values.size(); i++) {
             all[SPEC.size() + i] = values.get(i);
         }

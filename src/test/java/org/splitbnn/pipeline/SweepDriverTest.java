@@ -11,10 +11,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.sql.Row;
@@ -58,6 +60,7 @@ class SweepDriverTest {
             assertEquals(100, r.<Integer>getAs("nlive"));
             assertEquals(1000, r.<Integer>getAs("nprior"));
             assertEquals(10, r.<Integer>getAs("num_repeats"));
+            assertEquals("slice", r.getAs("sampler"));
             assertEquals(7L, r.<Long>getAs("sampler_seed"));
             String id = r.getAs("run_id");
             int clusters = r.getAs("n_clusters");
@@ -113,6 +116,30 @@ class SweepDriverTest {
     }
 
     @Test
+    void theClosingSummaryTellsHowTheSweepEnded() throws IOException {
+        ClosingSummary s = ClosingSummary.read(new org.apache.hadoop.fs.Path(reference.toUri()), localFs());
+        assertEquals("smoke", s.sweep());
+        assertEquals("ok", s.status());
+        assertEquals(List.of(4, 4, 0, 0), List.of(s.runs(), s.computed(), s.alreadyCommitted(), s.failed()));
+        assertEquals(referenceReport.line(), s.message());
+        assertEquals("client", s.deployMode());
+        assertEquals(SharedSpark.session().sparkContext().applicationId(), s.applicationId());
+        assertTrue(Instant.parse(s.started()).isBefore(Instant.parse(s.ended())), s.started() + " " + s.ended());
+    }
+
+    @Test
+    void anInvocationStoppedByAnErrorLeavesAnErrorSummary() throws IOException {
+        Path out = Files.createDirectories(tmp.resolve("unwritable-log"));
+        Files.writeString(out.resolve(CommitStore.FOLDER), "a file where the commit log's folder belongs");
+        IOException e = assertThrows(IOException.class,
+                () -> driver(new ByteArrayOutputStream()).run(smoke, out.toString(), false));
+        ClosingSummary s = ClosingSummary.read(new org.apache.hadoop.fs.Path(out.toUri()), localFs());
+        assertEquals("error", s.status());
+        assertEquals(e.getMessage(), s.message());
+        assertNull(s.runs());
+    }
+
+    @Test
     void sameConfigGivesIdenticalTables() throws IOException {
         Path again = tmp.resolve("again");
         driver(new ByteArrayOutputStream()).run(smoke, again.toString(), false);
@@ -144,8 +171,9 @@ class SweepDriverTest {
     void aRunThatThrowsIsRecordedAsFailedAndRetriedNextTime() throws IOException {
         RunSpec good = smoke.runs().get(0);
         RunSpec bad = new RunSpec("0000000000000bad", "no-such-prior", good.priorHalfWidth(), good.hidden(),
-                good.nlive(), good.nprior(), good.numRepeats(), good.samplerSeed(), good.prominence(),
-                good.posteriorSamples(), good.gridStep(), good.baselineStarts(), good.train(), good.trainSha256(), good.tests(),
+                good.nlive(), good.nprior(), good.numRepeats(), good.sampler(), good.samplerSeed(), good.prominence(),
+                good.posteriorSamples(), good.gridStep(), good.baselineStarts(), good.train(), good.trainSha256(),
+                good.tests(),
                 good.outputs());
         Sweep sweep = new Sweep("failing", List.of(good, bad), "", Set.of(), ClaimSettings.defaults());
         Path out = tmp.resolve("failing");
@@ -159,6 +187,7 @@ class SweepDriverTest {
         assertEquals("ok", runs.get(1).getAs("status"));
         List<Row> summary = SharedSpark.session().read().parquet(out.resolve("summary").toString()).collectAsList();
         assertEquals(1, summary.stream().mapToInt(r -> r.<Integer>getAs("runs_failed")).sum());
+        assertEquals("failed_runs", ClosingSummary.read(new org.apache.hadoop.fs.Path(out.toUri()), localFs()).status());
         SweepReport retry = driver(new ByteArrayOutputStream()).run(sweep, out.toString(), false);
         assertEquals(1, retry.computed(), "only the failed run is tried again");
     }
@@ -198,6 +227,10 @@ class SweepDriverTest {
 
     private static SweepDriver driver(ByteArrayOutputStream progress) {
         return new SweepDriver(SharedSpark.session(), new PrintStream(progress, true, StandardCharsets.UTF_8));
+    }
+
+    private static FileSystem localFs() throws IOException {
+        return FileSystem.getLocal(SharedSpark.session().sparkContext().hadoopConfiguration());
     }
 
     private static long count(SparkSession spark, String table, String runId, String condition) {
