@@ -97,7 +97,10 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        OutputDirectory.checkReplaceable(out, force);
+        List<Path> inputs = new ArrayList<>(tests);
+        inputs.add(0, data);
+        OutputDirectory.checkReplaceable(out, force, inputs, RunOutput.OWN_FILES);
+        OutputDirectory.checkWritable(out);
         List<DataSource> sources = new ArrayList<>();
         Dataset train = read(data, "train", sources);
         List<Dataset> testSets = new ArrayList<>();

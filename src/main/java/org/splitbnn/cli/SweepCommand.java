@@ -49,7 +49,7 @@ public final class SweepCommand implements Callable<Integer> {
         double sparkSeconds;
         try (SparkSession spark = SweepSpark.session(sweep.name())) {
             sparkSeconds = (System.nanoTime() - start) * 1e-9;
-            report = new SweepDriver(spark, System.out).run(sweep, out, overwrite);
+            report = new SweepDriver(spark, System.out, System.err).run(sweep, out, overwrite);
         }
         double total = (System.nanoTime() - start) * 1e-9;
         stdout.println(report.line());

@@ -235,7 +235,7 @@ public record ParquetTable(List<Column> columns) {
         for (int f = 0; f < fields.size(); f++) {
             columns[f] = newColumn(file, fields.get(f), n);
         }
-        try (ParquetReader<Group> reader = new GroupReaderBuilder(in)
+        try (ParquetReader<Group> reader = groupReader(in)
                 .set(ReadSupport.PARQUET_READ_SCHEMA, schema.toString()).build()) {
             for (int row = 0; row < n; row++) {
                 Group g = reader.read();
@@ -426,6 +426,11 @@ public record ParquetTable(List<Column> columns) {
         GroupType repeated = list.getType(0).asGroupType();
         return repeated.getFieldCount() == 1 && repeated.getType(0).isPrimitive()
                 && repeated.getType(0).asPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.DOUBLE;
+    }
+
+    /** A builder of Parquet readers of example {@link Group}s from any {@link InputFile}. */
+    public static ParquetReader.Builder<Group> groupReader(InputFile file) {
+        return new GroupReaderBuilder(file);
     }
 
     /** A Parquet reader of example {@link Group}s from any {@link InputFile} (the builder's constructor is protected). */

@@ -20,20 +20,24 @@ public final class RunOutput {
     /** The summary's file name. */
     public static final String SUMMARY = "summary.json";
 
+    /** The files that show a folder to be a run's output (besides the marker), for {@link OutputDirectory}. */
+    public static final List<String> OWN_FILES = List.of(SUMMARY);
+
     private RunOutput() {
     }
 
     /**
      * Writes the run's files into {@code dir}.
      *
-     * @param data       the dataset files read, train first
+     * @param data       the dataset files read, train first (a forced replacement never deletes them)
      * @param version    the splitbnn version
      * @param force      replace a directory that is not empty
      * @param polychord  also write PolyChord's files
      */
     public static void write(Path dir, ExperimentResult result, List<DataSource> data, String version, boolean force,
                              boolean polychord) throws IOException {
-        OutputDirectory.publish(dir, force, tmp -> {
+        List<Path> inputs = data.stream().map(d -> Path.of(d.path())).toList();
+        OutputDirectory.publish(dir, force, inputs, OWN_FILES, tmp -> {
             Files.writeString(tmp.resolve(SUMMARY), SummaryJson.text(SummaryJson.of(result, data, version)),
                     StandardCharsets.UTF_8);
             for (Map.Entry<String, ParquetTable> table : RunTables.all(result).entrySet()) {

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 
 import org.apache.spark.sql.Row;
 import org.splitbnn.output.SplitbnnVersion;
@@ -72,16 +71,14 @@ public final class RunRows {
             }
             rows.put(Tables.PREDICTIONS, cells);
         }
-        return new RunOutcome(spec.runId(), true, null, s.logZ(), s.logZErr(), result.prominentModes(),
-                wallSeconds, fullBeatsTopMode(result.generalisation(), testNames(spec)), rows);
+        return new RunOutcome(spec.runId(), rows);
     }
 
     /** The outcome of a run that failed with {@code error} after {@code wallSeconds}. */
     public static RunOutcome failed(RunSpec spec, String error, double wallSeconds, Executor where) {
         Row row = runRow(spec, FAILED, error, null, null, null, null, null, null, null, null, null, null,
                 wallSeconds, where, null);
-        return new RunOutcome(spec.runId(), false, error, Double.NaN, Double.NaN, 0, wallSeconds, null,
-                Map.of(Tables.RUNS, List.of(row)));
+        return new RunOutcome(spec.runId(), Map.of(Tables.RUNS, List.of(row)));
     }
 
     private static Row runRow(RunSpec spec, String status, String error, Double logZ, Double logZErr, Double logF,
@@ -91,21 +88,6 @@ public final class RunRows {
                 spec.priorHalfWidth(), spec.prominence(), spec.posteriorSamples(), status, error, logZ, logZErr, logF,
                 kl, clusters, prominent, nLike, nOutside, nDead, samplerSeconds, wallSeconds, where.host(), where.id(),
                 SplitbnnVersion.current(), parameters));
-    }
-
-    /**
-     * Whether the full solution's mean &lt;log L&gt;/N, averaged over the test sets, exceeds mode 1's; null without
-     * test sets or without a mode 1.
-     */
-    static Boolean fullBeatsTopMode(List<GeneralisationRow> rows, List<String> tests) {
-        OptionalDouble full = testAverage(rows, Solution.FULL, tests);
-        OptionalDouble top = testAverage(rows, Solution.modeName(1), tests);
-        return full.isPresent() && top.isPresent() ? full.getAsDouble() > top.getAsDouble() : null;
-    }
-
-    private static OptionalDouble testAverage(List<GeneralisationRow> rows, String solution, List<String> tests) {
-        return rows.stream().filter(g -> g.solution().equals(solution) && tests.contains(g.dataset()))
-                .mapToDouble(GeneralisationRow::mean).average();
     }
 
     private static List<String> testNames(RunSpec spec) {

@@ -119,6 +119,20 @@ public enum Tables {
         return new StructType(all);
     }
 
+    /**
+     * The schema of the table's rows as a run commits them: {@link #schema()}, without the runs table's
+     * {@link #FIGURES} column, which each invocation sets.
+     */
+    public StructType commitSchema() {
+        StructType all = schema();
+        return this == RUNS ? new StructType(java.util.Arrays.copyOf(all.fields(), all.size() - 1)) : all;
+    }
+
+    /** The position of the column {@code name} in {@link #schema()}. */
+    public int index(String name) {
+        return schema().fieldIndex(name);
+    }
+
     /** A full row: the run's spec columns followed by the table's own {@code values}. */
     public static Row withSpec(RunSpec spec, List<Object> values) {
         Object[] all = new Object[SPEC.size() + values.size()];

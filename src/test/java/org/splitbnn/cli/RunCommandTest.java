@@ -54,7 +54,7 @@ class RunCommandTest {
         assertEquals("", outcome.err(), "--quiet prints nothing on stderr");
         assertTrue(outcome.out().contains("1 prominent"), outcome.out());
         try (Stream<Path> files = Files.list(out)) {
-            assertEquals(List.of("dead.parquet", "generalisation.parquet", "modes.parquet", "posterior.parquet",
+            assertEquals(List.of(".splitbnn", "dead.parquet", "generalisation.parquet", "modes.parquet", "posterior.parquet",
                             "predictions.parquet", "run.paramnames", "run.stats", "run_dead-birth.txt",
                             "run_phys_live-birth.txt", "summary.json"),
                     files.map(p -> p.getFileName().toString()).sorted().toList());
@@ -134,20 +134,34 @@ class RunCommandTest {
     }
 
     @Test
-    void existingOutputIsRefusedUntouchedAndForceReplacesIt(@TempDir Path other) throws IOException {
+    void existingOutputIsRefusedUntouchedAndForceReplacesOnlySplitbnnOutput(@TempDir Path other) throws IOException {
         Path keep = other.resolve("keep");
         Files.createDirectories(keep);
         Files.writeString(keep.resolve("mine.txt"), "keep me");
-        CommandLineTestSupport.Outcome refused = execute("--prior", "constrained", "--out", keep.toString());
-        assertBadInput(refused, "not empty");
+        assertBadInput(execute("--prior", "constrained", "--out", keep.toString()), "not empty");
+        assertBadInput(execute("--prior", "constrained", "--out", keep.toString(), "--force"),
+                "not written by splitbnn");
         assertEquals("keep me", Files.readString(keep.resolve("mine.txt")));
         assertEquals(List.of(keep), listing(other));
+        Path earlier = other.resolve("earlier");
+        assertEquals(0, execute("--prior", "full", "--nlive", "20", "--out", earlier.toString(),
+                "--posterior-samples", "50").exitCode());
         CommandLineTestSupport.Outcome forced = execute("--prior", "full", "--nlive", "20", "--out",
-                keep.toString(), "--force", "--posterior-samples", "50");
+                earlier.toString(), "--force", "--posterior-samples", "50", "--seed", "2");
         assertEquals(0, forced.exitCode(), forced.err());
-        assertFalse(Files.exists(keep.resolve("mine.txt")));
-        assertTrue(Files.exists(keep.resolve("summary.json")));
-        assertEquals(List.of(keep), listing(other));
+        assertEquals(2, new ObjectMapper().readTree(earlier.resolve("summary.json").toFile())
+                .at("/settings/sampler_seed").asInt());
+        assertEquals(List.of(earlier, keep), listing(other));
+    }
+
+    @Test
+    void forceNeverDeletesTheInputs(@TempDir Path other) throws IOException {
+        Path train = Files.copy(Path.of("data/dev/train.csv"), other.resolve("train.csv"));
+        Files.writeString(other.resolve("summary.json"), "{}");
+        CommandLineTestSupport.Outcome o = CommandLineTestSupport.execute("run", "--data", train.toString(),
+                "--prior", "full", "--nlive", "20", "--out", other.toString(), "--force", "--quiet");
+        assertBadInput(o, "holds the input " + train);
+        assertTrue(Files.exists(train));
     }
 
     @Test

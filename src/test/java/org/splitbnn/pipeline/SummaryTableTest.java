@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.Test;
-import org.splitbnn.analysis.GeneralisationRow;
+
 
 class SummaryTableTest {
 
@@ -47,14 +48,14 @@ class SummaryTableTest {
 
     @Test
     void fullBeatsTopModeAveragesTheTestSetsOnly() {
-        List<GeneralisationRow> rows = List.of(
+        List<Row> rows = List.of(
                 row("full", "train", -0.1), row("mode 1", "train", -0.9),
                 row("full", "a", -0.5), row("mode 1", "a", -0.3),
                 row("full", "b", -0.5), row("mode 1", "b", -0.8),
                 row("full", "tests_pooled", -9), row("mode 1", "tests_pooled", 0));
-        assertTrue(RunRows.fullBeatsTopMode(rows, List.of("a", "b")));
-        assertFalse(RunRows.fullBeatsTopMode(rows, List.of("a")));
-        assertNull(RunRows.fullBeatsTopMode(rows, List.of()));
+        assertTrue(RunOutcome.fullBeatsTopMode(rows, List.of("a", "b")));
+        assertFalse(RunOutcome.fullBeatsTopMode(rows, List.of("a")));
+        assertNull(RunOutcome.fullBeatsTopMode(rows, List.of()));
     }
 
     @Test
@@ -66,11 +67,27 @@ class SummaryTableTest {
         assertEquals("1:01:01", ProgressLine.duration(3661));
     }
 
+    /** An ok outcome with these headline numbers; with {@code beats}, one test set "a" decides it. */
     private static RunOutcome ok(RunSpec spec, double logZ, int modes, Boolean beats) {
-        return new RunOutcome(spec.runId(), true, null, logZ, 0.2, modes, 2.0, beats, Map.of());
+        Object[] run = new Object[Tables.RUNS.commitSchema().size()];
+        run[Tables.RUNS.index("run_id")] = spec.runId();
+        run[Tables.RUNS.index("status")] = RunRows.OK;
+        run[Tables.RUNS.index("log_z")] = logZ;
+        run[Tables.RUNS.index("log_z_err")] = 0.2;
+        run[Tables.RUNS.index("n_prominent_modes")] = modes;
+        run[Tables.RUNS.index("wall_seconds")] = 2.0;
+        run[Tables.RUNS.index("tests")] = beats == null ? new String[0] : new String[] {"a"};
+        List<Row> generalisation = beats == null ? List.of()
+                : List.of(row("full", "a", beats ? -1 : -2), row("mode 1", "a", -1.5));
+        return new RunOutcome(spec.runId(), Map.of(Tables.RUNS, List.of(RowFactory.create(run)),
+                Tables.GENERALISATION, generalisation));
     }
 
-    private static GeneralisationRow row(String solution, String dataset, double mean) {
-        return new GeneralisationRow(solution, dataset, 10, mean, mean, mean, mean, mean, mean, mean, 1);
+    private static Row row(String solution, String dataset, double mean) {
+        Object[] values = new Object[Tables.GENERALISATION.schema().size()];
+        values[Tables.GENERALISATION.index("solution")] = solution;
+        values[Tables.GENERALISATION.index("dataset")] = dataset;
+        values[Tables.GENERALISATION.index("mean")] = mean;
+        return RowFactory.create(values);
     }
 }

@@ -143,8 +143,9 @@ class SweepDriverTest {
             return new RunTask().call(spec);
         };
         Path out = tmp.resolve("flaky");
-        SweepReport report = new SweepDriver(SharedSpark.session(), new PrintStream(new ByteArrayOutputStream()),
-                flaky).run(smoke, out.toString(), false);
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
+        SweepReport report = new SweepDriver(SharedSpark.session(), quiet, quiet, flaky, () -> { })
+                .run(smoke, out.toString(), false);
         assertEquals(0, report.failed());
         assertSameTables(reference, out);
         Function<RunSpec, RunOutcome> broken = spec -> {
@@ -152,8 +153,7 @@ class SweepDriverTest {
         };
         Sweep one = smoke.only(List.of(smoke.runs().get(0).runId()));
         Path failed = tmp.resolve("broken");
-        new SweepDriver(SharedSpark.session(), new PrintStream(new ByteArrayOutputStream()), broken)
-                .run(one, failed.toString(), false);
+        new SweepDriver(SharedSpark.session(), quiet, quiet, broken, () -> { }).run(one, failed.toString(), false);
         Row row = SharedSpark.session().read().parquet(failed.resolve("runs").toString()).first();
         assertEquals("failed", row.getAs("status"));
         assertTrue(row.<String>getAs("error").startsWith("Spark job failed"), row.<String>getAs("error"));
@@ -168,7 +168,8 @@ class SweepDriverTest {
     }
 
     private static SweepDriver driver(ByteArrayOutputStream progress) {
-        return new SweepDriver(SharedSpark.session(), new PrintStream(progress, true, StandardCharsets.UTF_8));
+        PrintStream p = new PrintStream(progress, true, StandardCharsets.UTF_8);
+        return new SweepDriver(SharedSpark.session(), p, p);
     }
 
     private static long count(SparkSession spark, String table, String runId, String condition) {
