@@ -68,6 +68,12 @@ public final class Main implements Runnable {
             }
             return new CommandLine.RunLast().execute(parsed);
         });
+        cl.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("splitbnn " + ex.getCommandLine().getCommandName() + ": " + oneLine(ex) + " (see --help)");
+            err.flush();
+            return BAD_INPUT;
+        });
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
             PrintWriter err = line.getErr();
             err.println("splitbnn " + line.getCommandName() + ": " + oneLine(ex));

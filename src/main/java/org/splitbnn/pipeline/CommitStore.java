@@ -21,6 +21,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.splitbnn.output.Table;
 import org.apache.spark.sql.Row;
 
 /**
@@ -120,8 +121,8 @@ final class CommitStore {
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put(FORMAT_KEY, Integer.toString(FORMAT_VERSION));
         metadata.put("splitbnn.run_id", outcome.runId());
-        for (Map.Entry<Tables, List<Row>> e : outcome.rows().entrySet()) {
-            RowParquet.write(new Path(tmp, e.getKey().folder() + SUFFIX), conf, e.getKey().commitSchema(),
+        for (Map.Entry<Table, List<Row>> e : outcome.rows().entrySet()) {
+            RowParquet.write(new Path(tmp, e.getKey().folder() + SUFFIX), conf, Tables.commitSchema(e.getKey()),
                     e.getValue(), metadata);
             FaultPoint.reach("commit");
         }
@@ -137,8 +138,8 @@ final class CommitStore {
     }
 
     private RunOutcome read(Path commit, String runId) throws IOException {
-        Map<Tables, List<Row>> rows = new EnumMap<>(Tables.class);
-        for (Tables t : Tables.values()) {
+        Map<Table, List<Row>> rows = new EnumMap<>(Table.class);
+        for (Table t : Tables.SWEEP) {
             Path file = new Path(commit, t.folder() + SUFFIX);
             if (!fs.exists(file)) {
                 continue;
@@ -151,7 +152,7 @@ final class CommitStore {
                 throw new NewerFormatException("format version " + version + ", this build reads up to "
                         + FORMAT_VERSION);
             }
-            List<Row> read = RowParquet.read(file, conf, t.commitSchema());
+            List<Row> read = RowParquet.read(file, conf, Tables.commitSchema(t));
             int idColumn = t.index("run_id");
             for (Row r : read) {
                 if (!runId.equals(r.getString(idColumn))) {
@@ -160,8 +161,8 @@ final class CommitStore {
             }
             rows.put(t, read);
         }
-        if (!rows.containsKey(Tables.RUNS)) {
-            throw new IOException(new Path(commit, Tables.RUNS.folder() + SUFFIX) + " is missing");
+        if (!rows.containsKey(Table.RUNS)) {
+            throw new IOException(new Path(commit, Table.RUNS.folder() + SUFFIX) + " is missing");
         }
         return new RunOutcome(runId, rows);
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 
+import org.splitbnn.output.Table;
 import org.apache.spark.sql.Row;
 import org.splitbnn.analysis.Solution;
 
@@ -18,14 +19,14 @@ import org.splitbnn.analysis.Solution;
  * @param runId the run's id
  * @param rows  rows per table
  */
-public record RunOutcome(String runId, Map<Tables, List<Row>> rows) implements Serializable {
+public record RunOutcome(String runId, Map<Table, List<Row>> rows) implements Serializable {
 
     /** Copies the rows into serializable collections. */
     public RunOutcome {
-        EnumMap<Tables, List<Row>> copy = new EnumMap<>(Tables.class);
+        EnumMap<Table, List<Row>> copy = new EnumMap<>(Table.class);
         rows.forEach((table, list) -> copy.put(table, List.copyOf(list)));
         rows = copy;
-        int runRows = copy.getOrDefault(Tables.RUNS, List.of()).size();
+        int runRows = copy.getOrDefault(Table.RUNS, List.of()).size();
         if (runRows != 1) {
             throw new IllegalArgumentException("run " + runId + " has " + runRows + " rows in the runs table, "
                     + "expected 1");
@@ -33,7 +34,7 @@ public record RunOutcome(String runId, Map<Tables, List<Row>> rows) implements S
     }
 
     /** The run's rows of {@code table} (empty when it has none). */
-    public List<Row> rows(Tables table) {
+    public List<Row> rows(Table table) {
         return rows.getOrDefault(table, List.of());
     }
 
@@ -79,7 +80,7 @@ public record RunOutcome(String runId, Map<Tables, List<Row>> rows) implements S
         Object tests = run("tests");
         List<String> names = tests instanceof String[] a ? List.of(a) : tests instanceof List<?> l
                 ? l.stream().map(String::valueOf).toList() : List.of();
-        return fullBeatsTopMode(rows(Tables.GENERALISATION), names);
+        return fullBeatsTopMode(rows(Table.GENERALISATION), names);
     }
 
     /**
@@ -93,15 +94,15 @@ public record RunOutcome(String runId, Map<Tables, List<Row>> rows) implements S
     }
 
     private static OptionalDouble testAverage(List<Row> rows, String solution, List<String> tests) {
-        int s = Tables.GENERALISATION.index("solution");
-        int d = Tables.GENERALISATION.index("dataset");
-        int mean = Tables.GENERALISATION.index("mean");
+        int s = Table.GENERALISATION.index("solution");
+        int d = Table.GENERALISATION.index("dataset");
+        int mean = Table.GENERALISATION.index("mean");
         return rows.stream().filter(g -> g.getString(s).equals(solution) && tests.contains(g.getString(d)))
                 .mapToDouble(g -> g.getDouble(mean)).average();
     }
 
     private Object run(String column) {
-        return rows(Tables.RUNS).get(0).get(Tables.RUNS.index(column));
+        return rows(Table.RUNS).get(0).get(Table.RUNS.index(column));
     }
 
     private double number(String column) {

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.splitbnn.output.Table;
 import org.apache.spark.sql.Row;
 import org.splitbnn.output.SplitbnnVersion;
 import org.splitbnn.analysis.ExperimentResult;
@@ -36,40 +37,40 @@ public final class RunRows {
     public static RunOutcome ok(RunSpec spec, ExperimentResult result, Solution posterior, Executor where,
                                 double wallSeconds) {
         SamplerResult s = result.sampler();
-        Map<Tables, List<Row>> rows = new EnumMap<>(Tables.class);
-        rows.put(Tables.RUNS, List.of(runRow(spec, OK, null, s.logZ(), s.logZErr(), s.logPriorVolumeFraction(),
+        Map<Table, List<Row>> rows = new EnumMap<>(Table.class);
+        rows.put(Table.RUNS, List.of(runRow(spec, OK, null, s.logZ(), s.logZErr(), s.logPriorVolumeFraction(),
                 s.klDivergence(), s.clusters().size(), result.prominentModes(), s.nLikelihood(), s.nOutsideSupport(),
                 s.nDead(), s.wallSeconds(), wallSeconds, where, s.parameterNames().toArray(String[]::new))));
         List<Row> modes = new ArrayList<>();
         for (ModeReport m : result.modes()) {
-            modes.add(Tables.withSpec(spec, Arrays.asList(m.mode(), m.clusterId(), m.localLogZ(), m.localLogZErr(),
+            modes.add(Tables.withSpec(spec, Table.MODES, Arrays.asList(m.mode(), m.clusterId(), m.localLogZ(), m.localLogZErr(),
                     m.weight(), m.prominent(), doubles(m.mean()), doubles(m.sd()))));
         }
-        rows.put(Tables.MODES, modes);
+        rows.put(Table.MODES, modes);
         List<Row> generalisation = new ArrayList<>();
         for (GeneralisationRow g : result.generalisation()) {
-            generalisation.add(Tables.withSpec(spec, Arrays.asList(g.solution(), g.dataset(), g.samples(), g.mean(),
+            generalisation.add(Tables.withSpec(spec, Table.GENERALISATION, Arrays.asList(g.solution(), g.dataset(), g.samples(), g.mean(),
                     g.min(), g.q1(), g.median(), g.q3(), g.max(), g.predictiveLogLikelihood(), g.accuracy())));
         }
-        rows.put(Tables.GENERALISATION, generalisation);
+        rows.put(Table.GENERALISATION, generalisation);
         if (spec.outputs().posterior()) {
             List<Row> samples = new ArrayList<>();
             for (int i = 0; i < posterior.size(); i++) {
                 Integer mode = posterior.modes()[i] == 0 ? null : posterior.modes()[i];
-                samples.add(Tables.withSpec(spec, Arrays.asList(i, mode, posterior.logL()[i],
+                samples.add(Tables.withSpec(spec, Table.POSTERIOR, Arrays.asList(i, mode, posterior.logL()[i],
                         posterior.theta()[i].clone())));
             }
-            rows.put(Tables.POSTERIOR, samples);
+            rows.put(Table.POSTERIOR, samples);
         }
         if (spec.outputs().predictions()) {
             List<Row> cells = new ArrayList<>();
             for (PredictionGrid grid : result.predictions()) {
                 for (int c = 0; c < grid.probability().length; c++) {
-                    cells.add(Tables.withSpec(spec, Arrays.asList(grid.solution(), grid.x1()[c], grid.x2()[c],
+                    cells.add(Tables.withSpec(spec, Table.PREDICTIONS, Arrays.asList(grid.solution(), grid.x1()[c], grid.x2()[c],
                             grid.probability()[c])));
                 }
             }
-            rows.put(Tables.PREDICTIONS, cells);
+            rows.put(Table.PREDICTIONS, cells);
         }
         return new RunOutcome(spec.runId(), rows);
     }
@@ -78,14 +79,14 @@ public final class RunRows {
     public static RunOutcome failed(RunSpec spec, String error, double wallSeconds, Executor where) {
         Row row = runRow(spec, FAILED, error, null, null, null, null, null, null, null, null, null, null,
                 wallSeconds, where, null);
-        return new RunOutcome(spec.runId(), Map.of(Tables.RUNS, List.of(row)));
+        return new RunOutcome(spec.runId(), Map.of(Table.RUNS, List.of(row)));
     }
 
     private static Row runRow(RunSpec spec, String status, String error, Double logZ, Double logZErr, Double logF,
                               Double kl, Integer clusters, Integer prominent, Long nLike, Long nOutside, Long nDead,
                               Double samplerSeconds, double wallSeconds, Executor where, String[] parameters) {
-        return Tables.withSpec(spec, Arrays.asList(spec.trainSha256(), testNames(spec).toArray(String[]::new),
-                spec.priorHalfWidth(), spec.prominence(), spec.posteriorSamples(), status, error, logZ, logZErr, logF,
+        return Tables.withSpec(spec, Table.RUNS, Arrays.asList(spec.trainSha256(),
+                testNames(spec).toArray(String[]::new), status, error, logZ, logZErr, logF,
                 kl, clusters, prominent, nLike, nOutside, nDead, samplerSeconds, wallSeconds, where.host(), where.id(),
                 SplitbnnVersion.current(), parameters));
     }

@@ -9,9 +9,9 @@ import java.util.TreeMap;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.splitbnn.output.RunSettings;
+import org.splitbnn.output.Table;
 
 import scala.jdk.javaapi.CollectionConverters;
 
@@ -24,50 +24,30 @@ import scala.jdk.javaapi.CollectionConverters;
 final class SummaryTable {
 
     /** Folder of the table. */
-    static final String FOLDER = "summary";
+    static final String FOLDER = Table.SUMMARY.folder();
 
     /** Its schema. */
-    static final StructType SCHEMA = new StructType(new StructField[] {
-        field("prior", DataTypes.StringType),
-        field("nlive", DataTypes.IntegerType),
-        field("nprior", DataTypes.IntegerType),
-        field("num_repeats", DataTypes.IntegerType),
-        field("hidden", DataTypes.IntegerType),
-        field("runs", DataTypes.IntegerType),
-        field("runs_ok", DataTypes.IntegerType),
-        field("runs_failed", DataTypes.IntegerType),
-        field("log_z_mean", DataTypes.DoubleType),
-        field("log_z_sd", DataTypes.DoubleType),
-        field("log_z_err_mean", DataTypes.DoubleType),
-        field("prominent_modes_mean", DataTypes.DoubleType),
-        field("prominent_modes_min", DataTypes.IntegerType),
-        field("prominent_modes_median", DataTypes.DoubleType),
-        field("prominent_modes_max", DataTypes.IntegerType),
-        field("prominent_mode_counts", DataTypes.createMapType(DataTypes.IntegerType, DataTypes.IntegerType)),
-        field("runs_compared", DataTypes.IntegerType),
-        field("full_beats_top_mode", DataTypes.IntegerType),
-        field("full_beats_top_mode_fraction", DataTypes.DoubleType),
-    });
+    static final StructType SCHEMA = Tables.schema(Table.SUMMARY);
 
-    private static final Comparator<RunSpec> GROUP_ORDER = Comparator.comparing(RunSpec::prior)
-            .thenComparingInt(RunSpec::nlive).thenComparingInt(RunSpec::nprior)
-            .thenComparingInt(RunSpec::numRepeats).thenComparingInt(RunSpec::hidden);
+    private static final Comparator<RunSettings> GROUP_ORDER = Comparator.comparing(RunSettings::prior)
+            .thenComparingInt(RunSettings::nlive).thenComparingInt(RunSettings::nprior)
+            .thenComparingInt(RunSettings::numRepeats).thenComparingInt(RunSettings::hidden);
 
     private SummaryTable() {
     }
 
     /** One row per group of runs, sorted by the group's keys; {@code outcomes} holds every run's outcome. */
     static List<Row> rows(List<RunSpec> runs, Map<String, RunOutcome> outcomes) {
-        Map<RunSpec, List<RunOutcome>> groups = new TreeMap<>(GROUP_ORDER);
+        Map<RunSettings, List<RunOutcome>> groups = new TreeMap<>(GROUP_ORDER);
         for (RunSpec r : runs) {
-            groups.computeIfAbsent(r, k -> new ArrayList<>()).add(outcomes.get(r.runId()));
+            groups.computeIfAbsent(r.settings(), k -> new ArrayList<>()).add(outcomes.get(r.runId()));
         }
         List<Row> rows = new ArrayList<>();
         groups.forEach((key, group) -> rows.add(row(key, group)));
         return rows;
     }
 
-    private static Row row(RunSpec key, List<RunOutcome> group) {
+    private static Row row(RunSettings key, List<RunOutcome> group) {
         List<RunOutcome> ok = group.stream().filter(RunOutcome::ok).toList();
         double[] logZ = ok.stream().mapToDouble(RunOutcome::logZ).toArray();
         int[] modes = ok.stream().mapToInt(RunOutcome::prominentModes).sorted().toArray();
@@ -115,9 +95,5 @@ final class SummaryTable {
         }
         int mid = sorted.length / 2;
         return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2.0;
-    }
-
-    private static StructField field(String name, org.apache.spark.sql.types.DataType type) {
-        return DataTypes.createStructField(name, type, true);
     }
 }

@@ -7,7 +7,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -15,23 +17,26 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.splitbnn.output.SplitbnnVersion;
 import org.splitbnn.data.Dataset;
 import org.splitbnn.data.DatasetCsv;
 import org.splitbnn.data.NoisyXorRecipe;
-import org.splitbnn.model.NetworkShape;
-import org.splitbnn.model.Prior;
+import org.splitbnn.output.RunSettings;
 
 /**
- * Reads a sweep configuration (YAML), checks every key and value, and expands the grid into runs. Every problem is
- * reported as an {@link IllegalArgumentException} whose message names the file and the key. CSV paths are relative
- * to the configuration file's folder.
+ * Reads a sweep configuration (YAML), checks every key and value, and expands the grid into runs. The run settings'
+ * keys, types, defaults and checks are those of {@link RunSettings} (a setting with a grid key takes a list, one run
+ * family per value); the other keys are those of {@link SweepConfig}. Every problem is reported as an
+ * {@link IllegalArgumentException} whose message names the file and the key. CSV paths are relative to the
+ * configuration file's folder.
  */
 public final class SweepConfigReader {
 
@@ -55,25 +60,78 @@ public final class SweepConfigReader {
 
     /** Reads, checks and expands the configuration in {@code file}. */
     public static Sweep read(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException(file + ": is a folder, not a sweep configuration file");
+        }
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException(file + ": no such sweep configuration");
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new IllegalArgumentException(file + ": not UTF-8 text");
         }
         if (text.isBlank()) {
             throw new IllegalArgumentException(file + ": empty sweep configuration");
         }
-        return new SweepConfigReader(file).expand(parse(file, text), text);
+        return new SweepConfigReader(file).expand(text);
     }
 
-    private static SweepConfig parse(Path file, String text) {
+    /** The keys of a configuration: those of {@link SweepConfig} and those of the run settings. */
+    private static List<String> knownKeys() {
+        List<String> keys = new ArrayList<>(List.of("name", "train", "tests", "outputs", "figures"));
+        for (RunSettings.Setting s : RunSettings.SETTINGS) {
+            keys.add(yamlKey(s));
+        }
+        return keys.stream().sorted().toList();
+    }
+
+    /** The configuration key of a setting: its grid key (a list of values) or its key (one value). */
+    private static String yamlKey(RunSettings.Setting s) {
+        return s.gridKey() != null ? s.gridKey() : s.key();
+    }
+
+    private JsonNode parse(String text) {
+        JsonNode root;
         try {
-            SweepConfig config = YAML.readValue(text, SweepConfig.class);
-            if (config == null) {
-                throw new IllegalArgumentException(file + ": empty sweep configuration");
+            root = YAML.readTree(text);
+        } catch (JsonProcessingException e) {
+            // SnakeYAML's message: what it was doing, what it found, and where ("line N, column M") it found it
+            List<String> lines = e.getOriginalMessage().lines().map(String::strip).toList();
+            java.util.regex.Matcher where = Pattern.compile("line (\\d+), column (\\d+)")
+                    .matcher(String.join(" ", lines));
+            String at = null;
+            while (where.find()) {
+                at = "line " + where.group(1) + ", column " + where.group(2);
             }
-            return config;
+            if (at == null && e.getLocation() != null) {
+                at = "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            }
+            String problem = lines.stream().filter(l -> l.startsWith("found") || l.startsWith("expected"))
+                    .findFirst().orElse(lines.isEmpty() ? "" : lines.get(0)).replace("\t", "\\t");
+            throw new IllegalArgumentException(file + ": not valid YAML" + (at == null ? "" : " at " + at) + ": "
+                    + problem);
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            throw new IllegalArgumentException(file + ": empty sweep configuration");
+        }
+        if (!root.isObject()) {
+            throw new IllegalArgumentException(file + ": expected keys such as name, nlive, priors; got "
+                    + describe(root));
+        }
+        List<String> known = knownKeys();
+        root.fieldNames().forEachRemaining(k -> {
+            if (!known.contains(k)) {
+                throw new IllegalArgumentException(file + ": unknown key '" + k + "'; known keys: "
+                        + String.join(", ", known));
+            }
+        });
+        return root;
+    }
+
+    private SweepConfig config(ObjectNode rest) {
+        try {
+            return YAML.treeToValue(rest, SweepConfig.class);
         } catch (UnrecognizedPropertyException e) {
             String parent = path(e).replaceAll("\\.?[^.\\[]+$", "");
             throw new IllegalArgumentException(file + ": unknown key '" + e.getPropertyName() + "'"
@@ -81,13 +139,16 @@ public final class SweepConfigReader {
                     + e.getKnownPropertyIds().stream().map(Object::toString).sorted()
                     .collect(Collectors.joining(", ")));
         } catch (JsonMappingException e) {
-            String line = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ": ";
             String message = e.getOriginalMessage().lines().findFirst().orElse("")
                     .replaceAll(" \\((but|set) .*", "");
-            throw new IllegalArgumentException(file + ": " + line + "key '" + path(e) + "': " + message);
+            java.util.regex.Matcher type = Pattern.compile("Cannot (deserialize value of type|construct instance of)"
+                    + " `([^`]*)`.*").matcher(message);
+            if (type.matches()) {
+                message = "expected " + typeInWords(type.group(2));
+            }
+            throw new IllegalArgumentException(file + ": key '" + path(e) + "': " + message);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(file + ": not valid YAML: "
-                    + e.getOriginalMessage().lines().findFirst().orElse(""));
+            throw new IllegalArgumentException(file + ": " + e.getOriginalMessage().lines().findFirst().orElse(""));
         }
     }
 
@@ -103,41 +164,91 @@ public final class SweepConfigReader {
         return sb.toString();
     }
 
-    private Sweep expand(SweepConfig c, String text) throws IOException {
+    /** A Java type of the configuration's records in words. */
+    private static String typeInWords(String javaType) {
+        String simple = javaType.replaceAll("<.*", "").replaceAll(".*[.$]", "");
+        return switch (simple) {
+            case "List", "ArrayList" -> "a list [...]";
+            case "Long", "long", "Integer", "int" -> "an integer";
+            case "Double", "double" -> "a number";
+            case "Boolean", "boolean" -> "true or false";
+            case "String" -> "a name";
+            default -> "keys {...}";
+        };
+    }
+
+    private static String describe(JsonNode n) {
+        return n.isArray() ? "a list" : n.isObject() ? "keys {...}" : "'" + n.asText() + "'";
+    }
+
+    /** A scalar of a setting's type, or an error naming {@code key}. */
+    private Object scalar(JsonNode n, Class<?> type, String key) {
+        if (type == String.class && n.isTextual()) {
+            return n.asText();
+        } else if (type == Integer.class && n.isIntegralNumber()) {
+            check(n.canConvertToInt(), key, "must fit a 32-bit integer (at most " + Integer.MAX_VALUE + "), got "
+                    + n.asText());
+            return n.intValue();
+        } else if (type == Long.class && n.isIntegralNumber()) {
+            check(n.canConvertToLong(), key, "must fit a 64-bit integer, got " + n.asText());
+            return n.longValue();
+        } else if (type == Double.class && n.isNumber()) {
+            return n.doubleValue();
+        }
+        throw error(key, "expected " + RunSettings.typeName(type) + ", got " + describe(n));
+    }
+
+    private Sweep expand(String text) throws IOException {
+        ObjectNode root = (ObjectNode) parse(text);
+        Map<String, Object> single = new LinkedHashMap<>();
+        Map<RunSettings.Setting, List<Object>> grid = new LinkedHashMap<>();
+        for (RunSettings.Setting s : RunSettings.SETTINGS) {
+            JsonNode n = root.remove(yamlKey(s));
+            if (s.gridKey() == null) {
+                if (n != null && !n.isNull()) {
+                    single.put(s.key(), scalar(n, s.type(), s.key()));
+                }
+                continue;
+            }
+            List<Object> values = new ArrayList<>();
+            if (n == null || n.isNull()) {
+                values.add(null);
+            } else {
+                check(n.isArray(), s.gridKey(), "expected a list such as [" + example(s) + "], got " + describe(n));
+                for (int i = 0; i < n.size(); i++) {
+                    values.add(scalar(n.get(i), s.type(), s.gridKey() + "[" + i + "]"));
+                }
+                nonEmptyDistinct(values, s.gridKey());
+            }
+            grid.put(s, values);
+        }
+        SweepConfig c = config(root);
         String name = required(c.name(), "name");
         check(NAME.matcher(name).matches(), "name", "use letters, digits, '.', '_' and '-', got '" + name + "'");
-        int nlive = required(c.nlive(), "nlive");
-        int nprior = c.nprior() == null ? 10 * nlive : c.nprior();
-        check(nprior >= nlive, "nprior", "must be at least nlive (" + nlive + "), got " + nprior);
-        List<Integer> hidden = c.hidden() == null ? List.of(2) : nonEmptyDistinct(c.hidden(), "hidden");
-        for (int h : hidden) {
-            check(h >= 1, "hidden", "needs at least 1 hidden unit, got " + h);
-            int dim = new NetworkShape(h).dimension();
-            check(nlive > dim, "nlive", "must exceed the number of parameters (" + dim + " for hidden " + h
-                    + "), got " + nlive);
-        }
-        check(c.numRepeats() == null || c.numRepeats() >= 1, "num_repeats", "must be at least 1, got "
-                + c.numRepeats());
-        double halfWidth = c.priorHalfWidth() == null ? Prior.DEFAULT_HALF_WIDTH : c.priorHalfWidth();
-        List<String> priors = nonEmptyDistinct(required(c.priors(), "priors"), "priors");
-        for (String prior : priors) {
-            for (int h : hidden) {
-                try {
-                    Prior.parse(prior, halfWidth).checkApplicable(new NetworkShape(h));
-                } catch (IllegalArgumentException e) {
-                    throw error("priors", e.getMessage());
+        TableSelection outputs = c.outputs() == null ? new TableSelection(false, false) : c.outputs();
+        List<Map<String, Object>> combinations = new ArrayList<>();
+        combinations.add(single);
+        for (Map.Entry<RunSettings.Setting, List<Object>> g : grid.entrySet()) {
+            List<Map<String, Object>> next = new ArrayList<>();
+            for (Map<String, Object> partial : combinations) {
+                for (Object v : g.getValue()) {
+                    Map<String, Object> m = new LinkedHashMap<>(partial);
+                    if (v != null) {
+                        m.put(g.getKey().key(), v);
+                    }
+                    next.add(m);
                 }
             }
+            combinations = next;
         }
-        List<Long> seeds = nonEmptyDistinct(required(c.samplerSeeds(), "sampler_seeds"), "sampler_seeds");
-        double prominence = c.prominence() == null ? 1e-3 : c.prominence();
-        check(prominence > 0 && prominence < 1, "prominence", "must lie in (0, 1), got " + prominence);
-        int samples = c.posteriorSamples() == null ? 1000 : c.posteriorSamples();
-        check(samples >= 1, "posterior_samples", "must be at least 1, got " + samples);
-        double gridStep = c.gridStep() == null ? 0.1 : c.gridStep();
-        check(gridStep > 0 && Double.isFinite(gridStep), "grid_step", "must be positive, got " + gridStep);
-        TableSelection outputs = c.outputs() == null ? new TableSelection(false, false) : c.outputs();
-
+        List<RunSettings> settings = new ArrayList<>();
+        for (Map<String, Object> m : combinations) {
+            try {
+                settings.add(RunSettings.of(m));
+            } catch (RunSettings.SettingException e) {
+                throw error(yamlKey(RunSettings.setting(e.key())), e.problem());
+            }
+        }
         List<DatasetSource> train = datasets(nonEmpty(required(c.train(), "train"), "train"), "train");
         List<DatasetSource> tests = c.tests() == null ? List.of() : datasets(c.tests(), "tests");
         for (DatasetSource t : tests) {
@@ -152,38 +263,47 @@ public final class SweepConfigReader {
         List<RunSpec> runs = new ArrayList<>();
         for (DatasetSource t : train) {
             String trainHash = DatasetSource.contentHash(t.build());
-            for (String prior : priors) {
-                for (long seed : seeds) {
-                    for (int h : hidden) {
-                        int repeats = c.numRepeats() == null ? 5 * new NetworkShape(h).dimension() : c.numRepeats();
-                        String id = RunIds.of(version, prior, halfWidth, h, nlive, nprior, repeats, seed,
-                                prominence, samples, gridStep, t.name(), trainHash, testKeys, outputs);
-                        runs.add(new RunSpec(id, prior, halfWidth, h, nlive, nprior, repeats, seed, prominence,
-                                samples, gridStep, t, trainHash, tests, outputs));
-                    }
-                }
+            for (RunSettings s : settings) {
+                runs.add(new RunSpec(RunIds.of(version, s, t.name(), trainHash, testKeys, outputs), s, t, trainHash,
+                        tests, outputs));
             }
         }
         Set<String> marked = new HashSet<>();
         if (c.figures() != null) {
-            checkFigures(c.figures(), priors, train, seeds, hidden, outputs);
+            checkFigures(c.figures(), grid, train, outputs);
             runs.stream().filter(c.figures()::marks).forEach(r -> marked.add(r.runId()));
         }
         return new Sweep(name, runs, text, marked);
     }
 
-    /** Checks that every value of {@code figures} is in the grid and that the tables it needs are written. */
-    private void checkFigures(FigureSelection figures, List<String> priors, List<DatasetSource> train,
-                              List<Long> seeds, List<Integer> hidden, TableSelection outputs) {
-        check(outputs.posterior() && outputs.predictions(), "figures", "needs outputs: {posterior: true, "
-                + "predictions: true} (the figures are drawn from those tables)");
-        inGrid(figures.priors(), priors, "figures.priors", "priors");
-        inGrid(figures.train(), train.stream().map(DatasetSource::name).toList(), "figures.train", "train");
-        inGrid(figures.samplerSeeds(), seeds, "figures.sampler_seeds", "sampler_seeds");
-        inGrid(figures.hidden(), hidden, "figures.hidden", "hidden");
+    /** An example value of a grid setting for messages. */
+    private static String example(RunSettings.Setting s) {
+        return switch (s.key()) {
+            case "prior" -> "full, constrained";
+            case "hidden" -> "2";
+            default -> "1, 2";
+        };
     }
 
-    private <T> void inGrid(List<T> selected, List<T> grid, String key, String gridKey) {
+    /** Checks that every value of {@code figures} is in the grid and that the tables it needs are written. */
+    private void checkFigures(FigureSelection figures, Map<RunSettings.Setting, List<Object>> grid,
+                              List<DatasetSource> train, TableSelection outputs) {
+        check(outputs.posterior() && outputs.predictions(), "figures", "needs outputs: {posterior: true, "
+                + "predictions: true} (the figures are drawn from those tables)");
+        inGrid(figures.priors(), values(grid, "prior"), "figures.priors", "priors");
+        inGrid(figures.train(), train.stream().map(DatasetSource::name).toList(), "figures.train", "train");
+        inGrid(figures.samplerSeeds(), values(grid, "sampler_seed"), "figures.sampler_seeds", "sampler_seeds");
+        inGrid(figures.hidden(), values(grid, "hidden"), "figures.hidden", "hidden");
+    }
+
+    /** The grid's values of a setting, its default when the configuration does not list it. */
+    private static List<Object> values(Map<RunSettings.Setting, List<Object>> grid, String key) {
+        List<Object> v = grid.get(RunSettings.setting(key));
+        return v.size() == 1 && v.get(0) == null
+                ? List.of(RunSettings.of(Map.of("prior", "full")).get(key)) : v;
+    }
+
+    private <T> void inGrid(List<T> selected, List<?> grid, String key, String gridKey) {
         if (selected == null) {
             return;
         }

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 
 import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.Path;
+import org.splitbnn.output.Table;
 import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
@@ -44,7 +45,7 @@ public final class SweepDriver {
 
     /** The folder names of every table a sweep may write. */
     static final List<String> TABLE_FOLDERS = java.util.stream.Stream.concat(
-            java.util.Arrays.stream(Tables.values()).map(Tables::folder),
+            Tables.SWEEP.stream().map(Table::folder),
             java.util.stream.Stream.of(SummaryTable.FOLDER, TrainingPointsTable.FOLDER)).toList();
 
     private final SparkSession spark;
@@ -134,8 +135,8 @@ public final class SweepDriver {
         while (!queue.isEmpty() || !jobs.isEmpty()) {
             while (!queue.isEmpty() && jobs.size() < MAX_JOBS_IN_FLIGHT) {
                 RunSpec r = queue.poll();
-                jsc.setJobDescription("splitbnn run " + r.runId() + " (" + r.prior() + ", " + r.train().name()
-                        + ", seed " + r.samplerSeed() + ")");
+                jsc.setJobDescription("splitbnn run " + r.runId() + " (" + r.settings().prior() + ", "
+                        + r.train().name() + ", seed " + r.settings().samplerSeed() + ")");
                 jobs.put(r, jsc.parallelize(List.of(r), 1).map(task).collectAsync());
             }
             boolean any = false;
@@ -197,7 +198,7 @@ public final class SweepDriver {
         Path staging = folder.staging();
         Map<String, Dataset<Row>> frames = new LinkedHashMap<>();
         List<String> dropped = new ArrayList<>();
-        for (Tables t : Tables.values()) {
+        for (Table t : Tables.SWEEP) {
             boolean wanted = switch (t) {
                 case POSTERIOR -> selection.posterior();
                 case PREDICTIONS -> selection.predictions();
@@ -210,10 +211,10 @@ public final class SweepDriver {
             List<Row> rows = new ArrayList<>();
             for (RunSpec r : sweep.runs()) {
                 for (Row row : committed.get(r.runId()).rows(t)) {
-                    rows.add(t == Tables.RUNS ? Tables.withFigures(row, sweep.figureRuns().contains(r.runId())) : row);
+                    rows.add(t == Table.RUNS ? Tables.withFigures(row, sweep.figureRuns().contains(r.runId())) : row);
                 }
             }
-            frames.put(t.folder(), frame(rows, t.schema()));
+            frames.put(t.folder(), frame(rows, Tables.schema(t)));
         }
         frames.put(SummaryTable.FOLDER, frame(SummaryTable.rows(sweep.runs(), committed), SummaryTable.SCHEMA));
         if (sweep.marked().isEmpty()) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.Test;
+import org.splitbnn.output.Table;
 
 
 class SummaryTableTest {
@@ -69,25 +70,25 @@ class SummaryTableTest {
 
     /** An ok outcome with these headline numbers; with {@code beats}, one test set "a" decides it. */
     private static RunOutcome ok(RunSpec spec, double logZ, int modes, Boolean beats) {
-        Object[] run = new Object[Tables.RUNS.commitSchema().size()];
-        run[Tables.RUNS.index("run_id")] = spec.runId();
-        run[Tables.RUNS.index("status")] = RunRows.OK;
-        run[Tables.RUNS.index("log_z")] = logZ;
-        run[Tables.RUNS.index("log_z_err")] = 0.2;
-        run[Tables.RUNS.index("n_prominent_modes")] = modes;
-        run[Tables.RUNS.index("wall_seconds")] = 2.0;
-        run[Tables.RUNS.index("tests")] = beats == null ? new String[0] : new String[] {"a"};
+        Object[] run = new Object[Tables.commitSchema(Table.RUNS).size()];
+        run[Table.RUNS.index("run_id")] = spec.runId();
+        run[Table.RUNS.index("status")] = RunRows.OK;
+        run[Table.RUNS.index("log_z")] = logZ;
+        run[Table.RUNS.index("log_z_err")] = 0.2;
+        run[Table.RUNS.index("n_prominent_modes")] = modes;
+        run[Table.RUNS.index("wall_seconds")] = 2.0;
+        run[Table.RUNS.index("tests")] = beats == null ? new String[0] : new String[] {"a"};
         List<Row> generalisation = beats == null ? List.of()
                 : List.of(row("full", "a", beats ? -1 : -2), row("mode 1", "a", -1.5));
-        return new RunOutcome(spec.runId(), Map.of(Tables.RUNS, List.of(RowFactory.create(run)),
-                Tables.GENERALISATION, generalisation));
+        return new RunOutcome(spec.runId(), Map.of(Table.RUNS, List.of(RowFactory.create(run)),
+                Table.GENERALISATION, generalisation));
     }
 
     private static Row row(String solution, String dataset, double mean) {
-        Object[] values = new Object[Tables.GENERALISATION.schema().size()];
-        values[Tables.GENERALISATION.index("solution")] = solution;
-        values[Tables.GENERALISATION.index("dataset")] = dataset;
-        values[Tables.GENERALISATION.index("mean")] = mean;
+        Object[] values = new Object[Table.GENERALISATION.columns().size()];
+        values[Table.GENERALISATION.index("solution")] = solution;
+        values[Table.GENERALISATION.index("dataset")] = dataset;
+        values[Table.GENERALISATION.index("mean")] = mean;
         return RowFactory.create(values);
     }
 }

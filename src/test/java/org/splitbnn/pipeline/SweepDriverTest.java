@@ -1,6 +1,7 @@
 package org.splitbnn.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,6 +23,8 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.splitbnn.output.RunSettings;
+import org.splitbnn.output.Table;
 
 /**
  * The smoke sweep end to end on local[2,2]: table contents, determinism, resume, failures and task retries. The
@@ -84,6 +87,29 @@ class SweepDriverTest {
     }
 
     @Test
+    void everyTableHasTheContractsColumns() {
+        for (Table t : Tables.SWEEP) {
+            assertEquals(t.names(), List.of(SharedSpark.session().read().parquet(reference.resolve(t.folder())
+                    .toString()).schema().fieldNames()), t.folder());
+        }
+        assertEquals(Table.SUMMARY.names(), List.of(SharedSpark.session().read().parquet(reference.resolve("summary")
+                .toString()).schema().fieldNames()));
+    }
+
+    @Test
+    void anOutOfMemoryErrorBecomesAFailedRun() {
+        RunSpec good = smoke.runs().get(0);
+        RunSettings s = good.settings();
+        // about 1.7 GB of prior draws, then 2.3 GB of room for dead points: more than the test JVM's 3 GB
+        RunSpec huge = new RunSpec("00000000000000ff", new RunSettings(s.prior(), s.priorHalfWidth(), s.hidden(),
+                1_000_000, 10_000_000, s.numRepeats(), s.samplerSeed(), s.prominence(), s.posteriorSamples(),
+                s.gridStep()), good.train(), good.trainSha256(), good.tests(), good.outputs());
+        RunOutcome o = new RunTask().call(huge);
+        assertFalse(o.ok());
+        assertTrue(o.error().startsWith("OutOfMemoryError"), o.error());
+    }
+
+    @Test
     void sameConfigGivesIdenticalTables() throws IOException {
         Path again = tmp.resolve("again");
         driver(new ByteArrayOutputStream()).run(smoke, again.toString(), false);
@@ -114,10 +140,11 @@ class SweepDriverTest {
     @Test
     void aRunThatThrowsIsRecordedAsFailedAndRetriedNextTime() throws IOException {
         RunSpec good = smoke.runs().get(0);
-        RunSpec bad = new RunSpec("0000000000000bad", "no-such-prior", good.priorHalfWidth(), good.hidden(),
-                good.nlive(), good.nprior(), good.numRepeats(), good.samplerSeed(), good.prominence(),
-                good.posteriorSamples(), good.gridStep(), good.train(), good.trainSha256(), good.tests(),
-                good.outputs());
+        // a grid step that passes the settings' check but gives far too many cells for the run's data
+        RunSettings s = good.settings();
+        RunSpec bad = new RunSpec("0000000000000bad", new RunSettings(s.prior(), s.priorHalfWidth(), s.hidden(),
+                s.nlive(), s.nprior(), s.numRepeats(), s.samplerSeed(), s.prominence(), s.posteriorSamples(), 1e-6),
+                good.train(), good.trainSha256(), good.tests(), good.outputs());
         Sweep sweep = new Sweep("failing", List.of(good, bad), "", Set.of());
         Path out = tmp.resolve("failing");
         SweepReport report = driver(new ByteArrayOutputStream()).run(sweep, out.toString(), false);
@@ -125,7 +152,7 @@ class SweepDriverTest {
         List<Row> runs = SharedSpark.session().read().parquet(out.resolve("runs").toString())
                 .orderBy("run_id").collectAsList();
         assertEquals("failed", runs.get(0).getAs("status"));
-        assertTrue(runs.get(0).<String>getAs("error").contains("no-such-prior"), runs.get(0).toString());
+        assertTrue(runs.get(0).<String>getAs("error").contains("grid step 1.0E-6 gives"), runs.get(0).toString());
         assertNull(runs.get(0).getAs("log_z"));
         assertEquals("ok", runs.get(1).getAs("status"));
         List<Row> summary = SharedSpark.session().read().parquet(out.resolve("summary").toString()).collectAsList();
