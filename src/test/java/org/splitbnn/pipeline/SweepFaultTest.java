@@ -125,6 +125,34 @@ class SweepFaultTest {
     }
 
     @Test
+    void aCommitThatCannotBeWrittenEndsTheSweepNamingItsPath() throws IOException {
+        // what a full disk does to a commit, made by turning the log's folder into a file while the runs compute
+        Path out = tmp.resolve("unwritable");
+        Path commits = out.resolve(CommitStore.FOLDER);
+        String log = commits.toString();
+        org.apache.spark.api.java.function.Function<RunSpec, RunOutcome> breaking = spec -> {
+            synchronized (SweepFaultTest.class) {
+                if (Files.isDirectory(Path.of(log))) {
+                    deleteRecursively(Path.of(log));
+                    Files.writeString(Path.of(log), "not a folder");
+                }
+            }
+            return new RunTask().call(spec);
+        };
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
+        Files.createDirectories(commits);
+        org.splitbnn.output.OutputWriteException e = assertThrows(org.splitbnn.output.OutputWriteException.class,
+                () -> new SweepDriver(SharedSpark.session(), quiet, quiet, breaking, () -> { })
+                        .run(tiny, out.toString(), false));
+        assertTrue(e.getMessage().startsWith("could not write the commit of run "), e.getMessage());
+        assertTrue(e.getMessage().contains(commits.toString()), e.getMessage());
+        assertFalse(Files.exists(out.resolve(SweepLock.FILE)), "the lock is released");
+        Files.delete(commits);
+        run(tiny, out, false, new ByteArrayOutputStream());
+        assertSameTables(reference, out);
+    }
+
+    @Test
     void tablesLeftHalfWrittenAreRepaired() throws IOException {
         Path out = tmp.resolve("half");
         copy(reference, out);
