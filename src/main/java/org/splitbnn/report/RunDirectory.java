@@ -7,11 +7,9 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.splitbnn.analysis.Solution;
 import org.splitbnn.data.Dataset;
 import org.splitbnn.data.DatasetCsv;
 import org.splitbnn.data.Sha256;
-import org.splitbnn.model.NetworkShape;
 import org.splitbnn.output.ParquetTable;
 import org.splitbnn.output.Table;
 import org.splitbnn.output.RunOutput;

@@ -3,13 +3,11 @@ package org.splitbnn.report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.splitbnn.data.Dataset;
-import org.splitbnn.model.NetworkShape;
 import org.splitbnn.output.ParquetTable;
 import org.splitbnn.output.Table;
 
