@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -26,7 +27,8 @@ import org.apache.spark.sql.Row;
 /**
  * The sweep's commit log: one folder per committed run outcome, {@code OUT/_commits/<run id>.<time>-<random>/},
  * holding one Parquet file per table the run has rows in ({@code runs.parquet}, {@code modes.parquet}, ...), with
- * the table's columns ({@link Tables}) and the commit format version in each file's metadata. A commit is written
+ * the table's columns ({@link Table}), and in each file's metadata the commit format version and the commit's
+ * manifest (every file and its rows, checked when read). A commit is written
  * into a temporary folder ({@code _commits/_tmp.*}) and renamed into place, so a reader sees the whole commit or
  * none; it is written once under a unique name and never rewritten. Works on any Hadoop file system (local, HDFS,
  * ...); Spark reads the log as tables ({@code _commits/*}{@code /runs.parquet}).
@@ -44,6 +46,12 @@ final class CommitStore {
     /** Version of the commit layout, in every file's metadata under {@link #FORMAT_KEY}. */
     static final int FORMAT_VERSION = 1;
     static final String FORMAT_KEY = "splitbnn.commit.format_version";
+
+    /**
+     * Metadata key of a commit's manifest, {@code table=rows,...}: every table file of the commit and its rows, so
+     * that a commit missing a file or rows (a store whose rename is not atomic) is found unreadable.
+     */
+    static final String MANIFEST_KEY = "splitbnn.commit.tables";
 
     private static final String TMP = "_tmp.";
     private static final String SUFFIX = ".parquet";
@@ -120,6 +128,8 @@ final class CommitStore {
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put(FORMAT_KEY, Integer.toString(FORMAT_VERSION));
         metadata.put("splitbnn.run_id", outcome.runId());
+        metadata.put(MANIFEST_KEY, outcome.rows().entrySet().stream()
+                .map(e -> e.getKey().folder() + "=" + e.getValue().size()).collect(Collectors.joining(",")));
         for (Map.Entry<Table, List<Row>> e : outcome.rows().entrySet()) {
             RowParquet.write(new Path(tmp, e.getKey().folder() + SUFFIX), conf, Tables.commitSchema(e.getKey()),
                     e.getValue(), metadata);
@@ -137,20 +147,28 @@ final class CommitStore {
     }
 
     private RunOutcome read(Path commit, String runId) throws IOException {
+        Path runsFile = new Path(commit, Table.RUNS.folder() + SUFFIX);
+        if (!fs.exists(runsFile)) {
+            throw new IOException(runsFile + " is missing");
+        }
+        Map<String, String> meta = RowParquet.metadata(runsFile, conf);
+        checkVersion(runsFile, meta);
+        String manifest = meta.get(MANIFEST_KEY);
+        if (manifest == null) {
+            throw new IOException(runsFile + ": no " + MANIFEST_KEY);
+        }
+        Map<String, Integer> expected = new HashMap<>();
+        for (String entry : manifest.split(",")) {
+            String[] kv = entry.split("=");
+            expected.put(kv[0], Integer.parseInt(kv[1]));
+        }
         Map<Table, List<Row>> rows = new EnumMap<>(Table.class);
         for (Table t : Tables.SWEEP) {
             Path file = new Path(commit, t.folder() + SUFFIX);
             if (!fs.exists(file)) {
                 continue;
             }
-            String version = RowParquet.metadata(file, conf).get(FORMAT_KEY);
-            if (version == null) {
-                throw new IOException(file + ": no " + FORMAT_KEY);
-            }
-            if (Integer.parseInt(version) > FORMAT_VERSION) {
-                throw new NewerFormatException("format version " + version + ", this build reads up to "
-                        + FORMAT_VERSION);
-            }
+            checkVersion(file, RowParquet.metadata(file, conf));
             List<Row> read = RowParquet.read(file, conf, Tables.commitSchema(t));
             int idColumn = t.index("run_id");
             for (Row r : read) {
@@ -158,12 +176,27 @@ final class CommitStore {
                     throw new IOException(file + ": a row of run " + r.getString(idColumn) + " in a commit of " + runId);
                 }
             }
+            Integer count = expected.remove(t.folder());
+            if (count == null || count != read.size()) {
+                throw new IOException(file + ": " + read.size() + " rows, the commit's manifest says " + count);
+            }
             rows.put(t, read);
         }
-        if (!rows.containsKey(Table.RUNS)) {
-            throw new IOException(new Path(commit, Table.RUNS.folder() + SUFFIX) + " is missing");
+        if (!expected.isEmpty()) {
+            throw new IOException(commit + ": missing " + String.join(", ", expected.keySet()) + SUFFIX);
         }
         return new RunOutcome(runId, rows);
+    }
+
+    private static void checkVersion(Path file, Map<String, String> metadata) throws IOException {
+        String version = metadata.get(FORMAT_KEY);
+        if (version == null) {
+            throw new IOException(file + ": no " + FORMAT_KEY);
+        }
+        if (Integer.parseInt(version) > FORMAT_VERSION) {
+            throw new NewerFormatException("format version " + version + ", this build reads up to "
+                    + FORMAT_VERSION);
+        }
     }
 
     private Path quarantine(Path entry) throws IOException {
