@@ -1,12 +1,14 @@
 # Sourced by jobs/splitbnn, jobs/submit, jobs/spark-standalone and jobs/test-cluster: a Spark "installation" built from Maven jars.
 #   spark_home DIR      makes DIR/jars (symlinks to Spark's runtime jars) and an empty DIR/conf
-#   SPARK_JVM_FLAGS     the module flags Spark needs on Java 17+ (spark-submit's launcher adds them itself)
+#   SPARK_JVM_FLAGS     the module flags Spark needs on Java 17+ (spark-submit's launcher adds them itself), and
+#                       VECTOR_JVM_FLAG, the Vector API module the likelihood uses (without it: same numbers, slower)
 #   app_jar             builds target/splitbnn-app.jar when missing or older than the sources; prints its path
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 source "$root/jobs/lib/build.sh"
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 export SPARK_SCALA_VERSION=2.13
-SPARK_JVM_FLAGS=(-XX:+IgnoreUnrecognizedVMOptions
+VECTOR_JVM_FLAG=--add-modules=jdk.incubator.vector
+SPARK_JVM_FLAGS=("$VECTOR_JVM_FLAG" -XX:+IgnoreUnrecognizedVMOptions
   --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
   --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED
   --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED

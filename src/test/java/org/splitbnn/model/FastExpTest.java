@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class FastExpTest {
 
-    /** Every 1e-5 on [-40, 40): measured maximum 1.75e-14 (against StrictMath.exp, itself within 1 ulp). */
+    /** Every 1e-5 on [-40, 40) against StrictMath.exp (itself within 1 ulp). */
     @Test
     void relativeErrorIsBelowTheDocumentedBoundOnTheWholeRange() {
         double maxError = 0;

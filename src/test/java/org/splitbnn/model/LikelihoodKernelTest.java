@@ -1,0 +1,147 @@
+package org.splitbnn.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import org.junit.jupiter.api.Test;
+import org.splitbnn.data.Dataset;
+import org.splitbnn.data.NoisyXorGenerator;
+import org.splitbnn.data.NoisyXorRecipe;
+
+/**
+ * The vector kernel gives the scalar reference's bits, and so does every vector width (2, 4, 8 lanes), so the
+ * likelihood does not depend on the machine.
+ */
+class LikelihoodKernelTest {
+
+    private final Dataset train = ModelFixtures.devTrain();
+
+    @Test
+    void vectorKernelHasTheScalarBitsForEveryHiddenSize() {
+        UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(11L);
+        Dataset big = NoisyXorGenerator.generate(new NoisyXorRecipe(List.of(900, 800, 700, 601), 0.5), 3L, "big");
+        for (int hidden : new int[] {1, 2, 3, 4, 5}) {
+            NetworkShape shape = new NetworkShape(hidden);
+            for (Dataset data : List.of(train, everySixthRow(train), big)) {
+                FastLogLikelihood scalar = new FastLogLikelihood(new ScalarLikelihoodKernel(data, shape));
+                FastLogLikelihood vector = new FastLogLikelihood(new VectorLikelihoodKernel(data, shape));
+                for (double[] theta : thetas(rng, shape.dimension())) {
+                    assertEquals(Double.doubleToRawLongBits(scalar.logLikelihood(theta)),
+                            Double.doubleToRawLongBits(vector.logLikelihood(theta)),
+                            data.name() + ", theta " + Arrays.toString(theta));
+                }
+            }
+        }
+    }
+
+    @Test
+    void vectorExpHasTheScalarBitsAtEveryWidth() {
+        UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(12L);
+        for (VectorSpecies<Double> species
+                : List.of(DoubleVector.SPECIES_128, DoubleVector.SPECIES_256, DoubleVector.SPECIES_512)) {
+            double[] x = new double[species.length() * 4000];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = (2 * rng.nextDouble() - 1) * (i % 3 == 0 ? 60 : 1);
+            }
+            double[] special = {0, -0.0, FastExp.LIMIT, -FastExp.LIMIT, 1e300, -1e300, Double.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY, Double.NaN, Double.MIN_VALUE, Math.log(2) / 2, -Math.log(2) / 2};
+            System.arraycopy(special, 0, x, 0, special.length);
+            double[] vector = new double[x.length];
+            for (int i = 0; i < x.length; i += species.length()) {
+                VectorLikelihoodKernel.exp(DoubleVector.fromArray(species, x, i)).intoArray(vector, i);
+            }
+            for (int i = 0; i < x.length; i++) {
+                assertEquals(Double.doubleToRawLongBits(FastExp.exp(x[i])), Double.doubleToRawLongBits(vector[i]),
+                        species + " at x = " + x[i]);
+            }
+        }
+    }
+
+    /**
+     * JVMs limited to 2- and 4-lane vectors ({@code -XX:MaxVectorSize}) give the bits of this one: each prints the
+     * log-likelihood bits of the same parameters ({@link BitsOfThisJvm}).
+     */
+    @Test
+    void everyVectorWidthGivesTheSameBits() throws IOException, InterruptedException {
+        String here = BitsOfThisJvm.bits();
+        for (int maxVectorBytes : new int[] {16, 32}) {
+            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "--add-modules=" + LikelihoodKernel.VECTOR_MODULE, "-XX:MaxVectorSize=" + maxVectorBytes,
+                    "-cp", System.getProperty("java.class.path"), BitsOfThisJvm.class.getName())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            assertEquals(0, child.waitFor(), output);
+            String lanes = "lanes " + maxVectorBytes / Double.BYTES + " ";
+            assertTrue(output.startsWith(lanes), output);
+            assertEquals(here.substring(here.indexOf(' ', "lanes ".length()) + 1),
+                    output.substring(lanes.length()), "MaxVectorSize=" + maxVectorBytes);
+        }
+    }
+
+    @Test
+    void usesTheVectorKernelWhenTheModuleIsPresent() {
+        assertTrue(ModuleLayer.boot().findModule(LikelihoodKernel.VECTOR_MODULE).isPresent(), "tests add it");
+        assertEquals(VectorLikelihoodKernel.lanes() >= 2 ? VectorLikelihoodKernel.class
+                : ScalarLikelihoodKernel.class, LikelihoodKernel.of(train, NetworkShape.PAPER).getClass());
+    }
+
+    /** Prints "lanes L" and the log-likelihood bits of fixed parameters (N = 1..3) on the development set. */
+    static final class BitsOfThisJvm {
+
+        public static void main(String[] args) {
+            System.out.println(bits());
+        }
+
+        static String bits() {
+            UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(13L);
+            Dataset train = ModelFixtures.devTrain();
+            StringBuilder out = new StringBuilder("lanes " + VectorLikelihoodKernel.lanes());
+            for (int hidden = 1; hidden <= 3; hidden++) {
+                NetworkShape shape = new NetworkShape(hidden);
+                FastLogLikelihood likelihood = new FastLogLikelihood(train, shape);
+                for (double[] theta : thetas(rng, shape.dimension())) {
+                    out.append(' ').append(Long.toHexString(Double.doubleToRawLongBits(likelihood.logLikelihood(theta))));
+                }
+            }
+            return out.toString();
+        }
+    }
+
+    /** Draws in the prior box, far outside it, and constant vectors on and beyond the clamp. */
+    static List<double[]> thetas(UniformRandomProvider rng, int dimension) {
+        List<double[]> thetas = new ArrayList<>();
+        for (int draw = 0; draw < 40; draw++) {
+            thetas.add(ModelFixtures.uniformTheta(rng, dimension, draw % 2 == 0 ? 5 : 60));
+        }
+        for (double value : new double[] {0, 40, -1e6}) {
+            double[] theta = new double[dimension];
+            Arrays.fill(theta, value);
+            thetas.add(theta);
+        }
+        return thetas;
+    }
+
+    /** 37 rows (not a multiple of any width) of both labels. */
+    private static Dataset everySixthRow(Dataset data) {
+        int rows = (data.size() + 5) / 6;
+        double[] x1 = new double[rows];
+        double[] x2 = new double[rows];
+        int[] y = new int[rows];
+        for (int row = 0; row < rows; row++) {
+            x1[row] = data.x1(6 * row);
+            x2[row] = data.x2(6 * row);
+            y[row] = data.y(6 * row);
+        }
+        return new Dataset(data.name() + "-every-sixth", x1, x2, y);
+    }
+}
