@@ -192,7 +192,7 @@ class SweepFaultTest {
         List<String> cmd = new ArrayList<>(List.of(javaCommand, "-Xmx1g", "-D" + FaultPoint.PROPERTY + "=" + halt,
                 "-Dspark.master=local[2]"));
         cmd.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("--add-opens") || a.startsWith("--add-exports")).toList());
+                .filter(a -> a.startsWith("--add-")).toList());
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.splitbnn.cli.Main", "sweep",
                 config.toString(), "--out", out.toString()));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
