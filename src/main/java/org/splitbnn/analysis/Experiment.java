@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.splitbnn.model.BnnProblem;
+import org.splitbnn.model.FunctionIdentity;
+import org.splitbnn.model.FunctionSignature;
 import org.splitbnn.model.NetworkShape;
 import org.splitbnn.model.Prior;
 import org.splitbnn.sampler.NestedSampler;
@@ -15,8 +17,9 @@ import org.splitbnn.sampler.SamplerResult;
 import org.splitbnn.sampler.WeightedPoints;
 
 /**
- * One experiment: fully marginalises a network on a training set with nested sampling, then reports the modes and
- * how the full posterior and each prominent mode generalise (the paper's Figure 3) and predict (its prediction maps).
+ * One experiment: fully marginalises a network on a training set with nested sampling, then reports the modes, the
+ * distinct functions they compute, and how the full posterior and each prominent mode generalise (the paper's
+ * Figure 3) and predict (its prediction maps).
  *
  * <p>Deterministic: every random choice flows from the sampler seed. The posterior samples of solution {@code i}
  * (0 = full posterior, k = mode k) are drawn with seed {@code (seed ^ 0x9E3779B97F4A7C15) + i}.
@@ -62,14 +65,20 @@ public final class Experiment {
         List<ModeReport> modes = ModeReport.of(sampler, spec.prominence());
         NetworkShape shape = new NetworkShape(spec.hidden());
         GridCells cells = GridCells.covering(spec.train(), spec.gridStep());
+        FunctionIdentity identity = FunctionIdentity.of(spec.train());
         List<GeneralisationRow> generalisation = new ArrayList<>();
         List<PredictionGrid> predictions = new ArrayList<>();
+        List<FunctionSignature> signatures = new ArrayList<>();
         for (Solution solution : solutions(spec, sampler, modes)) {
             generalisation.addAll(Generalisation.rows(solution, shape, spec.train(), spec.tests()));
             predictions.add(PredictionGrid.meanOver(solution.name(), shape, solution.theta(), cells));
+            if (solution.mode() > 0) {
+                signatures.add(identity.signature(shape, solution.theta()));
+            }
         }
-        return new ExperimentResult(spec, sampler, List.copyOf(modes), List.copyOf(generalisation),
-                List.copyOf(predictions));
+        List<FunctionReport> functions = FunctionReport.of(modes, signatures, identity, spec.prominence());
+        return new ExperimentResult(spec, sampler, FunctionReport.label(modes, functions), functions,
+                List.copyOf(generalisation), List.copyOf(predictions));
     }
 
     /**

@@ -10,10 +10,13 @@ import org.splitbnn.sampler.SamplerResult;
  * @param spec           what was run
  * @param sampler        the nested-sampling run (evidence, dead points, clusters)
  * @param modes          every mode, largest local evidence first
+ * @param functions      the distinct functions of the prominent modes, largest summed evidence first (prominent
+ *                       or not)
  * @param generalisation one row per solution (the full posterior, then each prominent mode) and dataset
  * @param predictions    one grid per solution (the full posterior, then each prominent mode)
  */
 public record ExperimentResult(ExperimentSpec spec, SamplerResult sampler, List<ModeReport> modes,
+                               List<FunctionReport> functions,
                                List<GeneralisationRow> generalisation, List<PredictionGrid> predictions) {
 
     /**
@@ -27,5 +30,13 @@ public record ExperimentResult(ExperimentSpec spec, SamplerResult sampler, List<
     /** Number of prominent modes. */
     public int prominentModes() {
         return (int) modes.stream().filter(ModeReport::prominent).count();
+    }
+
+    /**
+     * Number of prominent distinct functions among the prominent modes: functions whose summed evidence exceeds the
+     * prominence threshold times the largest function's.
+     */
+    public int distinctFunctions() {
+        return (int) functions.stream().filter(FunctionReport::prominent).count();
     }
 }

@@ -19,13 +19,15 @@ import org.splitbnn.sampler.WeightedPoints;
  * @param prominent    local evidence above the prominence threshold times the largest
  * @param mean         posterior mean of each parameter within the mode
  * @param sd           posterior standard deviation of each parameter within the mode
+ * @param function     the rank of the function the mode computes ({@link FunctionReport}, 1 for the largest summed
+ *                     evidence), 0 for a mode that is not prominent
  */
 public record ModeReport(int mode, int clusterId, double localLogZ, double localLogZErr, double weight,
-                         boolean prominent, List<Double> mean, List<Double> sd) {
+                         boolean prominent, List<Double> mean, List<Double> sd, int function) {
 
     /**
      * Every cluster of a run as a mode, largest local evidence first; prominent when its local evidence exceeds
-     * {@code prominence} times the largest (the paper's 1e-3).
+     * {@code prominence} times the largest (the paper's 1e-3). No function yet (0): see {@link #withFunction}.
      */
     public static List<ModeReport> of(SamplerResult run, double prominence) {
         checkProminence(prominence);
@@ -39,9 +41,14 @@ public record ModeReport(int mode, int clusterId, double localLogZ, double local
             ClusterSummary c = clusters.get(k);
             WeightedPoints points = run.modePoints(k);
             modes.add(new ModeReport(k + 1, c.id(), c.logZ(), c.logZErr(), run.modeWeight(k), c.logZ() > threshold,
-                    boxed(points.mean()), boxed(points.sd())));
+                    boxed(points.mean()), boxed(points.sd()), 0));
         }
         return modes;
+    }
+
+    /** This mode computing function {@code rank}. */
+    public ModeReport withFunction(int rank) {
+        return new ModeReport(mode, clusterId, localLogZ, localLogZErr, weight, prominent, mean, sd, rank);
     }
 
     /** Throws unless the prominence threshold lies in (0, 1]. */

@@ -22,8 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code splitbnn validate}: runs the sampler on problems with known evidences and prints how close it gets. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Run the sampler on problems with known evidences (gauss9, shells, eggbox, mixture2, "
-                + "mixture9, cut) and compare with the truth.")
+        description = "Run the sampler on problems with known evidences (gauss9, corr12, banana4, shells, eggbox, "
+                + "mixture2, mixture9, sparse2, cut) and compare with the truth.")
 public final class ValidateCommand implements Callable<Integer> {
 
     @Spec
@@ -70,8 +70,8 @@ public final class ValidateCommand implements Callable<Integer> {
     }
 
     static String header() {
-        return String.format(Locale.ROOT, "%-9s %10s %20s %8s %9s %11s %8s  %s", "problem", "truth", "log Z +- sigma",
-                "pull", "clusters", "nlike", "seconds", "log F (truth) / mode weights (truth)");
+        return String.format(Locale.ROOT, "%-9s %10s %20s %8s %9s %6s %10s %11s %8s  %s", "problem", "truth",
+                "log Z +- sigma", "pull", "clusters", "modes", "prominent", "nlike", "seconds", "log F (truth) / mode weights (truth)");
     }
 
     static String format(ValidationRow r) {
@@ -84,8 +84,9 @@ public final class ValidateCommand implements Callable<Integer> {
             extra.append(String.format(Locale.ROOT, "%sw%d %.3f +- %.3f (%.3f)", k == 0 ? "" : "  ", k + 1,
                     r.modeWeights().get(k), r.modeWeightErrs().get(k), r.truthWeights().get(k)));
         }
-        return String.format(Locale.ROOT, "%-9s %10.4f %11.4f +- %6.4f %+8.2f %9d %11d %8.2f  %s", r.problem(),
-                r.truth(), r.logZ(), r.logZErr(), r.pull(), r.nClusters(), r.nLikelihood(), r.seconds(), extra);
+        return String.format(Locale.ROOT, "%-9s %10.4f %11.4f +- %6.4f %+8.2f %9d %6d %10d %11d %8.2f  %s",
+                r.problem(), r.truth(), r.logZ(), r.logZErr(), r.pull(), r.nClusters(), r.nModes(),
+                r.nProminentModes(), r.nLikelihood(), r.seconds(), extra);
     }
 
     private static ArrayNode toJson(List<ValidationRow> rows) {
@@ -99,6 +100,8 @@ public final class ValidateCommand implements Callable<Integer> {
             o.put("log_z_err", r.logZErr());
             o.put("pull", r.pull());
             o.put("n_clusters", r.nClusters());
+            o.put("n_modes", r.nModes());
+            o.put("n_prominent_modes", r.nProminentModes());
             o.put("n_likelihood_calls", r.nLikelihood());
             o.put("seconds", r.seconds());
             if (r.truthLogF() != 0) {

@@ -4,63 +4,113 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One of the 8 maps of the 2-2-1 network's parameters that leave its output unchanged: optionally flip the sign of
- * hidden unit 1 and/or 2, then optionally swap the two units.
+ * One of the 2^N N! maps of a 2-N-1 network's parameters that leave its output unchanged: flip the sign of some
+ * hidden units, then permute the units.
  *
  * <p>Flipping unit j maps (w1j, w2j, b1_j, W2_j, b2) to (-w1j, -w2j, -b1_j, -W2_j, b2 + W2_j), since
- * sigmoid(-a) = 1 - sigmoid(a). Swapping exchanges every parameter of unit 1 with that of unit 2.
+ * sigmoid(-a) = 1 - sigmoid(a). The permutation then moves every parameter of (possibly flipped) unit
+ * {@code source.get(j)} to unit j.
  *
- * @param flipFirst  flip the sign of hidden unit 1
- * @param flipSecond flip the sign of hidden unit 2
- * @param swap       swap the two hidden units (after the flips)
+ * @param flipped per hidden unit (of the argument of {@link #apply}), whether its sign is flipped
+ * @param source  per hidden unit j of the image, the unit of the argument it comes from: a permutation of 0..N-1
  */
-public record HiddenUnitSymmetry(boolean flipFirst, boolean flipSecond, boolean swap) {
+public record HiddenUnitSymmetry(List<Boolean> flipped, List<Integer> source) {
 
-    private static final NetworkShape SHAPE = NetworkShape.PAPER;
+    /** Copies the lists and checks that {@code source} is a permutation of as many units as {@code flipped}. */
+    public HiddenUnitSymmetry {
+        flipped = List.copyOf(flipped);
+        source = List.copyOf(source);
+        if (flipped.isEmpty() || flipped.size() != source.size()) {
+            throw new IllegalArgumentException("a symmetry needs one flip and one source per hidden unit, got "
+                    + flipped.size() + " flips and " + source.size() + " sources");
+        }
+        boolean[] seen = new boolean[source.size()];
+        for (int unit : source) {
+            if (unit < 0 || unit >= seen.length || seen[unit]) {
+                throw new IllegalArgumentException("sources " + source + " are not a permutation of 0.."
+                        + (seen.length - 1));
+            }
+            seen[unit] = true;
+        }
+    }
 
-    /** The 8 maps, the identity first. */
-    public static List<HiddenUnitSymmetry> all() {
-        List<HiddenUnitSymmetry> maps = new ArrayList<>(8);
-        for (boolean swap : new boolean[] {false, true}) {
-            for (boolean flipFirst : new boolean[] {false, true}) {
-                for (boolean flipSecond : new boolean[] {false, true}) {
-                    maps.add(new HiddenUnitSymmetry(flipFirst, flipSecond, swap));
+    /**
+     * Every map of a network shape, 2^N N! of them (8 for the paper's 2-2-1, 48 for 2-3-1), the identity first:
+     * permutations in lexicographic order, and within each the flips counted in binary (unit 1 the lowest bit).
+     *
+     * @throws IllegalArgumentException above 8 hidden units (10 million maps)
+     */
+    public static List<HiddenUnitSymmetry> all(NetworkShape shape) {
+        int n = shape.hidden();
+        if (n > 8) {
+            throw new IllegalArgumentException("the symmetry group of a 2-" + n + "-1 network is too large to list");
+        }
+        List<HiddenUnitSymmetry> maps = new ArrayList<>();
+        for (List<Integer> permutation : permutations(n)) {
+            for (int mask = 0; mask < 1 << n; mask++) {
+                List<Boolean> flips = new ArrayList<>(n);
+                for (int unit = 0; unit < n; unit++) {
+                    flips.add((mask >> unit & 1) == 1);
                 }
+                maps.add(new HiddenUnitSymmetry(flips, permutation));
             }
         }
         return List.copyOf(maps);
     }
 
-    /** The image of a 2-2-1 parameter vector (9 entries, order as in {@link NetworkShape}); a new array. */
+    /** The number of hidden units the map acts on. */
+    public NetworkShape shape() {
+        return new NetworkShape(source.size());
+    }
+
+    /** The image of a parameter vector of {@link #shape()} (order as in {@link NetworkShape}); a new array. */
     public double[] apply(double[] theta) {
-        SHAPE.checkParameters(theta);
-        double[] image = theta.clone();
-        if (flipFirst) {
-            flip(image, 0);
+        NetworkShape shape = shape();
+        shape.checkParameters(theta);
+        double[] flippedTheta = theta.clone();
+        for (int unit = 0; unit < shape.hidden(); unit++) {
+            if (flipped.get(unit)) {
+                flip(shape, flippedTheta, unit);
+            }
         }
-        if (flipSecond) {
-            flip(image, 1);
-        }
-        if (swap) {
-            swap(image, SHAPE.inputWeight(0, 0), SHAPE.inputWeight(0, 1));
-            swap(image, SHAPE.inputWeight(1, 0), SHAPE.inputWeight(1, 1));
-            swap(image, SHAPE.hiddenBias(0), SHAPE.hiddenBias(1));
-            swap(image, SHAPE.outputWeight(0), SHAPE.outputWeight(1));
+        double[] image = flippedTheta.clone();
+        for (int unit = 0; unit < shape.hidden(); unit++) {
+            int from = source.get(unit);
+            image[shape.inputWeight(0, unit)] = flippedTheta[shape.inputWeight(0, from)];
+            image[shape.inputWeight(1, unit)] = flippedTheta[shape.inputWeight(1, from)];
+            image[shape.hiddenBias(unit)] = flippedTheta[shape.hiddenBias(from)];
+            image[shape.outputWeight(unit)] = flippedTheta[shape.outputWeight(from)];
         }
         return image;
     }
 
-    private static void flip(double[] theta, int unit) {
-        theta[SHAPE.outputBias()] += theta[SHAPE.outputWeight(unit)];
-        theta[SHAPE.inputWeight(0, unit)] = -theta[SHAPE.inputWeight(0, unit)];
-        theta[SHAPE.inputWeight(1, unit)] = -theta[SHAPE.inputWeight(1, unit)];
-        theta[SHAPE.hiddenBias(unit)] = -theta[SHAPE.hiddenBias(unit)];
-        theta[SHAPE.outputWeight(unit)] = -theta[SHAPE.outputWeight(unit)];
+    private static void flip(NetworkShape shape, double[] theta, int unit) {
+        theta[shape.outputBias()] += theta[shape.outputWeight(unit)];
+        theta[shape.inputWeight(0, unit)] = -theta[shape.inputWeight(0, unit)];
+        theta[shape.inputWeight(1, unit)] = -theta[shape.inputWeight(1, unit)];
+        theta[shape.hiddenBias(unit)] = -theta[shape.hiddenBias(unit)];
+        theta[shape.outputWeight(unit)] = -theta[shape.outputWeight(unit)];
     }
 
-    private static void swap(double[] theta, int i, int j) {
-        double t = theta[i];
-        theta[i] = theta[j];
-        theta[j] = t;
+    private static List<List<Integer>> permutations(int n) {
+        List<List<Integer>> out = new ArrayList<>();
+        extend(new ArrayList<>(), new boolean[n], out);
+        return out;
+    }
+
+    private static void extend(List<Integer> prefix, boolean[] used, List<List<Integer>> out) {
+        if (prefix.size() == used.length) {
+            out.add(List.copyOf(prefix));
+            return;
+        }
+        for (int unit = 0; unit < used.length; unit++) {
+            if (!used[unit]) {
+                used[unit] = true;
+                prefix.add(unit);
+                extend(prefix, used, out);
+                prefix.remove(prefix.size() - 1);
+                used[unit] = false;
+            }
+        }
     }
 }

@@ -126,6 +126,7 @@ public final class RunTables {
                 new Doubles("local_log_z_err", modes.stream().mapToDouble(ModeReport::localLogZErr).toArray()),
                 new Doubles("weight", modes.stream().mapToDouble(ModeReport::weight).toArray()),
                 new Booleans("prominent", prominent),
+                new Ints("function", modes.stream().mapToInt(ModeReport::function).toArray()),
                 new DoubleLists("mean", modes.stream().map(m -> doubles(m.mean())).toArray(double[][]::new)),
                 new DoubleLists("sd", modes.stream().map(m -> doubles(m.sd())).toArray(double[][]::new)));
     }

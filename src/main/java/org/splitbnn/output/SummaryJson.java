@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.splitbnn.analysis.ExperimentResult;
+import org.splitbnn.analysis.FunctionReport;
 import org.splitbnn.analysis.GeneralisationRow;
 import org.splitbnn.analysis.ModeReport;
 import org.splitbnn.sampler.SamplerResult;
@@ -14,8 +15,9 @@ import org.splitbnn.sampler.SamplerSettings;
 
 /**
  * The {@code summary.json} of a run: what ran (version, seed, settings, data files with their SHA-256), the evidence
- * and its bookkeeping, the modes (largest local evidence first, each with {@code mean} and {@code sd} as
- * {parameter: value}) and the generalisation table. Snake-case keys; a number that is not finite is written as null.
+ * and its bookkeeping, the modes (largest local evidence first, each with its {@code function} and with {@code mean}
+ * and {@code sd} as {parameter: value}), the distinct functions (largest summed evidence first) and the
+ * generalisation table. Snake-case keys; a number that is not finite is written as null.
  *
  * <p>{@code log_z} is relative to the prior's allowed region (as PolyChord reports it); {@code log_z_box} =
  * {@code log_z + log_prior_volume_fraction} is relative to the whole uniform box.
@@ -66,8 +68,10 @@ public final class SummaryJson {
         number(root, "log_prior_volume_fraction_err", run.logPriorVolumeFractionErr());
         number(root, "log_z_box", run.logZ() + run.logPriorVolumeFraction());
         number(root, "kl_divergence", run.klDivergence());
-        root.put("n_clusters", result.modes().size());
+        root.put("n_clusters", run.nClusters());
+        root.put("n_modes", result.modes().size());
         root.put("n_prominent_modes", result.prominentModes());
+        root.put("n_distinct_functions", result.distinctFunctions());
         root.put("n_likelihood_calls", run.nLikelihood());
         root.put("n_rejected", run.nOutsideSupport());
         root.put("n_prior_draws", run.nPriorDraws());
@@ -82,8 +86,21 @@ public final class SummaryJson {
             number(o, "local_log_z_err", m.localLogZErr());
             number(o, "weight", m.weight());
             o.put("prominent", m.prominent());
+            o.put("function", m.function());
             byParameter(o.putObject("mean"), run.parameterNames(), m.mean());
             byParameter(o.putObject("sd"), run.parameterNames(), m.sd());
+        }
+        ArrayNode functions = root.putArray("functions");
+        for (FunctionReport f : result.functions()) {
+            ObjectNode o = functions.addObject();
+            o.put("function", f.function());
+            ArrayNode members = o.putArray("modes");
+            f.modes().forEach(members::add);
+            number(o, "log_z", f.logZ());
+            number(o, "log_z_err", f.logZErr());
+            number(o, "weight", f.weight());
+            number(o, "weight_err", f.weightErr());
+            o.put("prominent", f.prominent());
         }
         ArrayNode table = root.putArray("generalisation");
         for (GeneralisationRow g : result.generalisation()) {

@@ -64,6 +64,12 @@ public record RunOutcome(String runId, Map<Table, List<Row>> rows) implements Se
         return v == null ? 0 : (Integer) v;
     }
 
+    /** Distinct functions among the prominent modes (0 when failed). */
+    public int distinctFunctions() {
+        Object v = run("n_distinct_functions");
+        return v == null ? 0 : (Integer) v;
+    }
+
     /** The run's own wall time on its executor (datasets, sampling, analysis). */
     public double wallSeconds() {
         return number("wall_seconds");

@@ -39,12 +39,13 @@ public final class RunRows {
         SamplerResult s = result.sampler();
         Map<Table, List<Row>> rows = new EnumMap<>(Table.class);
         rows.put(Table.RUNS, List.of(runRow(spec, OK, null, s.logZ(), s.logZErr(), s.logPriorVolumeFraction(),
-                s.klDivergence(), s.clusters().size(), result.prominentModes(), s.nLikelihood(), s.nOutsideSupport(),
+                s.klDivergence(), s.nClusters(), result.modes().size(), result.prominentModes(),
+                result.distinctFunctions(), s.nLikelihood(), s.nOutsideSupport(),
                 s.nDead(), s.wallSeconds(), wallSeconds, where, s.parameterNames().toArray(String[]::new))));
         List<Row> modes = new ArrayList<>();
         for (ModeReport m : result.modes()) {
-            modes.add(Tables.withSpec(spec, Table.MODES, Arrays.asList(m.mode(), m.clusterId(), m.localLogZ(), m.localLogZErr(),
-                    m.weight(), m.prominent(), doubles(m.mean()), doubles(m.sd()))));
+            modes.add(Tables.withSpec(spec, Table.MODES, Arrays.asList(m.mode(), m.clusterId(), m.localLogZ(),
+                    m.localLogZErr(), m.weight(), m.prominent(), m.function(), doubles(m.mean()), doubles(m.sd()))));
         }
         rows.put(Table.MODES, modes);
         List<Row> generalisation = new ArrayList<>();
@@ -77,17 +78,19 @@ public final class RunRows {
 
     /** The outcome of a run that failed with {@code error} after {@code wallSeconds}. */
     public static RunOutcome failed(RunSpec spec, String error, double wallSeconds, Executor where) {
-        Row row = runRow(spec, FAILED, error, null, null, null, null, null, null, null, null, null, null,
+        Row row = runRow(spec, FAILED, error, null, null, null, null, null, null, null, null, null, null, null, null,
                 wallSeconds, where, null);
         return new RunOutcome(spec.runId(), Map.of(Table.RUNS, List.of(row)));
     }
 
     private static Row runRow(RunSpec spec, String status, String error, Double logZ, Double logZErr, Double logF,
-                              Double kl, Integer clusters, Integer prominent, Long nLike, Long nOutside, Long nDead,
+                              Double kl, Integer clusters, Integer modes, Integer prominent, Integer functions,
+                              Long nLike, Long nOutside, Long nDead,
                               Double samplerSeconds, double wallSeconds, Executor where, String[] parameters) {
         return Tables.withSpec(spec, Table.RUNS, Arrays.asList(spec.trainSha256(),
                 testNames(spec).toArray(String[]::new), status, error, logZ, logZErr, logF,
-                kl, clusters, prominent, nLike, nOutside, nDead, samplerSeconds, wallSeconds, where.host(), where.id(),
+                kl, clusters, modes, prominent, functions, nLike, nOutside, nDead, samplerSeconds, wallSeconds,
+                where.host(), where.id(),
                 SplitbnnVersion.current(), parameters));
     }
 

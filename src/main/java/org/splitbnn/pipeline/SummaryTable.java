@@ -17,9 +17,9 @@ import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The {@code summary} table: per prior, nlive, nprior, num_repeats and hidden, the number of runs, the mean and sd
- * of log Z, the distribution of prominent-mode counts, and how often the full solution beats the highest-evidence
- * mode on the test sets ({@link RunOutcome#fullBeatsTopMode()}). Computed on the driver from the committed outcomes,
- * in a fixed order, so that the numbers do not depend on how Spark partitions anything.
+ * of log Z, the distributions of prominent-mode and distinct-function counts, and how often the full solution beats
+ * the highest-evidence mode on the test sets ({@link RunOutcome#fullBeatsTopMode()}). Computed on the driver from
+ * the committed outcomes, in a fixed order, so that the numbers do not depend on how Spark partitions anything.
  */
 final class SummaryTable {
 
@@ -51,10 +51,7 @@ final class SummaryTable {
         List<RunOutcome> ok = group.stream().filter(RunOutcome::ok).toList();
         double[] logZ = ok.stream().mapToDouble(RunOutcome::logZ).toArray();
         int[] modes = ok.stream().mapToInt(RunOutcome::prominentModes).sorted().toArray();
-        Map<Integer, Integer> counts = new TreeMap<>();
-        for (int m : modes) {
-            counts.merge(m, 1, Integer::sum);
-        }
+        int[] functions = ok.stream().mapToInt(RunOutcome::distinctFunctions).sorted().toArray();
         List<Boolean> compared = ok.stream().map(RunOutcome::fullBeatsTopMode).filter(b -> b != null).toList();
         int beats = (int) compared.stream().filter(b -> b).count();
         return RowFactory.create(key.prior(), key.nlive(), key.nprior(), key.numRepeats(), key.hidden(),
@@ -62,7 +59,19 @@ final class SummaryTable {
                 mean(logZ), sd(logZ), mean(ok.stream().mapToDouble(RunOutcome::logZErr).toArray()),
                 mean(Arrays.stream(modes).asDoubleStream().toArray()),
                 modes.length == 0 ? null : modes[0], median(modes), modes.length == 0 ? null : modes[modes.length - 1],
-                CollectionConverters.asScala(counts), compared.size(), beats, compared.isEmpty() ? null : (double) beats / compared.size());
+                CollectionConverters.asScala(counts(modes)),
+                mean(Arrays.stream(functions).asDoubleStream().toArray()),
+                CollectionConverters.asScala(counts(functions)), compared.size(), beats,
+                compared.isEmpty() ? null : (double) beats / compared.size());
+    }
+
+    /** How many times each value occurs. */
+    private static Map<Integer, Integer> counts(int[] values) {
+        Map<Integer, Integer> counts = new TreeMap<>();
+        for (int v : values) {
+            counts.merge(v, 1, Integer::sum);
+        }
+        return counts;
     }
 
     private static Double mean(double[] v) {

@@ -15,13 +15,14 @@ import org.splitbnn.output.Table;
  * @param localLogZErr its standard deviation
  * @param weight     local evidence over the sum of the local evidences
  * @param prominent  whether the mode is prominent
+ * @param function   the rank of the function it computes (1 = largest summed evidence), 0 when not prominent
  */
 public record ModeRow(String runId, int mode, double localLogZ, double localLogZErr, double weight,
-                      boolean prominent) {
+                      boolean prominent, int function) {
 
     /** The modes table's columns that the rows are made of. */
     public static final List<String> COLUMNS = Table.MODES.names("run_id", "mode", "local_log_z", "local_log_z_err",
-            "weight", "prominent");
+            "weight", "prominent", "function");
 
     /** The rows of {@code table}, which has {@link #COLUMNS}. */
     public static List<ModeRow> of(ParquetTable table) {
@@ -31,9 +32,10 @@ public record ModeRow(String runId, int mode, double localLogZ, double localLogZ
         double[] err = table.doubles("local_log_z_err");
         double[] weight = table.doubles("weight");
         boolean[] prominent = table.booleans("prominent");
+        int[] function = table.ints("function");
         List<ModeRow> rows = new ArrayList<>();
         for (int i = 0; i < table.rows(); i++) {
-            rows.add(new ModeRow(run[i], mode[i], logZ[i], err[i], weight[i], prominent[i]));
+            rows.add(new ModeRow(run[i], mode[i], logZ[i], err[i], weight[i], prominent[i], function[i]));
         }
         return rows;
     }

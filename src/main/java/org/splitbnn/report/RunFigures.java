@@ -45,13 +45,14 @@ public final class RunFigures {
         BufferedImage fig3 = Png.write(SolutionsFigure.draw(run), dir.resolve(FIGURE_3));
         List<ModeRow> prominent = run.prominentModes();
         List<Html.Row> rows = new ArrayList<>();
-        rows.add(solutionRow(run, Solution.FULL, run.logZ(), run.logZErr(), 1));
+        rows.add(solutionRow(run, Solution.FULL, "", run.logZ(), run.logZErr(), 1));
         for (ModeRow m : prominent) {
-            rows.add(solutionRow(run, Solution.modeName(m.mode()), m.localLogZ(), m.localLogZErr(), m.weight()));
+            rows.add(solutionRow(run, Solution.modeName(m.mode()), Integer.toString(m.function()), m.localLogZ(),
+                    m.localLogZErr(), m.weight()));
         }
-        page.table(tableId, List.of("solution", "(local) log Z", "±", "weight", "<log L>/N train",
-                        "<log L>/N tests"), List.of("solution", "log-z", "log-z-err", "weight", "train", "test"),
-                rows);
+        page.table(tableId, List.of("solution", "function", "(local) log Z", "±", "weight", "<log L>/N train",
+                        "<log L>/N tests"), List.of("solution", "function", "log-z", "log-z-err", "weight", "train",
+                        "test"), rows);
         page.figure(link + FIGURE_1B, fig1.getWidth(), fig1.getHeight(), "Figure 1b: the training points (class 0 "
                 + "dark blue, class 1 dark red) over the full solution's posterior-mean p(y = 1 | x), from 0 (blue) "
                 + "to 1 (red).");
@@ -64,13 +65,13 @@ public final class RunFigures {
                 + "log Z) and the prediction map on Figure 1b's scale.");
     }
 
-    private static Html.Row solutionRow(RunFigureInput run, String solution, double logZ, double err,
-                                        double weight) {
+    private static Html.Row solutionRow(RunFigureInput run, String solution, String function, double logZ,
+                                        double err, double weight) {
         double train = run.generalisation().stream()
                 .filter(r -> r.solution().equals(solution) && r.dataset().equals(LogLikelihoodRow.TRAIN))
                 .mapToDouble(LogLikelihoodRow::mean).findFirst().orElse(Double.NaN);
         double test = LogLikelihoodRow.testMean(run.generalisation(), solution).orElse(Double.NaN);
-        return new Html.Row(solution, List.of(solution, Html.number(logZ, RunPage.LOG_Z_DECIMALS),
+        return new Html.Row(solution, List.of(solution, function, Html.number(logZ, RunPage.LOG_Z_DECIMALS),
                 Html.number(err, RunPage.LOG_Z_DECIMALS), Html.number(weight, RunPage.FRACTION_DECIMALS),
                 Html.number(train, RunPage.FRACTION_DECIMALS), Html.number(test, RunPage.FRACTION_DECIMALS)));
     }

@@ -46,9 +46,11 @@ public final class SweepPage {
                 + Html.escape(String.join(", ", sweep.priors())) + ".");
         page.heading(2, "Summary per prior and sampler setting");
         page.table("summary", List.of("prior", "nlive", "runs", "finished", "mean log Z", "sd of log Z",
-                        "mean reported error", "mean prominent modes", "runs where full beats mode 1"),
+                        "mean reported error", "mean prominent modes", "mean distinct functions",
+                        "runs where full beats mode 1"),
                 List.of("prior", "nlive", "runs", "runs-ok", "log-z-mean", "log-z-sd", "log-z-err-mean",
-                        "prominent-modes-mean", "full-beats-top-mode-fraction"), summaryRows(sweep.summary()));
+                        "prominent-modes-mean", "distinct-functions-mean", "full-beats-top-mode-fraction"),
+                summaryRows(sweep.summary()));
         page.figure(MODE_COUNTS, counts.getWidth(), counts.getHeight(), "Prominent modes found per run, one bar "
                 + "series per prior.");
         page.figure(EVIDENCE, evidence.getWidth(), evidence.getHeight(), "Left: log Z &plusmn; reported error of "
@@ -68,13 +70,13 @@ public final class SweepPage {
             rows.add(new Html.Row(r.runId(), List.of(r.runId(), r.prior(), r.train(), Long.toString(r.seed()),
                     r.ok() ? "ok" : "failed", Html.number(r.logZ(), RunPage.LOG_Z_DECIMALS),
                     Html.number(r.logZErr(), RunPage.LOG_Z_DECIMALS), Integer.toString(r.prominentModes()),
-                    Html.number(r.fullTest(), RunPage.FRACTION_DECIMALS),
+                    Integer.toString(r.distinctFunctions()), Html.number(r.fullTest(), RunPage.FRACTION_DECIMALS),
                     Html.number(r.topModeTest(), RunPage.FRACTION_DECIMALS))));
         }
         page.table("runs", List.of("run", "prior", "training set", "sampler seed", "status", "log Z", "±",
-                        "prominent modes", "full: test <log L>/N", "mode 1: test <log L>/N"),
+                        "prominent modes", "distinct functions", "full: test <log L>/N", "mode 1: test <log L>/N"),
                 List.of("run-id", "prior", "train", "seed", "status", "log-z", "log-z-err", "prominent-modes",
-                        "full-test", "top-mode-test"), rows);
+                        "distinct-functions", "full-test", "top-mode-test"), rows);
         if (!sweep.figures().isEmpty()) {
             page.heading(2, "Runs marked for figures");
         }
@@ -95,6 +97,7 @@ public final class SweepPage {
         page.paragraph("log Z = " + Html.span("log-z-" + id, r.logZ(), RunPage.LOG_Z_DECIMALS) + " &plusmn; "
                 + Html.span("log-z-err-" + id, r.logZErr(), RunPage.LOG_Z_DECIMALS) + "; <span id=\"n-prominent-"
                 + id + "\">" + r.prominentModes() + "</span> prominent modes of " + figures.modes().size()
+                + ", <span id=\"n-functions-" + id + "\">" + r.distinctFunctions() + "</span> distinct functions"
                 + "; training set " + (figures.training() == null ? "not in the tables"
                 : figures.training().size() + " points") + ".");
         RunFigures.write(figures, out, RUNS + "/" + id, "solutions-" + id, page);
@@ -111,6 +114,7 @@ public final class SweepPage {
                     Html.number(summary.doubles("log_z_sd")[i], RunPage.LOG_Z_DECIMALS),
                     Html.number(summary.doubles("log_z_err_mean")[i], RunPage.LOG_Z_DECIMALS),
                     Html.number(summary.doubles("prominent_modes_mean")[i], 2),
+                    Html.number(summary.doubles("distinct_functions_mean")[i], 2),
                     Html.number(summary.doubles("full_beats_top_mode_fraction")[i], RunPage.FRACTION_DECIMALS))));
         }
         return rows;

@@ -13,11 +13,13 @@ package org.splitbnn.report;
  * @param logZ           log Z (NaN for a failed run)
  * @param logZErr        its reported standard deviation
  * @param prominentModes prominent modes (0 for a failed run)
+ * @param distinctFunctions distinct functions among them (0 for a failed run)
  * @param fullTest       the full solution's mean test &lt;log L&gt;/N averaged over the test sets (NaN without)
  * @param topModeTest    the same for mode 1, the highest-evidence mode (NaN without)
  * @param figures        whether the sweep's configuration marks the run for figures
  */
 public record SweepRun(String runId, String prior, String train, String trainSha256, long seed, int hidden, boolean ok,
-                       double logZ, double logZErr, int prominentModes, double fullTest, double topModeTest,
+                       double logZ, double logZErr, int prominentModes, int distinctFunctions, double fullTest,
+                       double topModeTest,
                        boolean figures) {
 }

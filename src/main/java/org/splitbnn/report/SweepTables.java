@@ -14,8 +14,8 @@ import org.splitbnn.output.Table;
 
 /**
  * What the report reads of a sweep's output folder (its Spark table folders, read without Spark): every run with
- * its evidence, prominent-mode count and test &lt;log L&gt;/N, the summary table, and the figure input of each
- * finished run marked for figures.
+ * its evidence, prominent-mode and distinct-function counts and test &lt;log L&gt;/N, the summary table, and the
+ * figure input of each finished run marked for figures.
  *
  * @param dir     the sweep's folder
  * @param runs    every run, in the runs table's order
@@ -33,7 +33,8 @@ public record SweepTables(Path dir, List<SweepRun> runs, ParquetTable summary, M
 
     /** The columns read from the summary table. */
     public static final List<String> SUMMARY_COLUMNS = Table.SUMMARY.names("prior", "nlive", "runs", "runs_ok",
-            "log_z_mean", "log_z_sd", "log_z_err_mean", "prominent_modes_mean", "full_beats_top_mode_fraction");
+            "log_z_mean", "log_z_sd", "log_z_err_mean", "prominent_modes_mean", "distinct_functions_mean",
+            "full_beats_top_mode_fraction");
 
     /** Whether {@code dir} looks like a sweep's folder (it has a runs table). */
     public static boolean isSweep(Path dir) {
@@ -65,9 +66,12 @@ public record SweepTables(Path dir, List<SweepRun> runs, ParquetTable summary, M
         List<SweepRun> list = new ArrayList<>();
         for (int i = 0; i < runs.rows(); i++) {
             List<LogLikelihoodRow> own = rows.getOrDefault(id[i], List.of());
-            int prominent = (int) modes.getOrDefault(id[i], List.of()).stream().filter(ModeRow::prominent).count();
+            List<ModeRow> prominentModes = modes.getOrDefault(id[i], List.of()).stream().filter(ModeRow::prominent)
+                    .toList();
+            int functions = (int) prominentModes.stream().mapToInt(ModeRow::function).distinct().count();
             list.add(new SweepRun(id[i], prior[i], train[i], trainSha256[i], seed[i], hidden[i], OK.equals(status[i]),
-                    logZ[i], logZErr[i], prominent, LogLikelihoodRow.testMean(own, Solution.FULL).orElse(Double.NaN),
+                    logZ[i], logZErr[i], prominentModes.size(), functions,
+                    LogLikelihoodRow.testMean(own, Solution.FULL).orElse(Double.NaN),
                     LogLikelihoodRow.testMean(own, Solution.modeName(1)).orElse(Double.NaN), figures[i]));
         }
         List<SweepRun> marked = list.stream().filter(r -> r.ok() && r.figures()).toList();

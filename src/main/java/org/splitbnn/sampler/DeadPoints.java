@@ -2,7 +2,7 @@ package org.splitbnn.sampler;
 
 import java.util.Arrays;
 
-/** Growable storage of a run's dead points: parameters, logL, birth contour, cluster and volume shares. */
+/** Growable storage of a run's dead points: parameters, logL, birth contour, cluster, its cluster's live points and volume shares. */
 final class DeadPoints {
 
     private final int dim;
@@ -10,6 +10,7 @@ final class DeadPoints {
     private double[] logL;
     private double[] birth;
     private int[] cluster;
+    private int[] nLocal;
     private double[] logShare;
     private double[] logLocalShare;
     private int size;
@@ -20,17 +21,19 @@ final class DeadPoints {
         logL = new double[initialCapacity];
         birth = new double[initialCapacity];
         cluster = new int[initialCapacity];
+        nLocal = new int[initialCapacity];
         logShare = new double[initialCapacity];
         logLocalShare = new double[initialCapacity];
     }
 
-    void add(double[] source, int offset, double l, double b, int c, double share, double localShare) {
+    void add(double[] source, int offset, double l, double b, int c, int live, double share, double localShare) {
         if (size == logL.length) {
             int capacity = 2 * size;
             theta = Arrays.copyOf(theta, capacity * dim);
             logL = Arrays.copyOf(logL, capacity);
             birth = Arrays.copyOf(birth, capacity);
             cluster = Arrays.copyOf(cluster, capacity);
+            nLocal = Arrays.copyOf(nLocal, capacity);
             logShare = Arrays.copyOf(logShare, capacity);
             logLocalShare = Arrays.copyOf(logLocalShare, capacity);
         }
@@ -38,6 +41,7 @@ final class DeadPoints {
         logL[size] = l;
         birth[size] = b;
         cluster[size] = c;
+        nLocal[size] = live;
         logShare[size] = share;
         logLocalShare[size] = localShare;
         size++;
@@ -61,6 +65,11 @@ final class DeadPoints {
 
     int[] cluster() {
         return cluster;
+    }
+
+    /** Live points of each point's cluster when it died, the dying one included. */
+    int[] nLocal() {
+        return nLocal;
     }
 
     /** log of each point's expected share of the global prior volume. */

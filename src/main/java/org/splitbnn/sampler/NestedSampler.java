@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
+import org.apache.commons.rng.JumpableUniformRandomProvider;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 
@@ -25,6 +26,12 @@ import org.apache.commons.rng.simple.RandomSource;
  * integrations into the global evidence, whose errors then add up with the number of clusters (it reads 2.4 to 5.6
  * sigma high on the eggbox).
  *
+ * <p><b>Errors and modes.</b> The errors of the global and local evidences and of the mode weights come from
+ * simulating the run's volumes over its recorded cluster tree ({@link VolumeSimulation}), so that they carry the
+ * uncertainty of each split's shares, including the drift of the regions' counts before the split (the urn phase).
+ * After the run the leaves of the tree are grouped into modes joined without a likelihood valley
+ * ({@link ModeMerging}); the result reports the modes, and counts the leaves apart.
+ *
  * <p>Deterministic: every random choice flows from the settings' seed, and a run uses one thread.
  */
 public final class NestedSampler {
@@ -34,6 +41,8 @@ public final class NestedSampler {
     private final ProgressListener progress;
     private final int dim;
     private final UniformRandomProvider rng;
+    /** The stream of the error simulation: the seed's stream jumped ahead 2^128 draws, apart from the sampling's. */
+    private final UniformRandomProvider errorRng;
     private final SliceSampler slicer;
 
     // Live points, compact in [0, nLive): unit coordinates, physical parameters, logL, birth contour, cluster.
@@ -50,24 +59,47 @@ public final class NestedSampler {
     private final int[] scratchRows;
     private long nPriorDraws;
     private long nPriorRejected;
+    /** Likelihood calls along segments (urn phases of splits, mode grouping): inside, outside the support. */
+    private final long[] segmentCalls = new long[2];
 
     /** One cluster of the tree: its evidence moments, live-point count and whitening. */
     private static final class Cluster {
         final int id;
         final int parent;
         final double logFractionOfParent;
+        /** Dead points recorded when the cluster was created, and the live points it received then. */
+        final int bornAtDead;
+        final int nAtBirth;
+        /** Its highest point so far: unit coordinates and log-likelihood. */
+        final double[] bestUnit;
+        double bestLogL = Double.NEGATIVE_INFINITY;
+        /** Relative variance its volume share gathered before the split, when its region no longer mixed. */
+        double urnVariance;
         EvidenceMoments moments;
         int nLive;
         int nDead;
         boolean split;
         final double[] cholesky;
 
-        Cluster(int id, int parent, double logFractionOfParent, EvidenceMoments moments, int dim) {
+        Cluster(int id, int parent, double logFractionOfParent, EvidenceMoments moments, int dim, int bornAtDead,
+                int nAtBirth) {
             this.id = id;
             this.parent = parent;
             this.logFractionOfParent = logFractionOfParent;
             this.moments = moments;
             this.cholesky = new double[dim * dim];
+            this.bornAtDead = bornAtDead;
+            this.nAtBirth = nAtBirth;
+            this.nLive = nAtBirth;
+            this.bestUnit = new double[dim];
+        }
+
+        /** Records a point of the cluster if it is its highest so far. */
+        void offer(double[] unit, int offset, double logL) {
+            if (logL > bestLogL) {
+                bestLogL = logL;
+                System.arraycopy(unit, offset, bestUnit, 0, bestUnit.length);
+            }
         }
 
         boolean active() {
@@ -81,7 +113,10 @@ public final class NestedSampler {
         this.settings = settings;
         this.progress = progress;
         this.dim = problem.dimension();
-        this.rng = RandomSource.XO_SHI_RO_256_PP.create(settings.seed());
+        JumpableUniformRandomProvider seeded =
+                (JumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP.create(settings.seed());
+        this.rng = seeded.jump();
+        this.errorRng = seeded;
         this.slicer = new SliceSampler(problem, rng);
         int capacity = settings.nprior();
         this.unit = new double[capacity * dim];
@@ -114,8 +149,7 @@ public final class NestedSampler {
     private SamplerResult run() {
         long start = System.nanoTime();
         drawPrior();
-        Cluster root = new Cluster(0, -1, 0.0, new EvidenceMoments(), dim);
-        root.nLive = nLive;
+        Cluster root = new Cluster(0, -1, 0.0, new EvidenceMoments(), dim, 0, nLive);
         clusters.add(root);
         refreshWhitening();
         double logNextUpdate = Math.log(settings.compressionFactor());
@@ -128,7 +162,8 @@ public final class NestedSampler {
             Cluster c = clusters.get(clusterOf[worst]);
             double logShare = global.kill(logLStar, nLive);
             double logLocalShare = c.moments.kill(logLStar, c.nLive);
-            dead.add(theta, worst * dim, logLStar, birth[worst], c.id, logShare, logLocalShare);
+            dead.add(theta, worst * dim, logLStar, birth[worst], c.id, c.nLive, logShare, logLocalShare);
+            c.offer(unit, worst * dim, logLStar);
             c.nDead++;
             boolean replace = nLive <= settings.nlive();
             removeLive(worst);
@@ -330,10 +365,12 @@ public final class NestedSampler {
                 sizes[l]++;
             }
             int firstChild = clusters.size();
+            double[] urn = urnVariance(c, rows, labels, k);
             for (int j = 0; j < k; j++) {
                 double logFraction = Math.log(sizes[j] / (double) rows.length);
-                Cluster child = new Cluster(clusters.size(), c.id, logFraction, c.moments.share(logFraction), dim);
-                child.nLive = sizes[j];
+                Cluster child = new Cluster(clusters.size(), c.id, logFraction, c.moments.share(logFraction), dim,
+                        dead.size(), sizes[j]);
+                child.urnVariance = urn[j];
                 clusters.add(child);
             }
             for (int i = 0; i < rows.length; i++) {
@@ -342,6 +379,119 @@ public final class NestedSampler {
             c.split = true;
             c.nLive = 0;
         }
+    }
+
+    /**
+     * The relative variance each child's volume share gathered while its region was cut off from its siblings'
+     * before the split. From the moment the contour rose above the lowest point of the segment between the child's
+     * best point and its best sibling's (the saddle, as far as a straight path sees it), a new point seeded in the
+     * parent stays in the region of its seed, so the region's count follows an urn rather than its volume: each
+     * birth adds about (1 - f) / (n n_parent) to the relative variance of its share f = n / n_parent, where n counts
+     * the region's live points (dead points classified by their nearest member of a child). The prior stage adds
+     * nothing: its deaths are not replaced.
+     */
+    private double[] urnVariance(Cluster c, int[] rows, int[] labels, int k) {
+        int now = dead.size();
+        double[] var = new double[k];
+        if (now == 0) {
+            return var;
+        }
+        int[] top = new int[k];
+        Arrays.fill(top, -1);
+        for (int i = 0; i < rows.length; i++) {
+            int j = labels[i];
+            if (top[j] < 0 || logL[rows[i]] > logL[top[j]]) {
+                top[j] = rows[i];
+            }
+        }
+        double logLStar = dead.logL()[now - 1];
+        int[] sep = new int[k];
+        int sepMin = now;
+        double[] a = new double[dim];
+        double[] b = new double[dim];
+        double[] u = new double[dim];
+        double[] t = new double[dim];
+        for (int j = 0; j < k; j++) {
+            int other = -1;
+            for (int o = 0; o < k; o++) {
+                if (o != j && (other < 0 || logL[top[o]] > logL[other])) {
+                    other = top[o];
+                }
+            }
+            System.arraycopy(unit, top[j] * dim, a, 0, dim);
+            System.arraycopy(unit, other * dim, b, 0, dim);
+            double saddle = ModeMerging.lowestAlong(problem, a, b, Double.NEGATIVE_INFINITY, u, t, segmentCalls);
+            // The prior stage's deaths are not replaced, so the urn starts after them at the earliest.
+            sep[j] = saddle >= logLStar ? now
+                    : Math.min(now, Math.max(firstDeadAbove(saddle, now), settings.nprior() - settings.nlive()));
+            sepMin = Math.min(sepMin, sep[j]);
+        }
+        if (sepMin == now) {
+            return var;
+        }
+        int span = now - sepMin;
+        int[][] delta = new int[k][span + 1];
+        for (int d = sepMin; d < now; d++) {
+            if (dead.cluster()[d] == c.id) {
+                int j = labels[nearestMember(dead.theta(), d * dim, rows)];
+                delta[j][Math.max(firstDeadAbove(dead.birth()[d], now), sepMin) - sepMin]++;
+                delta[j][d + 1 - sepMin]--;
+            }
+        }
+        for (int i = 0; i < rows.length; i++) {
+            delta[labels[i]][Math.max(firstDeadAbove(birth[rows[i]], now), sepMin) - sepMin]++;
+        }
+        int[] n = new int[k];
+        for (int i = sepMin; i < now; i++) {
+            for (int j = 0; j < k; j++) {
+                n[j] += delta[j][i - sepMin];
+            }
+            if (dead.cluster()[i] != c.id) {
+                continue;
+            }
+            double nParent = dead.nLocal()[i];
+            for (int j = 0; j < k; j++) {
+                if (i >= sep[j] && n[j] > 0) {
+                    var[j] += (1 - n[j] / nParent) / (n[j] * nParent);
+                }
+            }
+        }
+        return var;
+    }
+
+    /** The first dead point (of the first {@code now}) whose log-likelihood exceeds a value. */
+    private int firstDeadAbove(double value, int now) {
+        double[] l = dead.logL();
+        int lo = 0;
+        int hi = now;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (l[mid] > value) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+
+    /** Index into rows of the live point whose parameters are nearest a point of {@code source}. */
+    private int nearestMember(double[] source, int offset, int[] rows) {
+        int best = 0;
+        double bestD2 = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < rows.length; i++) {
+            int off = rows[i] * dim;
+            double d2 = 0;
+            for (int j = 0; j < dim && d2 < bestD2; j++) {
+                double d = theta[off + j] - source[offset + j];
+                d2 += d * d;
+            }
+            if (d2 < bestD2) {
+                bestD2 = d2;
+                best = i;
+            }
+        }
+        return best;
     }
 
     private int[] membersOf(int cluster) {
@@ -387,7 +537,8 @@ public final class NestedSampler {
 
     private void reportProgress(long start) {
         EvidenceMoments now = currentEvidence();
-        progress.onUpdate(new Progress(dead.size(), slicer.likelihoodCalls() + nPriorDraws - nPriorRejected,
+        progress.onUpdate(new Progress(dead.size(), slicer.likelihoodCalls() + nPriorDraws - nPriorRejected
+                + segmentCalls[0],
                 now.logZ(), now.logZError(), activeClusters(), (System.nanoTime() - start) * 1e-9));
     }
 
@@ -419,28 +570,77 @@ public final class NestedSampler {
             }
         }
         EvidenceMoments finalGlobal = global.withLiveContribution(logMeanLiveL());
-        WeightedPoints posterior = new WeightedPoints(dim, allTheta, allLogL, allBirth, allCluster, logW);
 
-        List<ClusterSummary> summaries = new ArrayList<>();
-        List<SamplerResult.ModePosterior> modes = new ArrayList<>();
-        double[] leafLogZ = new double[clusters.size()];
-        int nLeaves = 0;
-        for (Cluster c : clusters) {
-            if (!c.split) {
-                leafLogZ[nLeaves++] = finalLocal(c, allLogL, nDead).logZ();
+        // Leaves: local evidences rescaled to sum to the global one, then grouped into modes.
+        List<Cluster> leaves = clusters.stream().filter(c -> !c.split).toList();
+        int nLeaves = leaves.size();
+        double[] leafLogZ = new double[nLeaves];
+        double[][] bestUnit = new double[nLeaves][];
+        double[] bestLogL = new double[nLeaves];
+        double[][] liveUnit = new double[nLeaves][];
+        double[][] liveLogL = new double[nLeaves][];
+        for (int i = 0; i < nLive; i++) {
+            clusters.get(clusterOf[i]).offer(unit, i * dim, logL[i]);
+        }
+        for (int l = 0; l < nLeaves; l++) {
+            leafLogZ[l] = finalLocal(leaves.get(l), allLogL, nDead).logZ();
+            bestUnit[l] = leaves.get(l).bestUnit;
+            bestLogL[l] = leaves.get(l).bestLogL;
+            int[] rows = membersOf(leaves.get(l).id);
+            liveUnit[l] = new double[rows.length * dim];
+            liveLogL[l] = new double[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                System.arraycopy(unit, rows[i] * dim, liveUnit[l], i * dim, dim);
+                liveLogL[l][i] = logL[rows[i]];
             }
         }
         double rescale = finalGlobal.logZ() - LogMath.logSumExp(leafLogZ, nLeaves);
-        for (Cluster c : clusters) {
-            if (c.split) {
-                continue;
-            }
-            EvidenceMoments local = finalLocal(c, allLogL, nDead);
-            summaries.add(new ClusterSummary(c.id, c.parent, c.nLive > 0, local.logZ() + rescale,
-                    local.logZError(), c.nDead));
-            modes.add(modePosterior(c, allLogL, allCluster, nDead));
+        ModeMerging.Grouping grouping = nLeaves > 1 ? ModeMerging.group(problem, bestUnit, bestLogL, liveUnit, liveLogL)
+                : new ModeMerging.Grouping(new int[nLeaves], nLeaves, 0, 0);
+        int nModes = grouping.nModes();
+
+        int[] modeOfCluster = new int[clusters.size()];
+        Arrays.fill(modeOfCluster, -1);
+        for (int l = 0; l < nLeaves; l++) {
+            modeOfCluster[leaves.get(l).id] = grouping.modeOfLeaf()[l];
         }
-        Integer[] order = new Integer[summaries.size()];
+        VolumeSimulation.Errors errors = VolumeSimulation.simulate(tree(modeOfCluster, nModes), errorRng);
+
+        int[] modeId = new int[nModes];
+        Arrays.fill(modeId, Integer.MAX_VALUE);
+        double[] modeLogZ = new double[nModes];
+        Arrays.fill(modeLogZ, Double.NEGATIVE_INFINITY);
+        List<List<Integer>> modeLeaves = new ArrayList<>();
+        for (int m = 0; m < nModes; m++) {
+            modeLeaves.add(new ArrayList<>());
+        }
+        boolean[] active = new boolean[nModes];
+        int[] modeDead = new int[nModes];
+        for (int l = 0; l < nLeaves; l++) {
+            Cluster c = leaves.get(l);
+            int m = grouping.modeOfLeaf()[l];
+            modeId[m] = Math.min(modeId[m], c.id);
+            modeLogZ[m] = LogMath.logAddExp(modeLogZ[m], leafLogZ[l] + rescale);
+            modeLeaves.get(m).add(c.id);
+            active[m] |= c.nLive > 0;
+            modeDead[m] += c.nDead;
+        }
+        List<ClusterSummary> summaries = new ArrayList<>();
+        List<SamplerResult.ModePosterior> modes = new ArrayList<>();
+        for (int m = 0; m < nModes; m++) {
+            summaries.add(new ClusterSummary(modeId[m], List.copyOf(modeLeaves.get(m)), active[m], modeLogZ[m],
+                    errors.modeLogZErr()[m], errors.weightErr()[m], modeDead[m]));
+            modes.add(modePosterior(m, leaves, grouping.modeOfLeaf(), leafLogZ, allLogL, allCluster, nDead));
+        }
+        for (int i = 0; i < total; i++) {
+            int m = modeOfCluster[allCluster[i]];
+            if (m >= 0) {
+                allCluster[i] = modeId[m];
+            }
+        }
+        WeightedPoints posterior = new WeightedPoints(dim, allTheta, allLogL, allBirth, allCluster, logW);
+
+        Integer[] order = new Integer[nModes];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
@@ -454,10 +654,46 @@ public final class NestedSampler {
         double logF = Math.log(settings.nprior() / (double) nPriorDraws);
         double logFErr = Math.sqrt(Math.max(0, (nPriorDraws - settings.nprior()))
                 / ((double) settings.nprior() * nPriorDraws));
-        return new SamplerResult(problem.parameterNames(), settings, finalGlobal.logZ(), finalGlobal.logZError(),
-                logF, logFErr, kl, slicer.likelihoodCalls() + nPriorDraws - nPriorRejected,
-                slicer.outsideSupportCalls() + nPriorRejected, nPriorDraws, nDead, posterior,
-                List.copyOf(sortedSummaries), List.copyOf(sortedModes), wallSeconds);
+        return new SamplerResult(problem.parameterNames(), settings, finalGlobal.logZ(), errors.logZErr(),
+                logF, logFErr, kl,
+                slicer.likelihoodCalls() + nPriorDraws - nPriorRejected + grouping.nLikelihood() + segmentCalls[0],
+                slicer.outsideSupportCalls() + nPriorRejected + grouping.nOutsideSupport() + segmentCalls[1], nPriorDraws, nDead,
+                posterior, nLeaves, List.copyOf(sortedSummaries), List.copyOf(sortedModes), wallSeconds);
+    }
+
+    /** The run's cluster tree as the volume simulation reads it, with the mode of each leaf. */
+    private VolumeSimulation.Tree tree(int[] modeOfCluster, int nModes) {
+        int k = clusters.size();
+        int[] parent = new int[k];
+        int[] bornAtDead = new int[k];
+        int[] nAtBirth = new int[k];
+        double[] urnVariance = new double[k];
+        double[] logMeanLive = new double[k];
+        double[] logScale = new double[k];
+        Arrays.fill(logMeanLive, Double.NEGATIVE_INFINITY);
+        for (Cluster c : clusters) {
+            parent[c.id] = c.parent;
+            bornAtDead[c.id] = c.bornAtDead;
+            nAtBirth[c.id] = c.nAtBirth;
+            urnVariance[c.id] = c.urnVariance;
+            double scale = c.moments.logMeanZ();
+            logScale[c.id] = Double.isFinite(scale) ? scale : 0;
+        }
+        double[] live = new double[nLive];
+        for (Cluster c : clusters) {
+            if (c.split || c.nLive == 0) {
+                continue;
+            }
+            int n = 0;
+            for (int i = 0; i < nLive; i++) {
+                if (clusterOf[i] == c.id) {
+                    live[n++] = logL[i];
+                }
+            }
+            logMeanLive[c.id] = LogMath.logSumExp(live, n) - Math.log(n);
+        }
+        return new VolumeSimulation.Tree(dead.logL(), dead.cluster(), dead.nLocal(), dead.size(), parent, bornAtDead,
+                nAtBirth, urnVariance, logMeanLive, modeOfCluster, nModes, logScale);
     }
 
     /** A cluster's local evidence moments with its final live points added. */
@@ -476,10 +712,44 @@ public final class NestedSampler {
     }
 
     /**
+     * The weighted points of mode m: the union of its leaves' points, each leaf's weighted by its share of the
+     * mode's evidence (a point that died in an ancestor before the split counts once, with the summed weight).
+     */
+    private SamplerResult.ModePosterior modePosterior(int m, List<Cluster> leaves, int[] modeOfLeaf,
+                                                     double[] leafLogZ, double[] allLogL, int[] allCluster,
+                                                     int nDead) {
+        double[] logW = new double[allLogL.length];
+        Arrays.fill(logW, Double.NEGATIVE_INFINITY);
+        for (int l = 0; l < leaves.size(); l++) {
+            if (modeOfLeaf[l] != m) {
+                continue;
+            }
+            SamplerResult.ModePosterior leaf = leafPosterior(leaves.get(l), allLogL, allCluster, nDead);
+            for (int i = 0; i < leaf.rows().length; i++) {
+                int r = leaf.rows()[i];
+                logW[r] = LogMath.logAddExp(logW[r], leafLogZ[l] + leaf.logWeight()[i]);
+            }
+        }
+        int n = 0;
+        int[] rows = new int[allLogL.length];
+        for (int r = 0; r < allLogL.length; r++) {
+            if (logW[r] > Double.NEGATIVE_INFINITY) {
+                rows[n] = r;
+                logW[n++] = logW[r];
+            }
+        }
+        double logSum = LogMath.logSumExp(logW, n);
+        for (int i = 0; i < n; i++) {
+            logW[i] -= logSum;
+        }
+        return new SamplerResult.ModePosterior(Arrays.copyOf(rows, n), Arrays.copyOf(logW, n));
+    }
+
+    /**
      * The weighted points of a leaf cluster: its own dead and live points at their local weights, and the points that
      * died in each ancestor before the split at the share of volume handed down to this leaf.
      */
-    private SamplerResult.ModePosterior modePosterior(Cluster leaf, double[] allLogL, int[] allCluster, int nDead) {
+    private SamplerResult.ModePosterior leafPosterior(Cluster leaf, double[] allLogL, int[] allCluster, int nDead) {
         double[] logFractionOf = new double[clusters.size()];
         Arrays.fill(logFractionOf, Double.NaN);
         double cumulative = 0;

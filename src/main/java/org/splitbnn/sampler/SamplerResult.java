@@ -21,14 +21,17 @@ import java.util.List;
  * @param nPriorDraws               prior draws, accepted and rejected
  * @param nDead                     dead points
  * @param posterior                 every dead point, then the final live points, with global posterior weights
- * @param clusters                  the modes (leaves of the cluster tree), largest local evidence first
+ * @param nClusters                 leaves of the cluster tree: the clusters the sampler kept apart while sampling (a
+ *                                  peak whose live points thin out unevenly can end as several leaves)
+ * @param clusters                  the modes, largest local evidence first: the leaves grouped so that leaves joined
+ *                                  without a likelihood valley are one mode, with their summed local evidence
  * @param modePosteriors            for each mode, in the order of {@code clusters}, its weighted points
  * @param wallSeconds               wall time of the run
  */
 public record SamplerResult(List<String> parameterNames, SamplerSettings settings, double logZ, double logZErr,
                             double logPriorVolumeFraction, double logPriorVolumeFractionErr, double klDivergence,
                             long nLikelihood, long nOutsideSupport, long nPriorDraws, long nDead,
-                            WeightedPoints posterior, List<ClusterSummary> clusters,
+                            WeightedPoints posterior, int nClusters, List<ClusterSummary> clusters,
                             List<ModePosterior> modePosteriors, double wallSeconds) {
 
     /**
@@ -61,7 +64,10 @@ public record SamplerResult(List<String> parameterNames, SamplerSettings setting
         return new WeightedPoints(d, theta, logL, birth, cluster, m.logWeight().clone());
     }
 
-    /** Weight of mode {@code k}: its local evidence over the sum of the local evidences. */
+    /**
+     * Weight of mode {@code k}: its local evidence over the sum of the local evidences; its standard deviation is
+     * {@link ClusterSummary#weightErr()}.
+     */
     public double modeWeight(int k) {
         double[] logZs = new double[clusters.size()];
         for (int i = 0; i < logZs.length; i++) {

@@ -48,6 +48,21 @@ class ExperimentFullPriorTest {
     }
 
     @Test
+    void everyProminentModeIsAnImageOfTheOneFunction() {
+        // The constrained prior, which keeps about one image per function, finds one mode on the dev data
+        // (PolyChordLite's reference and this sampler): the full prior's prominent modes are images of one network.
+        assertEquals(1, result.distinctFunctions());
+        FunctionReport function = result.functions().get(0);
+        assertEquals(result.prominentModes(), function.modes().size());
+        double weights = 0;
+        for (ModeReport m : result.modes()) {
+            assertEquals(m.prominent() ? 1 : 0, m.function(), "mode " + m.mode());
+            weights += m.prominent() ? m.weight() : 0;
+        }
+        assertEquals(weights, function.weight(), 1e-12);
+    }
+
+    @Test
     void fullPosteriorGeneralisesLikeTheConstrainedOne() {
         GeneralisationRow train = result.generalisation().get(0);
         assertEquals("full", train.solution());

@@ -74,8 +74,15 @@ class RunCommandTest {
         assertEquals(r.sampler().nLikelihood(), summary.get("n_likelihood_calls").asLong());
         assertEquals(r.sampler().nOutsideSupport(), summary.get("n_rejected").asLong());
         assertEquals(r.sampler().nDead(), summary.get("n_dead").asLong());
-        assertEquals(r.modes().size(), summary.get("n_clusters").asInt());
+        assertEquals(r.sampler().nClusters(), summary.get("n_clusters").asInt());
+        assertEquals(r.modes().size(), summary.get("n_modes").asInt());
         assertEquals(1, summary.get("n_prominent_modes").asInt());
+        assertEquals(1, summary.get("n_distinct_functions").asInt());
+        assertEquals(r.functions().get(0).weight(), summary.at("/functions/0/weight").asDouble());
+        assertEquals(r.functions().get(0).logZErr(), summary.at("/functions/0/log_z_err").asDouble());
+        assertEquals(1, summary.at("/functions/0/modes/0").asInt());
+        assertTrue(summary.at("/functions/0/prominent").asBoolean());
+        assertEquals(1, summary.at("/modes/0/function").asInt());
         assertEquals(1, summary.at("/settings/sampler_seed").asLong());
         assertEquals(2000, summary.at("/settings/nprior").asInt());
         assertEquals(64, summary.at("/data/0/sha256").asText().length());
@@ -105,8 +112,12 @@ class RunCommandTest {
         assertEquals(1000, posterior.rows(), "the full solution's samples");
         assertEquals(9, posterior.doubleLists("theta")[999].length);
         ParquetTable modes = ParquetTable.read(out.resolve("modes.parquet"));
-        assertEquals(summary.get("n_clusters").asInt(), modes.rows());
+        assertEquals(summary.get("n_modes").asInt(), modes.rows());
         assertTrue(modes.booleans("prominent")[0]);
+        for (int k = 0; k < modes.rows(); k++) {
+            assertEquals(summary.at("/modes/" + k + "/function").asInt(), modes.ints("function")[k]);
+            assertEquals(modes.booleans("prominent")[k], modes.ints("function")[k] > 0);
+        }
         assertEquals(summary.at("/modes/0/mean/b2").asDouble(), modes.doubleLists("mean")[0][8]);
         ParquetTable generalisation = ParquetTable.read(out.resolve("generalisation.parquet"));
         assertEquals(summary.at("/generalisation/3/mean").asDouble(), generalisation.doubles("mean")[3]);

@@ -18,7 +18,7 @@ class ValidateCommandTest {
         assertEquals(2, rows.size());
         for (JsonNode r : rows) {
             for (String key : new String[] {"problem", "truth", "log_z", "log_z_err", "n_clusters",
-                    "n_likelihood_calls", "seconds"}) {
+                    "n_modes", "n_prominent_modes", "n_likelihood_calls", "seconds"}) {
                 assertTrue(r.has(key), key);
             }
             assertTrue(Math.abs(r.get("log_z").asDouble() - r.get("truth").asDouble())

@@ -2,7 +2,9 @@ package org.splitbnn.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,37 +18,63 @@ class HiddenUnitSymmetryTest {
     private final Dataset train = ModelFixtures.devTrain();
 
     @Test
-    void eightDistinctMapsIdentityFirst() {
-        List<HiddenUnitSymmetry> maps = HiddenUnitSymmetry.all();
-        assertEquals(8, maps.size());
-        assertEquals(new HiddenUnitSymmetry(false, false, false), maps.get(0));
-        Set<List<Double>> images = new HashSet<>();
-        for (HiddenUnitSymmetry map : maps) {
-            double[] image = map.apply(ModelFixtures.CHECK_THETA);
-            images.add(java.util.Arrays.stream(image).boxed().toList());
+    void twoToTheNTimesNFactorialDistinctMapsIdentityFirst() {
+        UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(3L);
+        int[] expected = {2, 8, 48, 384};
+        for (int hidden = 1; hidden <= 4; hidden++) {
+            NetworkShape shape = new NetworkShape(hidden);
+            List<HiddenUnitSymmetry> maps = HiddenUnitSymmetry.all(shape);
+            assertEquals(expected[hidden - 1], maps.size());
+            double[] theta = ModelFixtures.uniformTheta(rng, shape.dimension(), 5);
+            assertArrayEquals(theta, maps.get(0).apply(theta));
+            Set<List<Double>> images = new HashSet<>();
+            for (HiddenUnitSymmetry map : maps) {
+                images.add(Arrays.stream(map.apply(theta)).boxed().toList());
+            }
+            assertEquals(maps.size(), images.size(), "images of a generic network are distinct");
         }
-        assertEquals(8, images.size());
-        assertArrayEquals(ModelFixtures.CHECK_THETA, maps.get(0).apply(ModelFixtures.CHECK_THETA));
     }
 
     @Test
     void signFlipOfTheFirstUnit() {
-        double[] image = new HiddenUnitSymmetry(true, false, false).apply(ModelFixtures.CHECK_THETA);
+        double[] image = new HiddenUnitSymmetry(List.of(true, false), List.of(0, 1)).apply(ModelFixtures.CHECK_THETA);
         assertArrayEquals(new double[] {-1, 2, 1, 0.5, -0.1, -0.2, -3, -2, 3.3}, image, 1e-15);
+    }
+
+    @Test
+    void flipsActOnTheArgumentsUnitsThenThePermutationMovesThem() {
+        // 2-3-1: w11 w12 w13 | w21 w22 w23 | b1_1 b1_2 b1_3 | W2_1 W2_2 W2_3 | b2
+        double[] theta = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 20, 30, 0.5};
+        double[] image = new HiddenUnitSymmetry(List.of(false, true, false), List.of(1, 2, 0)).apply(theta);
+        assertArrayEquals(new double[] {-2, 3, 1, -5, 6, 4, -8, 9, 7, -20, 30, 10, 20.5}, image, 1e-15);
     }
 
     @Test
     void everyMapLeavesTheLikelihoodUnchanged() {
         UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(8L);
-        for (int draw = 0; draw < 50; draw++) {
-            double[] theta = ModelFixtures.uniformTheta(rng, 9, 5);
-            Network network = new Network(NetworkShape.PAPER, theta);
-            double logL = network.logLikelihood(train);
-            for (HiddenUnitSymmetry map : HiddenUnitSymmetry.all()) {
-                Network image = new Network(NetworkShape.PAPER, map.apply(theta));
-                assertEquals(logL, image.logLikelihood(train), 1e-11 * Math.abs(logL), map.toString());
-                assertEquals(network.probability(0.4, -0.7), image.probability(0.4, -0.7), 1e-13, map.toString());
+        for (int hidden = 1; hidden <= 3; hidden++) {
+            NetworkShape shape = new NetworkShape(hidden);
+            for (int draw = 0; draw < 20; draw++) {
+                double[] theta = ModelFixtures.uniformTheta(rng, shape.dimension(), 5);
+                Network network = new Network(shape, theta);
+                double logL = network.logLikelihood(train);
+                for (HiddenUnitSymmetry map : HiddenUnitSymmetry.all(shape)) {
+                    Network image = new Network(shape, map.apply(theta));
+                    assertEquals(logL, image.logLikelihood(train), 1e-11 * Math.abs(logL), map.toString());
+                    assertEquals(network.probability(0.4, -0.7), image.probability(0.4, -0.7), 1e-13,
+                            map.toString());
+                }
             }
         }
+    }
+
+    @Test
+    void refusesWhatIsNotAPermutation() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new HiddenUnitSymmetry(List.of(false, false), List.of(0, 0)));
+        assertThrows(IllegalArgumentException.class,
+                () -> new HiddenUnitSymmetry(List.of(false, false), List.of(0, 1, 2)));
+        assertThrows(IllegalArgumentException.class,
+                () -> new HiddenUnitSymmetry(List.of(false, true), List.of(0, 1)).apply(new double[13]));
     }
 }

@@ -23,9 +23,9 @@ class SummaryTableTest {
         List<RunSpec> runs = SweepConfigReader.read(Path.of("conf/smoke.yaml")).runs();
         // grid order: full x11, constrained x11, full x12, constrained x12
         Map<String, RunOutcome> outcomes = Map.of(
-                runs.get(0).runId(), ok(runs.get(0), -10, 3, true),
-                runs.get(1).runId(), ok(runs.get(1), -12, 2, false),
-                runs.get(2).runId(), ok(runs.get(2), -14, 5, false),
+                runs.get(0).runId(), ok(runs.get(0), -10, 3, 1, true),
+                runs.get(1).runId(), ok(runs.get(1), -12, 2, 2, false),
+                runs.get(2).runId(), ok(runs.get(2), -14, 5, 2, false),
                 runs.get(3).runId(), RunRows.failed(runs.get(3), "boom", 1, new RunRows.Executor("h", "1")));
         List<Row> rows = SummaryTable.rows(runs, outcomes);
         assertEquals(2, rows.size());
@@ -42,9 +42,11 @@ class SummaryTableTest {
         assertEquals(4.0, full.getDouble(13));
         assertEquals(5, full.getInt(14));
         assertEquals(Map.of(3, 1, 5, 1), full.getJavaMap(15));
-        assertEquals(2, full.getInt(16));
-        assertEquals(1, full.getInt(17));
-        assertEquals(0.5, full.getDouble(18));
+        assertEquals(1.5, full.getDouble(16));
+        assertEquals(Map.of(1, 1, 2, 1), full.getJavaMap(17));
+        assertEquals(2, full.getInt(18));
+        assertEquals(1, full.getInt(19));
+        assertEquals(0.5, full.getDouble(20));
     }
 
     @Test
@@ -62,20 +64,21 @@ class SummaryTableTest {
     @Test
     void progressLineShowsTheRunAndTheTimeLeft() throws IOException {
         RunSpec spec = SweepConfigReader.read(Path.of("conf/smoke.yaml")).runs().get(0);
-        String line = ProgressLine.of(spec, ok(spec, -41.5, 3, null), 1, 4, 10);
+        String line = ProgressLine.of(spec, ok(spec, -41.5, 3, 1, null), 1, 4, 10);
         assertTrue(line.startsWith("[1/4] " + spec.runId() + " full train=xor-11-"), line);
         assertTrue(line.contains("log Z -41.500 ± 0.200, 3 prominent modes, 2.0 s; ETA 0:30"), line);
         assertEquals("1:01:01", ProgressLine.duration(3661));
     }
 
     /** An ok outcome with these headline numbers; with {@code beats}, one test set "a" decides it. */
-    private static RunOutcome ok(RunSpec spec, double logZ, int modes, Boolean beats) {
+    private static RunOutcome ok(RunSpec spec, double logZ, int modes, int functions, Boolean beats) {
         Object[] run = new Object[Tables.commitSchema(Table.RUNS).size()];
         run[Table.RUNS.index("run_id")] = spec.runId();
         run[Table.RUNS.index("status")] = RunRows.OK;
         run[Table.RUNS.index("log_z")] = logZ;
         run[Table.RUNS.index("log_z_err")] = 0.2;
         run[Table.RUNS.index("n_prominent_modes")] = modes;
+        run[Table.RUNS.index("n_distinct_functions")] = functions;
         run[Table.RUNS.index("wall_seconds")] = 2.0;
         run[Table.RUNS.index("tests")] = beats == null ? new String[0] : new String[] {"a"};
         List<Row> generalisation = beats == null ? List.of()

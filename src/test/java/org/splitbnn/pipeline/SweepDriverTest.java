@@ -63,14 +63,19 @@ class SweepDriverTest {
             assertEquals(7L, r.<Long>getAs("sampler_seed"));
             String id = r.getAs("run_id");
             int clusters = r.getAs("n_clusters");
+            int modes = r.getAs("n_modes");
             int prominent = r.getAs("n_prominent_modes");
-            assertTrue(prominent >= 1 && prominent <= clusters);
-            assertEquals(clusters, count(spark, "modes", id, ""));
+            assertTrue(prominent >= 1 && prominent <= modes && modes <= clusters);
+            assertEquals(modes, count(spark, "modes", id, ""));
             assertEquals(prominent, count(spark, "modes", id, " AND prominent"));
+            int functions = r.getAs("n_distinct_functions");
+            assertTrue(functions >= 1 && functions <= prominent);
+            assertEquals(prominent, count(spark, "modes", id, " AND function BETWEEN 1 AND " + functions));
+            assertEquals(clusters - prominent, count(spark, "modes", id, " AND function = 0"));
             assertEquals((1 + prominent) * 4, count(spark, "generalisation", id, ""),
                     "train, 2 tests and the pooled tests per solution");
             assertEquals(200, count(spark, "posterior", id, ""));
-            assertEquals(0, count(spark, "posterior", id, " AND (mode < 0 OR mode > " + clusters + ")"));
+            assertEquals(0, count(spark, "posterior", id, " AND (mode < 0 OR mode > " + modes + ")"));
             assertTrue(count(spark, "predictions", id, " AND solution = 'full'") > 10);
         }
         assertEquals(Set.of("full", "constrained"), Set.copyOf(spark.read().parquet(reference.resolve("runs")
@@ -83,6 +88,10 @@ class SweepDriverTest {
             assertEquals(2, s.<Integer>getAs("runs_compared"));
             Map<Integer, Integer> counts = s.getJavaMap(s.fieldIndex("prominent_mode_counts"));
             assertEquals(2, counts.values().stream().mapToInt(Integer::intValue).sum());
+            Map<Integer, Integer> functionCounts = s.getJavaMap(s.fieldIndex("distinct_function_counts"));
+            assertEquals(2, functionCounts.values().stream().mapToInt(Integer::intValue).sum());
+            double mean = functionCounts.entrySet().stream().mapToDouble(e -> e.getKey() * e.getValue()).sum() / 2;
+            assertEquals(mean, s.<Double>getAs("distinct_functions_mean"), 1e-12);
         }
     }
 

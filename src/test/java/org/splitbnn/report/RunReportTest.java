@@ -76,6 +76,15 @@ class RunReportTest {
             assertNumber(modes.doubles("local_log_z")[i], row.get("log-z"), RunPage.LOG_Z_DECIMALS, key);
             assertNumber(modes.doubles("local_log_z_err")[i], row.get("log-z-err"), RunPage.LOG_Z_DECIMALS, key);
             assertNumber(modes.doubles("weight")[i], row.get("weight"), RunPage.FRACTION_DECIMALS, key);
+            assertEquals(Integer.toString(modes.ints("function")[i]), row.get("function"), key);
+        }
+        assertEquals(summary.get("n_distinct_functions").asText(), PageReader.span(html, "n-functions"));
+        Map<String, Map<String, String>> functions = PageReader.table(html, "functions");
+        assertEquals(summary.get("n_distinct_functions").asInt(), functions.size());
+        for (JsonNode f : summary.get("functions")) {
+            Map<String, String> row = functions.get(f.get("function").asText());
+            assertNumber(f.get("weight").asDouble(), row.get("weight"), RunPage.FRACTION_DECIMALS, "function weight");
+            assertNumber(f.get("log_z").asDouble(), row.get("log-z"), RunPage.LOG_Z_DECIMALS, "function log Z");
         }
         assertTrue(prominent >= 2, "the full prior at seed 2 has several prominent modes");
         assertEquals(Integer.toString(prominent), PageReader.span(html, "n-prominent"));

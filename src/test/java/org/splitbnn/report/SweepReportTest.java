@@ -91,6 +91,7 @@ class SweepReportTest {
             assertNumber(r.<Double>getAs("log_z"), row.get("log-z"), RunPage.LOG_Z_DECIMALS, "log Z");
             assertNumber(r.<Double>getAs("log_z_err"), row.get("log-z-err"), RunPage.LOG_Z_DECIMALS, "log Z error");
             assertEquals(Integer.toString(r.<Integer>getAs("n_prominent_modes")), row.get("prominent-modes"));
+            assertEquals(Integer.toString(r.<Integer>getAs("n_distinct_functions")), row.get("distinct-functions"));
         }
     }
 
@@ -108,6 +109,8 @@ class SweepReportTest {
             assertNumber(s.<Double>getAs("log_z_sd"), row.get("log-z-sd"), RunPage.LOG_Z_DECIMALS, "sd");
             assertNumber(s.<Double>getAs("log_z_err_mean"), row.get("log-z-err-mean"), RunPage.LOG_Z_DECIMALS,
                     "mean error");
+            assertNumber(s.<Double>getAs("distinct_functions_mean"), row.get("distinct-functions-mean"), 2,
+                    "mean distinct functions");
             Double fraction = s.getAs("full_beats_top_mode_fraction");
             assertNumber(fraction == null ? Double.NaN : fraction, row.get("full-beats-top-mode-fraction"),
                     RunPage.FRACTION_DECIMALS, "fraction");
@@ -158,6 +161,8 @@ class SweepReportTest {
                 RunPage.LOG_Z_DECIMALS, "log Z error");
         assertEquals(Integer.toString(run.<Integer>getAs("n_prominent_modes")),
                 PageReader.span(html, "n-prominent-" + id));
+        assertEquals(Integer.toString(run.<Integer>getAs("n_distinct_functions")),
+                PageReader.span(html, "n-functions-" + id));
         Map<String, Map<String, String>> rows = PageReader.table(html, "solutions-" + id);
         assertNumber(run.<Double>getAs("log_z"), rows.get("full").get("log-z"), RunPage.LOG_Z_DECIMALS, "full");
         List<Row> modes = SharedSpark.session().read().parquet(sweep.resolve("modes").toString())
@@ -168,6 +173,7 @@ class SweepReportTest {
             assertNumber(m.<Double>getAs("local_log_z"), row.get("log-z"), RunPage.LOG_Z_DECIMALS, "local log Z");
             assertNumber(m.<Double>getAs("local_log_z_err"), row.get("log-z-err"), RunPage.LOG_Z_DECIMALS, "error");
             assertNumber(m.<Double>getAs("weight"), row.get("weight"), RunPage.FRACTION_DECIMALS, "weight");
+            assertEquals(Integer.toString(m.<Integer>getAs("function")), row.get("function"), "function");
         }
         for (String solution : rows.keySet()) {
             List<Row> g = SharedSpark.session().read().parquet(sweep.resolve("generalisation").toString())

@@ -27,7 +27,7 @@ class ValidationProblemsTest {
             assertEquals(vp.truthLogF(), r.logF(), 3 * r.logFErr(), "log F");
         }
         if (!vp.modeWeights().isEmpty()) {
-            assertEquals(vp.modeWeights().size(), r.nClusters(), "modes found");
+            assertEquals(vp.modeWeights().size(), r.nModes(), "modes found");
             for (int k = 0; k < vp.modeWeights().size(); k++) {
                 assertEquals(vp.modeWeights().get(k), r.modeWeights().get(k), 3 * r.modeWeightErrs().get(k),
                         "weight of mode " + (k + 1));

@@ -3,7 +3,10 @@ package org.splitbnn.sampler.validation;
 import java.util.List;
 import java.util.Locale;
 
+import org.apache.commons.math3.analysis.UnivariateFunction;
+import org.apache.commons.math3.analysis.integration.SimpsonIntegrator;
 import org.apache.commons.math3.special.Erf;
+import org.splitbnn.sampler.LogMath;
 
 /**
  * The validation suite: problems with known evidences (definitions as in the PolyChordLite reference runs where
@@ -18,7 +21,7 @@ public final class ValidationProblems {
 
     /** Names of every problem, in the order the suite runs them. */
     public static List<String> names() {
-        return List.of("gauss9", "shells", "eggbox", "mixture2", "mixture9", "cut");
+        return List.of("gauss9", "corr12", "banana4", "shells", "eggbox", "mixture2", "mixture9", "sparse2", "cut");
     }
 
     /** The problem of a name; an unknown name is refused with the list of known ones. */
@@ -26,6 +29,10 @@ public final class ValidationProblems {
         switch (name.toLowerCase(Locale.ROOT)) {
             case "gauss9":
                 return gauss9();
+            case "corr12":
+                return corr12();
+            case "banana4":
+                return banana4();
             case "shells":
                 return shells();
             case "eggbox":
@@ -34,6 +41,8 @@ public final class ValidationProblems {
                 return mixture(2);
             case "mixture9":
                 return mixture(9);
+            case "sparse2":
+                return sparse2();
             case "cut":
                 return cut();
             default:
@@ -136,6 +145,101 @@ public final class ValidationProblems {
             z += weights[k] * Math.pow(mass1, dim);
         }
         return new ValidationProblem("mixture" + dim, p, Math.log(z), 0, List.of(0.8, 0.2));
+    }
+
+    /**
+     * 12-D normalised Gaussian with unit variances and every correlation 0.95, centred at 0, prior uniform on
+     * [-10, 10]^12: unimodal but strongly correlated. Each marginal is a unit normal, so the mass outside the box is
+     * below 12 x 2e-23 and log Z = -12 log 20.
+     */
+    public static ValidationProblem corr12() {
+        int dim = 12;
+        double rho = 0.95;
+        double a = 1 - rho;
+        double b = rho;
+        // Sigma = a I + b 11^T: Sigma^-1 = (I - b / (a + n b) 11^T) / a, det = a^(n-1) (a + n b).
+        double c = b / (a + dim * b);
+        double logNorm = -0.5 * ((dim - 1) * Math.log(a) + Math.log(a + dim * b)) - dim * HALF_LOG_2PI;
+        UnitCubeProblem p = new UnitCubeProblem(dim, -10, 10) {
+            @Override
+            public double logLikelihood(double[] t) {
+                double sum = 0;
+                double sum2 = 0;
+                for (double v : t) {
+                    sum += v;
+                    sum2 += v * v;
+                }
+                return -0.5 * (sum2 - c * sum * sum) / a + logNorm;
+            }
+        };
+        return new ValidationProblem("corr12", p, p.logPriorDensity(), 0, List.of());
+    }
+
+    /**
+     * A banana: a normalised Gaussian in (x1, x2 - x1^2, x3, x4) with sds 0.5, 0.1, 1, 1 (the map has unit Jacobian,
+     * so the density is normalised over R^4), prior uniform on [-5, 5]^4. The box cuts the curved ridge where x1^2
+     * nears 5, so log Z = log(mass inside the box) - 4 log 10 with the mass from quadrature over x1.
+     */
+    public static ValidationProblem banana4() {
+        double[] sd = {0.5, 0.1, 1, 1};
+        double logNorm = -Math.log(sd[0] * sd[1] * sd[2] * sd[3]) - 4 * HALF_LOG_2PI;
+        UnitCubeProblem p = new UnitCubeProblem(4, -5, 5) {
+            @Override
+            public double logLikelihood(double[] t) {
+                double u1 = t[0] / sd[0];
+                double u2 = (t[1] - t[0] * t[0]) / sd[1];
+                double u3 = t[2] / sd[2];
+                double u4 = t[3] / sd[3];
+                return -0.5 * (u1 * u1 + u2 * u2 + u3 * u3 + u4 * u4) + logNorm;
+            }
+        };
+        UnivariateFunction ridgeMass = x1 -> Math.exp(-0.5 * x1 * x1 / (sd[0] * sd[0])) / (sd[0] * Math.sqrt(2 * Math.PI))
+                * (normalMass(-5 - x1 * x1, 5 - x1 * x1, sd[1]));
+        double mass = new SimpsonIntegrator(1e-12, 1e-14, 3, 30).integrate(1_000_000, ridgeMass, -5, 5)
+                * normalMass(-5, 5, sd[2]) * normalMass(-5, 5, sd[3]);
+        return new ValidationProblem("banana4", p, Math.log(mass) + p.logPriorDensity(), 0, List.of());
+    }
+
+    /** Mass of a centred normal of standard deviation sd between low and high. */
+    private static double normalMass(double low, double high, double sd) {
+        return 0.5 * (Erf.erf(high / (sd * Math.sqrt(2))) - Erf.erf(low / (sd * Math.sqrt(2))));
+    }
+
+    /**
+     * A heavy narrow mode beside a light broad one on the unit 4-cube: normalised Gaussians with weights 0.7 (sd 0.02,
+     * centre (0.8, 0.2, 0.8, 0.2)) and 0.3 (sd 0.12, centre 0.45 in every coordinate). The narrow mode holds a few
+     * live points when it splits off, so its share of the volume is uncertain. log Z = log of the mixture's mass
+     * inside the cube; the mode weights are the two masses over their sum.
+     */
+    public static ValidationProblem sparse2() {
+        int dim = 4;
+        double[] weights = {0.7, 0.3};
+        double[] sds = {0.02, 0.12};
+        double[][] centres = {{0.8, 0.2, 0.8, 0.2}, {0.45, 0.45, 0.45, 0.45}};
+        UnitCubeProblem p = new UnitCubeProblem(dim, 0, 1) {
+            @Override
+            public double logLikelihood(double[] t) {
+                return LogMath.logAddExp(component(t, 0), component(t, 1));
+            }
+
+            private double component(double[] t, int k) {
+                double s = 0;
+                for (int i = 0; i < dim; i++) {
+                    double d = (t[i] - centres[k][i]) / sds[k];
+                    s += d * d;
+                }
+                return Math.log(weights[k]) - 0.5 * s - dim * (Math.log(sds[k]) + HALF_LOG_2PI);
+            }
+        };
+        double[] mass = new double[2];
+        for (int k = 0; k < 2; k++) {
+            mass[k] = weights[k];
+            for (int i = 0; i < dim; i++) {
+                mass[k] *= normalMass(-centres[k][i], 1 - centres[k][i], sds[k]);
+            }
+        }
+        double z = mass[0] + mass[1];
+        return new ValidationProblem("sparse2", p, Math.log(z), 0, List.of(mass[0] / z, mass[1] / z));
     }
 
     /**

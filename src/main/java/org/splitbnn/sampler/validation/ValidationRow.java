@@ -12,7 +12,9 @@ import java.util.List;
  * @param truthLogF       true log of the allowed prior fraction
  * @param logF            log of the allowed prior fraction found
  * @param logFErr         its standard deviation
- * @param nClusters       modes found
+ * @param nClusters       leaf clusters the sampler kept apart
+ * @param nModes          modes found (leaves joined without a likelihood valley between them)
+ * @param nProminentModes modes whose local evidence exceeds 1e-3 of the largest
  * @param nLikelihood     likelihood calls inside the support
  * @param seconds         wall time
  * @param modeWeights     weights of the largest modes (as many as the problem has known weights), largest first
@@ -20,7 +22,8 @@ import java.util.List;
  * @param truthWeights    the known weights, empty when the problem has none
  */
 public record ValidationRow(String problem, double truth, double logZ, double logZErr, double truthLogF,
-                            double logF, double logFErr, int nClusters, long nLikelihood, double seconds,
+                            double logF, double logFErr, int nClusters, int nModes, int nProminentModes,
+                            long nLikelihood, double seconds,
                             List<Double> modeWeights, List<Double> modeWeightErrs, List<Double> truthWeights) {
 
     /** (log Z - truth) / sigma. */

@@ -12,6 +12,9 @@ import org.splitbnn.sampler.SamplerSettings;
 /** Runs validation problems and compares what the sampler finds with their known answers. */
 public final class ValidationSuite {
 
+    /** The paper's prominence: a mode is prominent when its local evidence exceeds this fraction of the largest. */
+    public static final double PROMINENCE = 1e-3;
+
     private ValidationSuite() {
     }
 
@@ -30,26 +33,11 @@ public final class ValidationSuite {
         for (int k = 0; k < Math.min(vp.modeWeights().size(), clusters.size()); k++) {
             double w = r.modeWeight(k);
             weights.add(w);
-            errs.add(modeWeightError(r, k));
+            errs.add(clusters.get(k).weightErr());
         }
         return new ValidationRow(vp.name(), vp.truthLogZ(), r.logZ(), r.logZErr(), vp.truthLogF(),
-                r.logPriorVolumeFraction(), r.logPriorVolumeFractionErr(), clusters.size(), r.nLikelihood(),
+                r.logPriorVolumeFraction(), r.logPriorVolumeFractionErr(), r.nClusters(), clusters.size(),
+                r.prominentModes(PROMINENCE), r.nLikelihood(),
                 r.wallSeconds(), weights, errs, vp.modeWeights());
-    }
-
-    /**
-     * Standard deviation of a mode's weight w_k = Z_k / sum Z, treating the local log-evidences as independent:
-     * var(w_k) = w_k^2 [ (1 - w_k)^2 s_k^2 + sum_{j != k} w_j^2 s_j^2 ].
-     */
-    static double modeWeightError(SamplerResult r, int k) {
-        double wk = r.modeWeight(k);
-        double var = 0;
-        for (int j = 0; j < r.clusters().size(); j++) {
-            double wj = r.modeWeight(j);
-            double sj = r.clusters().get(j).logZErr();
-            double coef = j == k ? (1 - wk) : wj;
-            var += coef * coef * sj * sj;
-        }
-        return wk * Math.sqrt(var);
     }
 }

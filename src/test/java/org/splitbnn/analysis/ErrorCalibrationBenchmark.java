@@ -1,0 +1,148 @@
+package org.splitbnn.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.splitbnn.data.Dataset;
+import org.splitbnn.data.NoisyXorGenerator;
+import org.splitbnn.data.NoisyXorRecipe;
+import org.splitbnn.model.BnnProblem;
+import org.splitbnn.model.Prior;
+import org.splitbnn.sampler.NestedSampler;
+import org.splitbnn.sampler.ProgressListener;
+import org.splitbnn.sampler.SamplerResult;
+import org.splitbnn.sampler.SamplerSettings;
+import org.splitbnn.sampler.validation.ValidationProblem;
+import org.splitbnn.sampler.validation.ValidationProblems;
+
+/**
+ * Benchmark run by {@code jobs/bench-errors}: whether the reported errors hold when a mode splits off with few live
+ * points. Prints the pull table of {@code sparse2} (log Z and the heavy mode's weight, over the runs that find both
+ * modes) and, for the BNN's full prior on generated training sets, the rms spread of log Z over sampler seeds against
+ * the mean reported error.
+ *
+ * <p>Arguments: {@code sparse2 NLIVE SEEDS} or {@code bnn NLIVE TRAIN_SETS SAMPLER_SEEDS}.
+ */
+public final class ErrorCalibrationBenchmark {
+
+    /** The heavy mode's centre in {@code sparse2}; a mode whose mean lies within 0.1 of it is the heavy mode. */
+    private static final double[] HEAVY_CENTRE = {0.8, 0.2, 0.8, 0.2};
+    private static final double[] BROAD_CENTRE = {0.45, 0.45, 0.45, 0.45};
+
+    private ErrorCalibrationBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 3 && args[0].equals("sparse2")) {
+            sparse2(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+        } else if (args.length == 4 && args[0].equals("bnn")) {
+            bnn(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+        } else {
+            throw new IllegalArgumentException("usage: sparse2 NLIVE SEEDS | bnn NLIVE TRAIN_SETS SAMPLER_SEEDS");
+        }
+    }
+
+    private static void sparse2(int nlive, int seeds) {
+        ValidationProblem vp = ValidationProblems.sparse2();
+        double heavyTruth = vp.modeWeights().get(0);
+        List<double[]> zPulls = new ArrayList<>();
+        List<double[]> wPulls = new ArrayList<>();
+        System.out.println(String.format(Locale.ROOT, "%5s %18s %8s %18s %8s %6s %7s", "seed", "log Z +- sigma",
+                "pull", "heavy w +- sigma", "pull", "modes", "found"));
+        for (long seed = 1; seed <= seeds; seed++) {
+            SamplerSettings settings = SamplerSettings.defaults(4, seed).withNlive(nlive);
+            SamplerResult r = NestedSampler.run(vp.problem(), settings, ProgressListener.QUIET);
+            int heavy = nearestMode(r, HEAVY_CENTRE);
+            int broad = nearestMode(r, BROAD_CENTRE);
+            boolean both = heavy >= 0 && broad >= 0 && heavy != broad;
+            double zPull = (r.logZ() - vp.truthLogZ()) / r.logZErr();
+            double w = heavy >= 0 ? r.modeWeight(heavy) : Double.NaN;
+            double wErr = heavy >= 0 ? r.clusters().get(heavy).weightErr() : Double.NaN;
+            double wPull = (w - heavyTruth) / wErr;
+            if (both) {
+                zPulls.add(new double[] {zPull});
+                wPulls.add(new double[] {wPull});
+            }
+            System.out.println(String.format(Locale.ROOT, "%5d %9.3f +- %5.3f %8.2f %9.3f +- %5.3f %8.2f %6d %7s",
+                    seed, r.logZ(), r.logZErr(), zPull, w, wErr, wPull, r.clusters().size(), both));
+        }
+        System.out.println(String.format(Locale.ROOT, "sparse2 nlive %d: %d of %d runs find both modes "
+                + "(truth log Z %.4f, heavy weight %.4f)", nlive, zPulls.size(), seeds, vp.truthLogZ(), heavyTruth));
+        System.out.println(String.format(Locale.ROOT, "%-14s %10s %10s", "quantity", "pull mean", "pull SD"));
+        System.out.println(pullLine("log Z", zPulls));
+        System.out.println(pullLine("heavy weight", wPulls));
+    }
+
+    private static String pullLine(String name, List<double[]> pulls) {
+        double sum = 0;
+        double sum2 = 0;
+        for (double[] p : pulls) {
+            sum += p[0];
+            sum2 += p[0] * p[0];
+        }
+        int n = pulls.size();
+        double mean = sum / n;
+        double sd = Math.sqrt((sum2 - n * mean * mean) / (n - 1));
+        return String.format(Locale.ROOT, "%-14s %10.3f %10.3f", name, mean, sd);
+    }
+
+    /** The mode of largest weight whose posterior mean lies within 0.1 of a centre, or -1. */
+    private static int nearestMode(SamplerResult r, double[] centre) {
+        int best = -1;
+        for (int k = 0; k < r.clusters().size(); k++) {
+            double[] mean = r.modePoints(k).mean();
+            double d2 = 0;
+            for (int i = 0; i < centre.length; i++) {
+                d2 += (mean[i] - centre[i]) * (mean[i] - centre[i]);
+            }
+            if (d2 < 0.01 && (best < 0 || r.modeWeight(k) > r.modeWeight(best))) {
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    private static void bnn(int nlive, int trainSets, int samplerSeeds) {
+        System.out.println(String.format(Locale.ROOT, "%-8s %40s %10s %10s %8s", "train", "log Z per sampler seed",
+                "sd", "mean err", "modes"));
+        double sumVar = 0;
+        double sumErr = 0;
+        int nErr = 0;
+        for (int t = 1; t <= trainSets; t++) {
+            Dataset train = NoisyXorGenerator.generate(NoisyXorRecipe.PAPER, t, "xor-" + t);
+            BnnProblem problem = new BnnProblem(train, 2, Prior.parse("full", 5.0));
+            double[] logZ = new double[samplerSeeds];
+            StringBuilder values = new StringBuilder();
+            StringBuilder modes = new StringBuilder();
+            double err = 0;
+            for (int s = 0; s < samplerSeeds; s++) {
+                SamplerSettings settings = SamplerSettings.defaults(problem.dimension(), s + 1).withNlive(nlive)
+                        .withNprior(10 * nlive);
+                SamplerResult r = NestedSampler.run(problem, settings, ProgressListener.QUIET);
+                logZ[s] = r.logZ();
+                err += r.logZErr();
+                values.append(String.format(Locale.ROOT, " %7.3f+-%.3f", r.logZ(), r.logZErr()));
+                modes.append(s == 0 ? "" : ",").append(r.prominentModes(1e-3));
+            }
+            double mean = 0;
+            for (double z : logZ) {
+                mean += z / samplerSeeds;
+            }
+            double var = 0;
+            for (double z : logZ) {
+                var += (z - mean) * (z - mean) / (samplerSeeds - 1);
+            }
+            sumVar += var;
+            sumErr += err;
+            nErr += samplerSeeds;
+            System.out.println(String.format(Locale.ROOT, "xor-%-4d %40s %10.3f %10.3f %8s", t, values,
+                    Math.sqrt(var), err / samplerSeeds, modes));
+        }
+        double rms = Math.sqrt(sumVar / trainSets);
+        double meanErr = sumErr / nErr;
+        System.out.println(String.format(Locale.ROOT, "BNN full prior nlive %d, %d training sets x %d sampler seeds: "
+                + "rms spread %.3f, mean reported error %.3f, ratio %.3f", nlive, trainSets, samplerSeeds, rms,
+                meanErr, rms / meanErr));
+    }
+}
