@@ -6,6 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.commons.rng.LongJumpableUniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import org.splitbnn.analysis.baselines.Baselines;
 import org.splitbnn.model.BnnProblem;
 import org.splitbnn.model.FunctionIdentity;
 import org.splitbnn.model.FunctionSignature;
@@ -56,29 +59,97 @@ public final class Experiment {
             throw new IllegalArgumentException("posterior samples must be at least 1, got " + spec.posteriorSamples());
         }
         ModeReport.checkProminence(spec.prominence());
+        ExperimentSpec.checkBaselineStarts(spec.baselineStarts());
         GridCells.covering(spec.train(), spec.gridStep());
         return problem;
     }
 
-    /** The modes, generalisation table and prediction grids of a finished run of {@code spec}. */
+    /**
+     * The modes, baselines, generalisation table and prediction grids of a finished run of {@code spec}.
+     *
+     * <p>The baselines' starts come from the run's generator (XoShiRo256++ seeded with the sampler seed, as the
+     * sampler's) after a long jump of 2^192 steps: a sub-stream the sampler never reaches, so the baselines leave
+     * the sampler's numbers unchanged.
+     */
     public static ExperimentResult analyse(ExperimentSpec spec, SamplerResult sampler) {
         List<ModeReport> modes = ModeReport.of(sampler, spec.prominence());
         NetworkShape shape = new NetworkShape(spec.hidden());
         GridCells cells = GridCells.covering(spec.train(), spec.gridStep());
         FunctionIdentity identity = FunctionIdentity.of(spec.train());
-        List<GeneralisationRow> generalisation = new ArrayList<>();
-        List<PredictionGrid> predictions = new ArrayList<>();
+        List<Solution> bayesian = solutions(spec, sampler, modes);
         List<FunctionSignature> signatures = new ArrayList<>();
-        for (Solution solution : solutions(spec, sampler, modes)) {
-            generalisation.addAll(Generalisation.rows(solution, shape, spec.train(), spec.tests()));
-            predictions.add(PredictionGrid.meanOver(solution.name(), shape, solution.theta(), cells));
+        for (Solution solution : bayesian) {
             if (solution.mode() > 0) {
                 signatures.add(identity.signature(shape, solution.theta()));
             }
         }
         List<FunctionReport> functions = FunctionReport.of(modes, signatures, identity, spec.prominence());
-        return new ExperimentResult(spec, sampler, FunctionReport.label(modes, functions), functions,
-                List.copyOf(generalisation), List.copyOf(predictions));
+        List<ModeReport> labelled = FunctionReport.label(modes, functions);
+        Baselines baselines = baselines(spec, sampler, labelled, functions, signatures, shape);
+        List<Solution> solutions = new ArrayList<>(bayesian);
+        solutions.addAll(baselineSolutions(baselines));
+        List<GeneralisationRow> generalisation = new ArrayList<>();
+        List<PredictionGrid> predictions = new ArrayList<>();
+        for (Solution solution : solutions) {
+            generalisation.addAll(Generalisation.rows(solution, shape, spec.train(), spec.tests()));
+            predictions.add(PredictionGrid.meanOver(solution, shape, cells));
+        }
+        return new ExperimentResult(spec, sampler, labelled, functions, List.copyOf(generalisation),
+                List.copyOf(predictions), baselines);
+    }
+
+    /**
+     * The baselines of a run; each prominent mode is offered for matching with its signature (the same as its
+     * function's) and its function's nested-sampling weight.
+     */
+    private static Baselines baselines(ExperimentSpec spec, SamplerResult sampler, List<ModeReport> modes,
+                                       List<FunctionReport> functions, List<FunctionSignature> signatures,
+                                       NetworkShape shape) {
+        if (spec.baselineStarts() == 0) {
+            return new Baselines(List.of(), List.of());
+        }
+        List<Baselines.ModeRepresentative> representatives = new ArrayList<>();
+        List<ModeReport> prominent = modes.stream().filter(ModeReport::prominent).toList();
+        for (int k = 0; k < prominent.size(); k++) {
+            ModeReport m = prominent.get(k);
+            representatives.add(new Baselines.ModeRepresentative(m.mode(), m.function(),
+                    functions.get(m.function() - 1).weight(), signatures.get(k)));
+        }
+        LongJumpableUniformRandomProvider rng = (LongJumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP
+                .create(sampler.settings().seed());
+        rng.longJump();
+        return Baselines.run(spec.train(), shape, Prior.parse(spec.prior(), spec.priorHalfWidth()),
+                spec.baselineStarts(), sampler.logPriorVolumeFraction(), representatives, rng);
+    }
+
+    /**
+     * The baselines as solutions: {@code map} (the best optimum), {@code ensemble} (every converged start, equal
+     * weights) and {@code laplace} (the distinct optima with a Laplace evidence, weighted by it); none without a
+     * converged start.
+     */
+    static List<Solution> baselineSolutions(Baselines baselines) {
+        List<Solution> solutions = new ArrayList<>();
+        if (baselines.optima().isEmpty()) {
+            return solutions;
+        }
+        Baselines.DistinctOptimum best = baselines.optima().get(0);
+        solutions.add(Solution.equallyWeighted(Baselines.MAP, 0, new double[][] {best.theta()},
+                new double[] {best.logL()}, new int[1]));
+        List<Baselines.StartOutcome> converged = baselines.starts().stream().filter(Baselines.StartOutcome::converged)
+                .toList();
+        solutions.add(Solution.equallyWeighted(Baselines.ENSEMBLE, 0,
+                converged.stream().map(Baselines.StartOutcome::theta).toArray(double[][]::new),
+                converged.stream().mapToDouble(Baselines.StartOutcome::logL).toArray(), new int[converged.size()]));
+        List<Baselines.DistinctOptimum> weighted = baselines.optima().stream().filter(o -> o.laplaceWeight() > 0)
+                .toList();
+        if (!weighted.isEmpty()) {
+            solutions.add(new Solution(Baselines.LAPLACE, 0,
+                    weighted.stream().map(Baselines.DistinctOptimum::theta).toArray(double[][]::new),
+                    weighted.stream().mapToDouble(Baselines.DistinctOptimum::logL).toArray(),
+                    new int[weighted.size()],
+                    weighted.stream().mapToDouble(Baselines.DistinctOptimum::laplaceWeight).toArray()));
+        }
+        return solutions;
     }
 
     /**
@@ -119,7 +190,7 @@ public final class Experiment {
             System.arraycopy(points.theta(), rows[s] * points.dimension(), theta[s], 0, points.dimension());
             logL[s] = points.logL()[rows[s]];
         }
-        return new Solution(name, mode, theta, logL, modeOf);
+        return Solution.equallyWeighted(name, mode, theta, logL, modeOf);
     }
 
     private static long sampleSeed(long seed, int solution) {

@@ -2,6 +2,7 @@ package org.splitbnn.analysis;
 
 import java.util.List;
 
+import org.splitbnn.analysis.baselines.Baselines;
 import org.splitbnn.sampler.SamplerResult;
 
 /**
@@ -12,12 +13,15 @@ import org.splitbnn.sampler.SamplerResult;
  * @param modes          every mode, largest local evidence first
  * @param functions      the distinct functions of the prominent modes, largest summed evidence first (prominent
  *                       or not)
- * @param generalisation one row per solution (the full posterior, then each prominent mode) and dataset
- * @param predictions    one grid per solution (the full posterior, then each prominent mode)
+ * @param generalisation one row per solution (the full posterior, each prominent mode, then the baselines map,
+ *                       ensemble and laplace when they have converged optima) and dataset
+ * @param predictions    one grid per solution (the full posterior, each prominent mode, then the baselines)
+ * @param baselines      the optimisation baselines (no starts when switched off)
  */
 public record ExperimentResult(ExperimentSpec spec, SamplerResult sampler, List<ModeReport> modes,
                                List<FunctionReport> functions,
-                               List<GeneralisationRow> generalisation, List<PredictionGrid> predictions) {
+                               List<GeneralisationRow> generalisation, List<PredictionGrid> predictions,
+                               Baselines baselines) {
 
     /**
      * The equally weighted posterior samples behind the generalisation table and the prediction grids: the full

@@ -9,9 +9,12 @@ import org.splitbnn.model.Network;
 import org.splitbnn.model.NetworkShape;
 
 /**
- * How one solution generalises: for each dataset, the distribution over its posterior samples of the average
- * per-datapoint log-likelihood &lt;log L&gt;/N, the per-datapoint log of the posterior-mean predictive likelihood
- * and the accuracy of the posterior-mean prediction.
+ * How one solution generalises: for each dataset, the distribution over its networks of the average per-datapoint
+ * log-likelihood &lt;log L&gt;/N, and the scores of its prediction, the weighted mean q(y | x) of its networks'
+ * p(y | x): the per-datapoint log predictive likelihood mean log q(y_n | x_n) (the proper score of the model
+ * average), the accuracy (q(y_n | x_n) &gt; 1/2), the Brier score mean (q(1 | x_n) - y_n)^2 and the expected
+ * calibration error over 10 equal-width bins of q(1 | x): sum over bins of (rows in the bin / N) |mean y - mean q|.
+ * The one definition of these scores for every solution, Bayesian or not.
  */
 final class Generalisation {
 
@@ -20,6 +23,9 @@ final class Generalisation {
 
     /** The dataset name of the training set's row. */
     static final String TRAIN = "train";
+
+    /** Equal-width bins of q(1 | x) of the expected calibration error. */
+    static final int CALIBRATION_BINS = 10;
 
     private Generalisation() {
     }
@@ -46,7 +52,7 @@ final class Generalisation {
                 double sum = 0;
                 for (int row = 0; row < rowLogL.length; row++) {
                     sum += rowLogL[row];
-                    meanLikelihood[d][row] += Math.exp(rowLogL[row]) / samples;
+                    meanLikelihood[d][row] += solution.weight()[s] * Math.exp(rowLogL[row]);
                 }
                 average[d][s] = sum / rowLogL.length;
             }
@@ -54,7 +60,7 @@ final class Generalisation {
         List<GeneralisationRow> rows = new ArrayList<>();
         for (int d = 0; d < datasets.size(); d++) {
             String name = d == 0 ? TRAIN : datasets.get(d).name();
-            rows.add(row(solution, name, samples, average[d], new Dataset[] {datasets.get(d)},
+            rows.add(row(solution, name, samples, average[d], solution.weight(), new Dataset[] {datasets.get(d)},
                     new double[][] {meanLikelihood[d]}));
         }
         if (tests.size() > 1) {
@@ -63,27 +69,48 @@ final class Generalisation {
             for (int d = 1; d <= t; d++) {
                 System.arraycopy(average[d], 0, pooled, (d - 1) * samples, samples);
             }
-            rows.add(row(solution, POOLED_TESTS, samples, pooled, tests.toArray(Dataset[]::new),
+            double[] pooledWeight = new double[t * samples];
+            for (int d = 0; d < t; d++) {
+                for (int s = 0; s < samples; s++) {
+                    pooledWeight[d * samples + s] = solution.weight()[s] / t;
+                }
+            }
+            rows.add(row(solution, POOLED_TESTS, samples, pooled, pooledWeight, tests.toArray(Dataset[]::new),
                     Arrays.copyOfRange(meanLikelihood, 1, t + 1)));
         }
         return rows;
     }
 
     private static GeneralisationRow row(Solution solution, String dataset, int samples, double[] perSample,
-                                         Dataset[] data, double[][] meanLikelihood) {
-        Spread spread = Spread.of(perSample);
+                                         double[] weights, Dataset[] data, double[][] meanLikelihood) {
+        Spread spread = Spread.of(perSample, weights);
         double logPredictive = 0;
+        double brier = 0;
         int correct = 0;
         int n = 0;
+        double[] binRows = new double[CALIBRATION_BINS];
+        double[] binLabels = new double[CALIBRATION_BINS];
+        double[] binProbability = new double[CALIBRATION_BINS];
         for (int d = 0; d < data.length; d++) {
             for (int row = 0; row < data[d].size(); row++) {
                 double pTrue = meanLikelihood[d][row];
+                int y = data[d].y(row);
+                double pOne = y == 1 ? pTrue : 1 - pTrue;
                 logPredictive += Math.log(pTrue);
                 correct += pTrue > 0.5 ? 1 : 0;
+                brier += (1 - pTrue) * (1 - pTrue);
+                int bin = Math.min(CALIBRATION_BINS - 1, (int) (pOne * CALIBRATION_BINS));
+                binRows[bin]++;
+                binLabels[bin] += y;
+                binProbability[bin] += pOne;
                 n++;
             }
         }
+        double ece = 0;
+        for (int b = 0; b < CALIBRATION_BINS; b++) {
+            ece += Math.abs(binLabels[b] - binProbability[b]) / n;
+        }
         return new GeneralisationRow(solution.name(), dataset, samples, spread.mean(), spread.min(), spread.q1(),
-                spread.median(), spread.q3(), spread.max(), logPredictive / n, (double) correct / n);
+                spread.median(), spread.q3(), spread.max(), logPredictive / n, (double) correct / n, brier / n, ece);
     }
 }

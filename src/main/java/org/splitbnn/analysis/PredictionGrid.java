@@ -6,26 +6,23 @@ import org.splitbnn.model.NetworkShape;
 /**
  * The mean predicted probability p(y = 1 | x) of one solution on a regular grid covering the training points.
  *
- * @param solution    "full" or "mode k"
+ * @param solution    "full", "mode k", "map", "ensemble" or "laplace"
  * @param x1          grid x1 per cell
  * @param x2          grid x2 per cell
- * @param probability mean over the posterior samples of the predicted probability per cell
+ * @param probability weighted mean over the solution's networks of the predicted probability per cell
  */
 public record PredictionGrid(String solution, double[] x1, double[] x2, double[] probability) {
 
-    /** The mean over {@code samples} (parameter rows of networks of {@code shape}) of p(y = 1 | x) per cell. */
-    public static PredictionGrid meanOver(String solution, NetworkShape shape, double[][] samples, GridCells cells) {
+    /** The weighted mean over a solution's networks of p(y = 1 | x) per cell. */
+    public static PredictionGrid meanOver(Solution solution, NetworkShape shape, GridCells cells) {
         double[] sum = new double[cells.size()];
-        for (double[] theta : samples) {
-            double[] p = new Network(shape, theta).probabilities(cells.x1(), cells.x2());
+        for (int s = 0; s < solution.size(); s++) {
+            double[] p = new Network(shape, solution.theta()[s]).probabilities(cells.x1(), cells.x2());
             for (int cell = 0; cell < sum.length; cell++) {
-                sum[cell] += p[cell];
+                sum[cell] += solution.weight()[s] * p[cell];
             }
         }
-        for (int cell = 0; cell < sum.length; cell++) {
-            sum[cell] /= samples.length;
-        }
-        return new PredictionGrid(solution, cells.x1(), cells.x2(), sum);
+        return new PredictionGrid(solution.name(), cells.x1(), cells.x2(), sum);
     }
 
     /** Number of cells. */

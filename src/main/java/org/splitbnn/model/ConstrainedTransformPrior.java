@@ -57,15 +57,27 @@ public record ConstrainedTransformPrior(double halfWidth) implements Prior {
     @Override
     public void fromUnitCube(NetworkShape shape, double[] unit, double[] theta) {
         double rootA = Math.sqrt(halfWidth);
-        double l11 = rootA * (1 - unit[0]);
-        double l21 = rootA * (2 * unit[1] - 1);
-        double u = halfWidth * (1 - unit[2]);
-        double l22 = rootA * (1 - unit[3]);
+        inputWeights(rootA * (1 - unit[0]), rootA * (2 * unit[1] - 1), halfWidth * (1 - unit[2]),
+                rootA * (1 - unit[3]), theta);
+        Prior.uniformOnBox(unit, theta, 4, shape.dimension(), halfWidth);
+    }
+
+    /** Writes w11, w12, w21, w22 (theta[0..3]) from the factors l11, l21, u, l22 (see the class description). */
+    public static void inputWeights(double l11, double l21, double u, double l22, double[] theta) {
         theta[0] = l11 * l11;
         theta[1] = l11 * l21 + u;
         theta[2] = l11 * l21 - u;
         theta[3] = l21 * l21 + l22 * l22;
-        Prior.uniformOnBox(unit, theta, 4, shape.dimension(), halfWidth);
+    }
+
+    /**
+     * The factors (l11, l21, u, l22) of input weights that satisfy {@link ConstrainedPrior#satisfiesConstraint}:
+     * the inverse of {@link #inputWeights}.
+     */
+    public static double[] factors(double w11, double w12, double w21, double w22) {
+        double l11 = Math.sqrt(w11);
+        double l21 = 0.5 * (w12 + w21) / l11;
+        return new double[] {l11, l21, 0.5 * (w12 - w21), Math.sqrt(Math.max(0, w22 - l21 * l21))};
     }
 
     /** Nothing is rejected: the map only produces points that satisfy the constraint. */

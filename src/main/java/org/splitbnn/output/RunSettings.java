@@ -8,6 +8,7 @@ import java.util.function.Function;
 
 import org.splitbnn.analysis.ExperimentSpec;
 import org.splitbnn.analysis.ModeReport;
+import org.splitbnn.analysis.baselines.Baselines;
 import org.splitbnn.data.Dataset;
 import org.splitbnn.model.NetworkShape;
 import org.splitbnn.model.Prior;
@@ -30,10 +31,11 @@ import org.splitbnn.sampler.SamplerSettings;
  * @param prominence       a mode is prominent when its local evidence exceeds this fraction of the largest
  * @param posteriorSamples equally weighted samples per solution
  * @param gridStep         spacing of the prediction grid
+ * @param baselineStarts   optimiser starts of the baselines (map, ensemble, laplace); 0 for none
  */
 public record RunSettings(String prior, double priorHalfWidth, int hidden, int nlive, int nprior, int numRepeats,
-                          long samplerSeed, double prominence, int posteriorSamples, double gridStep)
-        implements Serializable {
+                          long samplerSeed, double prominence, int posteriorSamples, double gridStep,
+                          int baselineStarts) implements Serializable {
 
     /**
      * One setting.
@@ -78,7 +80,10 @@ public record RunSettings(String prior, double priorHalfWidth, int hidden, int n
                     "equally weighted samples per solution (generalisation, predictions, posterior table)", null,
                     RunSettings::posteriorSamples),
             new Setting("grid_step", null, Double.class, "0.1", "spacing of the prediction grid", null,
-                    RunSettings::gridStep));
+                    RunSettings::gridStep),
+            new Setting("baseline_starts", null, Integer.class, Integer.toString(Baselines.DEFAULT_STARTS),
+                    "optimiser starts of the baselines map, ensemble and laplace; 0 for none", "--starts",
+                    RunSettings::baselineStarts));
 
     /** A setting that cannot be used, with its key. */
     public static final class SettingException extends IllegalArgumentException {
@@ -129,6 +134,11 @@ public record RunSettings(String prior, double priorHalfWidth, int hidden, int n
         if (!(gridStep > 0) || !Double.isFinite(gridStep)) {
             throw new SettingException("grid_step", "must be positive and finite, got " + gridStep);
         }
+        try {
+            ExperimentSpec.checkBaselineStarts(baselineStarts);
+        } catch (IllegalArgumentException e) {
+            throw new SettingException("baseline_starts", e.getMessage());
+        }
     }
 
     /**
@@ -160,7 +170,8 @@ public record RunSettings(String prior, double priorHalfWidth, int hidden, int n
         return new RunSettings(prior, value(given, "prior_half_width", Double.class, Prior.DEFAULT_HALF_WIDTH),
                 hidden, nlive, nprior, numRepeats, value(given, "sampler_seed", Long.class, 1L),
                 value(given, "prominence", Double.class, 1e-3), value(given, "posterior_samples", Integer.class, 1000),
-                value(given, "grid_step", Double.class, 0.1));
+                value(given, "grid_step", Double.class, 0.1),
+                value(given, "baseline_starts", Integer.class, Baselines.DEFAULT_STARTS));
     }
 
     /** The setting with key {@code key}. */
@@ -196,7 +207,7 @@ public record RunSettings(String prior, double priorHalfWidth, int hidden, int n
     /** The experiment these settings run on the given datasets. */
     public ExperimentSpec experiment(Dataset train, List<Dataset> tests) {
         return new ExperimentSpec(train, tests, prior, priorHalfWidth, hidden, sampler(), prominence,
-                posteriorSamples, gridStep);
+                posteriorSamples, gridStep, baselineStarts);
     }
 
     /**

@@ -11,6 +11,7 @@ import org.splitbnn.analysis.GeneralisationRow;
 import org.splitbnn.analysis.ModeReport;
 import org.splitbnn.analysis.PredictionGrid;
 import org.splitbnn.analysis.Solution;
+import org.splitbnn.analysis.baselines.Baselines;
 import org.splitbnn.output.ParquetTable.Booleans;
 import org.splitbnn.output.ParquetTable.Column;
 import org.splitbnn.output.ParquetTable.DoubleLists;
@@ -24,13 +25,13 @@ import org.splitbnn.sampler.WeightedPoints;
 /**
  * The tables of one run's folder, with the columns of the table contract ({@link Table}): the spec columns, then
  * {@code dead} (every dead point in order of death), {@code posterior} (the full solution's equally weighted samples),
- * {@code modes}, {@code generalisation} and {@code predictions}, each as a sweep's table holds the run's rows.
+ * {@code modes}, {@code generalisation}, {@code optima}, {@code starts} and {@code predictions}, each as a sweep's table holds the run's rows.
  */
 public final class RunTables {
 
     /** The tables of a run folder, in the order they are written. */
     public static final List<Table> TABLES = List.of(Table.DEAD, Table.POSTERIOR, Table.MODES, Table.GENERALISATION,
-            Table.PREDICTIONS);
+            Table.OPTIMA, Table.STARTS, Table.PREDICTIONS);
 
     private RunTables() {
     }
@@ -43,6 +44,8 @@ public final class RunTables {
         own.put(Table.POSTERIOR, posterior(result.solutions().get(0)));
         own.put(Table.MODES, modes(result.modes()));
         own.put(Table.GENERALISATION, generalisation(result.generalisation()));
+        own.put(Table.OPTIMA, optima(result.baselines().optima()));
+        own.put(Table.STARTS, starts(result.baselines().starts()));
         own.put(Table.PREDICTIONS, predictions(result.predictions()));
         Map<Table, ParquetTable> tables = new EnumMap<>(Table.class);
         for (Table t : TABLES) {
@@ -144,7 +147,65 @@ public final class RunTables {
                 new Doubles("max", rows.stream().mapToDouble(GeneralisationRow::max).toArray()),
                 new Doubles("predictive_log_likelihood",
                         rows.stream().mapToDouble(GeneralisationRow::predictiveLogLikelihood).toArray()),
-                new Doubles("accuracy", rows.stream().mapToDouble(GeneralisationRow::accuracy).toArray()));
+                new Doubles("accuracy", rows.stream().mapToDouble(GeneralisationRow::accuracy).toArray()),
+                new Doubles("brier", rows.stream().mapToDouble(GeneralisationRow::brier).toArray()),
+                new Doubles("ece", rows.stream().mapToDouble(GeneralisationRow::ece).toArray()));
+    }
+
+    /** One row per distinct optimum of the baselines, largest log-likelihood first. */
+    private static List<Column> optima(List<Baselines.DistinctOptimum> optima) {
+        int n = optima.size();
+        boolean[] positiveDefinite = new boolean[n];
+        boolean[] onWall = new boolean[n];
+        for (int k = 0; k < n; k++) {
+            positiveDefinite[k] = optima.get(k).positiveDefinite();
+            onWall[k] = optima.get(k).onWall();
+        }
+        return List.of(
+                new Ints("optimum", optima.stream().mapToInt(Baselines.DistinctOptimum::optimum).toArray()),
+                new Doubles("log_l", optima.stream().mapToDouble(Baselines.DistinctOptimum::logL).toArray()),
+                new Ints("basin_count", optima.stream().mapToInt(Baselines.DistinctOptimum::basinCount).toArray()),
+                new Doubles("basin_fraction",
+                        optima.stream().mapToDouble(Baselines.DistinctOptimum::basinFraction).toArray()),
+                new Ints("images", optima.stream().mapToInt(Baselines.DistinctOptimum::images).toArray()),
+                new Doubles("laplace_log_z",
+                        optima.stream().mapToDouble(Baselines.DistinctOptimum::laplaceLogZ).toArray()),
+                new Doubles("laplace_log_z_image",
+                        optima.stream().mapToDouble(Baselines.DistinctOptimum::laplaceLogZImage).toArray()),
+                new Booleans("positive_definite", positiveDefinite),
+                new Booleans("on_wall", onWall),
+                new Doubles("laplace_weight",
+                        optima.stream().mapToDouble(Baselines.DistinctOptimum::laplaceWeight).toArray()),
+                new Ints("matched_mode", missingWhenZero(optima.stream()
+                        .mapToInt(Baselines.DistinctOptimum::matchedMode).toArray())),
+                new Ints("matched_function", missingWhenZero(optima.stream()
+                        .mapToInt(Baselines.DistinctOptimum::matchedFunction).toArray())),
+                new Doubles("ns_weight", optima.stream().mapToDouble(Baselines.DistinctOptimum::nsWeight)
+                        .toArray()),
+                new DoubleLists("theta", optima.stream().map(o -> o.theta().clone()).toArray(double[][]::new)));
+    }
+
+    /** One row per optimiser start of the baselines, in draw order. */
+    private static List<Column> starts(List<Baselines.StartOutcome> starts) {
+        boolean[] converged = new boolean[starts.size()];
+        for (int k = 0; k < converged.length; k++) {
+            converged[k] = starts.get(k).converged();
+        }
+        return List.of(
+                new Ints("start", starts.stream().mapToInt(Baselines.StartOutcome::start).toArray()),
+                new Ints("optimum", missingWhenZero(starts.stream().mapToInt(Baselines.StartOutcome::optimum)
+                        .toArray())),
+                new Booleans("converged", converged),
+                new Doubles("log_l", starts.stream().mapToDouble(Baselines.StartOutcome::logL).toArray()),
+                new Doubles("projected_gradient_norm",
+                        starts.stream().mapToDouble(Baselines.StartOutcome::projectedGradientNorm).toArray()),
+                new Ints("iterations", starts.stream().mapToInt(Baselines.StartOutcome::iterations).toArray()),
+                new DoubleLists("theta", starts.stream().map(o -> o.theta().clone()).toArray(double[][]::new)));
+    }
+
+    /** Ranks where 0 means none, with none as a missing (null) value, as the sweep's tables hold them. */
+    private static int[] missingWhenZero(int[] values) {
+        return java.util.Arrays.stream(values).map(v -> v == 0 ? Ints.MISSING : v).toArray();
     }
 
     private static List<Column> predictions(List<PredictionGrid> grids) {

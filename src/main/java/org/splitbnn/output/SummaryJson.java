@@ -10,14 +10,16 @@ import org.splitbnn.analysis.ExperimentResult;
 import org.splitbnn.analysis.FunctionReport;
 import org.splitbnn.analysis.GeneralisationRow;
 import org.splitbnn.analysis.ModeReport;
+import org.splitbnn.analysis.baselines.Baselines;
 import org.splitbnn.sampler.SamplerResult;
 import org.splitbnn.sampler.SamplerSettings;
 
 /**
  * The {@code summary.json} of a run: what ran (version, seed, settings, data files with their SHA-256), the evidence
  * and its bookkeeping, the modes (largest local evidence first, each with its {@code function} and with {@code mean}
- * and {@code sd} as {parameter: value}), the distinct functions (largest summed evidence first) and the
- * generalisation table. Snake-case keys; a number that is not finite is written as null.
+ * and {@code sd} as {parameter: value}), the distinct functions (largest summed evidence first), the generalisation
+ * table and the baselines (distinct optima and every start). Snake-case keys; a number that is not finite is written
+ * as null.
  *
  * <p>{@code log_z} is relative to the prior's allowed region (as PolyChord reports it); {@code log_z_box} =
  * {@code log_z + log_prior_volume_fraction} is relative to the whole uniform box.
@@ -116,6 +118,52 @@ public final class SummaryJson {
             number(o, "max", g.max());
             number(o, "predictive_log_likelihood", g.predictiveLogLikelihood());
             number(o, "accuracy", g.accuracy());
+            number(o, "brier", g.brier());
+            number(o, "ece", g.ece());
+        }
+        ObjectNode baselines = root.putObject("baselines");
+        baselines.put("n_converged_starts", result.baselines().convergedStarts());
+        baselines.put("n_distinct_optima", result.baselines().optima().size());
+        ArrayNode optima = baselines.putArray("optima");
+        for (Baselines.DistinctOptimum d : result.baselines().optima()) {
+            ObjectNode o = optima.addObject();
+            o.put("optimum", d.optimum());
+            number(o, "log_l", d.logL());
+            o.put("basin_count", d.basinCount());
+            number(o, "basin_fraction", d.basinFraction());
+            o.put("images", d.images());
+            number(o, "laplace_log_z", d.laplaceLogZ());
+            number(o, "laplace_log_z_image", d.laplaceLogZImage());
+            o.put("positive_definite", d.positiveDefinite());
+            o.put("on_wall", d.onWall());
+            number(o, "laplace_weight", d.laplaceWeight());
+            if (d.matchedMode() == 0) {
+                o.putNull("matched_mode");
+            } else {
+                o.put("matched_mode", d.matchedMode());
+            }
+            if (d.matchedFunction() == 0) {
+                o.putNull("matched_function");
+            } else {
+                o.put("matched_function", d.matchedFunction());
+            }
+            number(o, "ns_weight", d.nsWeight());
+            byParameter(o.putObject("theta"), run.parameterNames(), d.theta());
+        }
+        ArrayNode starts = baselines.putArray("starts");
+        for (Baselines.StartOutcome d : result.baselines().starts()) {
+            ObjectNode o = starts.addObject();
+            o.put("start", d.start());
+            if (d.optimum() == 0) {
+                o.putNull("optimum");
+            } else {
+                o.put("optimum", d.optimum());
+            }
+            o.put("converged", d.converged());
+            number(o, "log_l", d.logL());
+            number(o, "projected_gradient_norm", d.projectedGradientNorm());
+            o.put("iterations", d.iterations());
+            byParameter(o.putObject("theta"), run.parameterNames(), d.theta());
         }
         return root;
     }
@@ -132,6 +180,12 @@ public final class SummaryJson {
     private static void byParameter(ObjectNode o, List<String> names, List<Double> values) {
         for (int j = 0; j < names.size(); j++) {
             number(o, names.get(j), values.get(j));
+        }
+    }
+
+    private static void byParameter(ObjectNode o, List<String> names, double[] values) {
+        for (int j = 0; j < names.size(); j++) {
+            number(o, names.get(j), values[j]);
         }
     }
 

@@ -60,7 +60,36 @@ public enum Table {
             Column.of("q3", ColumnType.DOUBLE),
             Column.of("max", ColumnType.DOUBLE),
             Column.of("predictive_log_likelihood", ColumnType.DOUBLE),
-            Column.of("accuracy", ColumnType.DOUBLE))),
+            Column.of("accuracy", ColumnType.DOUBLE),
+            Column.of("brier", ColumnType.DOUBLE),
+            Column.of("ece", ColumnType.DOUBLE))),
+
+    /** One row per distinct optimum of a run's baselines, largest log-likelihood first. */
+    OPTIMA("optima", true, List.of(
+            Column.of("optimum", ColumnType.INT),
+            Column.of("log_l", ColumnType.DOUBLE),
+            Column.of("basin_count", ColumnType.INT),
+            Column.of("basin_fraction", ColumnType.DOUBLE),
+            Column.of("images", ColumnType.INT),
+            Column.of("laplace_log_z", ColumnType.DOUBLE),
+            Column.of("laplace_log_z_image", ColumnType.DOUBLE),
+            Column.of("positive_definite", ColumnType.BOOLEAN),
+            Column.of("on_wall", ColumnType.BOOLEAN),
+            Column.of("laplace_weight", ColumnType.DOUBLE),
+            Column.of("matched_mode", ColumnType.INT),
+            Column.of("matched_function", ColumnType.INT),
+            Column.of("ns_weight", ColumnType.DOUBLE),
+            Column.of("theta", ColumnType.DOUBLE_LIST))),
+
+    /** One row per optimiser start of a run's baselines. */
+    STARTS("starts", true, List.of(
+            Column.of("start", ColumnType.INT),
+            Column.of("optimum", ColumnType.INT),
+            Column.of("converged", ColumnType.BOOLEAN),
+            Column.of("log_l", ColumnType.DOUBLE),
+            Column.of("projected_gradient_norm", ColumnType.DOUBLE),
+            Column.of("iterations", ColumnType.INT),
+            Column.of("theta", ColumnType.DOUBLE_LIST))),
 
     /** Equally weighted samples of the full posterior, with the mode each belongs to. */
     POSTERIOR("posterior", true, List.of(

@@ -10,6 +10,7 @@ import org.splitbnn.output.Table;
 import org.apache.spark.sql.Row;
 import org.splitbnn.output.SplitbnnVersion;
 import org.splitbnn.analysis.ExperimentResult;
+import org.splitbnn.analysis.baselines.Baselines;
 import org.splitbnn.analysis.GeneralisationRow;
 import org.splitbnn.analysis.ModeReport;
 import org.splitbnn.analysis.PredictionGrid;
@@ -50,10 +51,26 @@ public final class RunRows {
         rows.put(Table.MODES, modes);
         List<Row> generalisation = new ArrayList<>();
         for (GeneralisationRow g : result.generalisation()) {
-            generalisation.add(Tables.withSpec(spec, Table.GENERALISATION, Arrays.asList(g.solution(), g.dataset(), g.samples(), g.mean(),
-                    g.min(), g.q1(), g.median(), g.q3(), g.max(), g.predictiveLogLikelihood(), g.accuracy())));
+            generalisation.add(Tables.withSpec(spec, Table.GENERALISATION, Arrays.asList(g.solution(), g.dataset(),
+                    g.samples(), g.mean(), g.min(), g.q1(), g.median(), g.q3(), g.max(), g.predictiveLogLikelihood(),
+                    g.accuracy(), g.brier(), g.ece())));
         }
         rows.put(Table.GENERALISATION, generalisation);
+        List<Row> optima = new ArrayList<>();
+        for (Baselines.DistinctOptimum o : result.baselines().optima()) {
+            optima.add(Tables.withSpec(spec, Table.OPTIMA, Arrays.asList(o.optimum(), o.logL(), o.basinCount(),
+                    o.basinFraction(), o.images(), o.laplaceLogZ(), o.laplaceLogZImage(), o.positiveDefinite(),
+                    o.onWall(), o.laplaceWeight(), o.matchedMode() == 0 ? null : o.matchedMode(),
+                    o.matchedFunction() == 0 ? null : o.matchedFunction(), o.nsWeight(), o.theta().clone())));
+        }
+        rows.put(Table.OPTIMA, optima);
+        List<Row> starts = new ArrayList<>();
+        for (Baselines.StartOutcome o : result.baselines().starts()) {
+            starts.add(Tables.withSpec(spec, Table.STARTS, Arrays.asList(o.start(),
+                    o.optimum() == 0 ? null : o.optimum(), o.converged(), o.logL(), o.projectedGradientNorm(),
+                    o.iterations(), o.theta().clone())));
+        }
+        rows.put(Table.STARTS, starts);
         if (spec.outputs().posterior()) {
             List<Row> samples = new ArrayList<>();
             for (int i = 0; i < posterior.size(); i++) {

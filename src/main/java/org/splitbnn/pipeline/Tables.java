@@ -17,8 +17,8 @@ import org.splitbnn.output.Table.Column;
 final class Tables {
 
     /** The per-run tables of a sweep, in the order they are written. */
-    static final List<Table> SWEEP = List.of(Table.RUNS, Table.MODES, Table.GENERALISATION, Table.POSTERIOR,
-            Table.PREDICTIONS);
+    static final List<Table> SWEEP = List.of(Table.RUNS, Table.MODES, Table.GENERALISATION, Table.OPTIMA,
+            Table.STARTS, Table.POSTERIOR, Table.PREDICTIONS);
 
     private Tables() {
     }

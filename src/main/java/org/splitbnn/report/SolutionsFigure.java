@@ -23,12 +23,15 @@ import org.jfree.data.statistics.BoxAndWhiskerItem;
 import org.jfree.data.statistics.DefaultBoxAndWhiskerCategoryDataset;
 import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 import org.splitbnn.analysis.Solution;
+import org.splitbnn.analysis.baselines.Baselines;
 
 /**
- * Figure 3: one column for the full solution and one for each prominent mode; rows: the distribution of
- * &lt;log L&gt;/N over the posterior samples on the training set and on the test sets (box plots from the stored
- * quartiles, whiskers to the extremes, the mean as a dot; the full solution's means as dashed lines), the local
- * log Z with its error bar (the full solution's log Z dashed), and the solution's prediction map.
+ * Figure 3: one column for the full solution, one for each prominent mode and one for each baseline the run has
+ * ({@code map}, {@code ensemble}, {@code laplace}); rows: the distribution of &lt;log L&gt;/N over the solution's
+ * networks on the training set and on the test sets (box plots from the stored quartiles, whiskers to the extremes,
+ * the mean as a dot; the full solution's means as dashed lines), the local log Z with its error bar (the full
+ * solution's log Z dashed; empty for the baselines, which have no sampled evidence), and the solution's prediction
+ * map.
  */
 public final class SolutionsFigure {
 
@@ -44,9 +47,9 @@ public final class SolutionsFigure {
     /**
      * One column of the figure.
      *
-     * @param solution "full" or "mode k"
+     * @param solution "full", "mode k", "map", "ensemble" or "laplace"
      * @param title    the column's heading
-     * @param logZ     the solution's (local) log Z
+     * @param logZ     the solution's (local) log Z, NaN for a baseline
      * @param logZErr  its standard deviation
      * @param colour   the solution's colour
      * @param train    &lt;log L&gt;/N on the training set
@@ -56,13 +59,16 @@ public final class SolutionsFigure {
                   LogLikelihoodRow test) {
     }
 
+    /** The baselines' solution names, in column order. */
+    private static final List<String> BASELINES = List.of(Baselines.MAP, Baselines.ENSEMBLE, Baselines.LAPLACE);
+
     private SolutionsFigure() {
     }
 
     /** The layout of the figure for {@code run}. */
     public static PanelGrid grid(RunFigureInput run) {
-        return new PanelGrid(3, 1 + run.prominentModes().size(), CELL_WIDTH, CELL_HEIGHT,
-                "Full solution and prominent modes, " + run.description());
+        return new PanelGrid(3, columns(run).size(), CELL_WIDTH, CELL_HEIGHT,
+                "Full solution, prominent modes and baselines, " + run.description());
     }
 
     /** The figure for {@code run}. */
@@ -91,6 +97,14 @@ public final class SolutionsFigure {
             columns.add(new Column(name, String.format(Locale.ROOT, "%s (weight %.3f)", name, m.weight()),
                     m.localLogZ(), m.localLogZErr(), Palette.mode(m.mode()), row(run, name, true),
                     row(run, name, false)));
+        }
+        int series = run.prominentModes().size();
+        for (String baseline : BASELINES) {
+            LogLikelihoodRow train = row(run, baseline, true);
+            if (train != null) {
+                columns.add(new Column(baseline, baseline, Double.NaN, Double.NaN, Palette.series(series++), train,
+                        row(run, baseline, false)));
+            }
         }
         return columns;
     }
@@ -147,8 +161,10 @@ public final class SolutionsFigure {
 
     private static JFreeChart evidence(Column col, Column full, Range range) {
         DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
-        data.add(col.logZ(), col.logZErr(), col.solution(), col.solution().equals(Solution.FULL) ? "log Z"
-                : "local log Z");
+        if (Double.isFinite(col.logZ())) {
+            data.add(col.logZ(), col.logZErr(), col.solution(), col.solution().equals(Solution.FULL) ? "log Z"
+                    : "local log Z");
+        }
         StatisticalLineAndShapeRenderer points = new StatisticalLineAndShapeRenderer(false, true);
         points.setSeriesPaint(0, col.colour());
         points.setErrorIndicatorPaint(Color.BLACK);
@@ -187,8 +203,10 @@ public final class SolutionsFigure {
     }
 
     private static Range logZRange(List<Column> columns) {
-        double lo = columns.stream().mapToDouble(c -> c.logZ() - c.logZErr()).min().orElse(-1);
-        double hi = columns.stream().mapToDouble(c -> c.logZ() + c.logZErr()).max().orElse(1);
+        double lo = columns.stream().filter(c -> Double.isFinite(c.logZ())).mapToDouble(c -> c.logZ() - c.logZErr())
+                .min().orElse(-1);
+        double hi = columns.stream().filter(c -> Double.isFinite(c.logZ())).mapToDouble(c -> c.logZ() + c.logZErr())
+                .max().orElse(1);
         return ChartStyle.padded(lo, hi);
     }
 }

@@ -27,6 +27,8 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.splitbnn.analysis.Solution;
+import org.splitbnn.analysis.baselines.Baselines;
 
 /**
  * The sweep's figures: prominent-mode counts per prior; log Z per training set and prior, and its spread over
@@ -182,16 +184,53 @@ public final class SweepFigures {
             data.addSeries(s);
             style(dots, p);
         }
-        NumberAxis x = axis("highest-evidence mode: test <log L>/N");
-        NumberAxis y = axis("full solution: test <log L>/N");
-        XYPlot plot = new XYPlot(data, x, y, dots);
-        if (lo < hi) {
-            Range square = ChartStyle.padded(lo, hi);
-            x.setRange(square);
-            y.setRange(square);
-            plot.addAnnotation(diagonal(square.getLowerBound(), square.getUpperBound()));
-        }
+        XYPlot plot = squareWithDiagonal(data, dots, "highest-evidence mode: test <log L>/N",
+                "full solution: test <log L>/N", lo, hi);
         return image(new JFreeChart("Full marginalisation against the best single mode", ChartStyle.TITLE_FONT,
+                plot, true));
+    }
+
+    /** The layout of the full-against-baselines figure: two square panels side by side. */
+    public static PanelGrid baselinesGrid() {
+        return new PanelGrid(1, 2, PANEL, PANEL, "Full marginalisation against the optimisation baselines, per run");
+    }
+
+    /**
+     * The full solution's predictive log-likelihood per test row against the MAP's (left) and the deep ensemble's
+     * (right), one point per run, one series per prior, with the diagonal; the legend counts the runs above it.
+     */
+    public static BufferedImage fullAgainstBaselines(SweepTables sweep) {
+        JFreeChart[][] panels = {{
+            fullAgainst(sweep, Baselines.MAP, "MAP network"),
+            fullAgainst(sweep, Baselines.ENSEMBLE, "deep ensemble")}};
+        return baselinesGrid().draw(panels, List.of(), 0, 0);
+    }
+
+    private static JFreeChart fullAgainst(SweepTables sweep, String baseline, String label) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        XYLineAndShapeRenderer dots = dots();
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        List<String> priors = sweep.priors();
+        for (int p = 0; p < priors.size(); p++) {
+            String prior = priors.get(p);
+            List<SweepRun> runs = sweep.okRuns().stream().filter(r -> r.prior().equals(prior)
+                    && Double.isFinite(r.testPredictive(Solution.FULL))
+                    && Double.isFinite(r.testPredictive(baseline))).toList();
+            long above = runs.stream().filter(r -> r.testPredictive(Solution.FULL) > r.testPredictive(baseline))
+                    .count();
+            XYSeries s = new XYSeries(prior + ": full above in " + above + " of " + runs.size() + " runs", false);
+            for (SweepRun r : runs) {
+                s.add(r.testPredictive(baseline), r.testPredictive(Solution.FULL));
+                lo = Math.min(lo, Math.min(r.testPredictive(baseline), r.testPredictive(Solution.FULL)));
+                hi = Math.max(hi, Math.max(r.testPredictive(baseline), r.testPredictive(Solution.FULL)));
+            }
+            data.addSeries(s);
+            style(dots, p);
+        }
+        XYPlot plot = squareWithDiagonal(data, dots, label + ": test predictive log-likelihood per row",
+                "full solution: test predictive log-likelihood per row", lo, hi);
+        return ChartStyle.apply(new JFreeChart("Full marginalisation against the " + label, ChartStyle.TITLE_FONT,
                 plot, true));
     }
 
@@ -243,6 +282,21 @@ public final class SweepFigures {
                     runs.stream().mapToDouble(SweepRun::topModeTest).average().orElse(Double.NaN)));
         });
         return result;
+    }
+
+    /** A scatter plot whose axes share the padded range [lo, hi] (when lo &lt; hi), with the diagonal. */
+    private static XYPlot squareWithDiagonal(XYSeriesCollection data, XYLineAndShapeRenderer dots, String xLabel,
+                                             String yLabel, double lo, double hi) {
+        NumberAxis x = axis(xLabel);
+        NumberAxis y = axis(yLabel);
+        XYPlot plot = new XYPlot(data, x, y, dots);
+        if (lo < hi) {
+            Range square = ChartStyle.padded(lo, hi);
+            x.setRange(square);
+            y.setRange(square);
+            plot.addAnnotation(diagonal(square.getLowerBound(), square.getUpperBound()));
+        }
+        return plot;
     }
 
     private static BufferedImage image(JFreeChart chart) {

@@ -25,6 +25,9 @@ public final class SweepPage {
     /** File of the full-against-top-mode figure. */
     public static final String FULL_AGAINST_TOP_MODE = "sweep-full-vs-top-mode.png";
 
+    /** File of the full-against-baselines figure. */
+    public static final String FULL_AGAINST_BASELINES = "sweep-full-vs-baselines.png";
+
     /** File of the evidence-against-test figure. */
     public static final String EVIDENCE_AGAINST_TEST = "sweep-evidence-vs-test.png";
 
@@ -39,6 +42,8 @@ public final class SweepPage {
         BufferedImage counts = Png.write(SweepFigures.modeCounts(sweep), out.resolve(MODE_COUNTS));
         BufferedImage evidence = Png.write(SweepFigures.evidence(sweep), out.resolve(EVIDENCE));
         BufferedImage full = Png.write(SweepFigures.fullAgainstTopMode(sweep), out.resolve(FULL_AGAINST_TOP_MODE));
+        BufferedImage baselines = Png.write(SweepFigures.fullAgainstBaselines(sweep),
+                out.resolve(FULL_AGAINST_BASELINES));
         BufferedImage evidenceTest = Png.write(SweepFigures.evidenceAgainstTest(sweep), out.resolve(EVIDENCE_AGAINST_TEST));
 
         Html page = new Html("splitbnn sweep report: " + sweep.dir().toAbsolutePath().normalize().getFileName());
@@ -62,6 +67,9 @@ public final class SweepPage {
                 + "highest-evidence mode's; above the dashed diagonal full marginalisation generalises better: "
                 + Html.escape(above.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()[0] + " of "
                 + e.getValue()[1]).collect(Collectors.joining(", "))) + ".");
+        page.figure(FULL_AGAINST_BASELINES, baselines.getWidth(), baselines.getHeight(), "Per run, the full "
+                + "solution's predictive log-likelihood per pooled test row against the MAP network's (left) and the "
+                + "deep ensemble's (right); above the dashed diagonal full marginalisation predicts better.");
         page.figure(EVIDENCE_AGAINST_TEST, evidenceTest.getWidth(), evidenceTest.getHeight(), "log Z against the "
                 + "full solution's mean test &lt;log L&gt;/N, one point per run.");
         page.heading(2, "Runs");

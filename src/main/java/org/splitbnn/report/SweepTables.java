@@ -53,6 +53,9 @@ public record SweepTables(Path dir, List<SweepRun> runs, ParquetTable summary, M
                 dir.resolve(Table.GENERALISATION.folder()), LogLikelihoodRow.COLUMNS))) {
             rows.computeIfAbsent(r.runId(), k -> new ArrayList<>()).add(r);
         }
+        Map<String, Map<String, Double>> predictive = testPredictive(ParquetTable.readFolder(
+                dir.resolve(Table.GENERALISATION.folder()), Table.GENERALISATION.names("run_id", "solution", "dataset",
+                        "predictive_log_likelihood")));
         String[] id = runs.strings("run_id");
         String[] prior = runs.strings("prior");
         String[] train = runs.strings("train");
@@ -72,12 +75,40 @@ public record SweepTables(Path dir, List<SweepRun> runs, ParquetTable summary, M
             list.add(new SweepRun(id[i], prior[i], train[i], trainSha256[i], seed[i], hidden[i], OK.equals(status[i]),
                     logZ[i], logZErr[i], prominentModes.size(), functions,
                     LogLikelihoodRow.testMean(own, Solution.FULL).orElse(Double.NaN),
-                    LogLikelihoodRow.testMean(own, Solution.modeName(1)).orElse(Double.NaN), figures[i]));
+                    LogLikelihoodRow.testMean(own, Solution.modeName(1)).orElse(Double.NaN), figures[i],
+                    predictive.getOrDefault(id[i], Map.of())));
         }
         List<SweepRun> marked = list.stream().filter(r -> r.ok() && r.figures()).toList();
         return new SweepTables(dir, list, ParquetTable.readFolder(dir.resolve(Table.SUMMARY.folder()),
                 SUMMARY_COLUMNS),
                 SweepFigureRuns.read(dir, marked, modes, rows));
+    }
+
+    /**
+     * Per run and solution, the predictive log-likelihood per row on the pooled test sets, or on the run's one test
+     * set.
+     */
+    private static Map<String, Map<String, Double>> testPredictive(ParquetTable generalisation) {
+        String[] run = generalisation.strings("run_id");
+        String[] solution = generalisation.strings("solution");
+        String[] dataset = generalisation.strings("dataset");
+        double[] value = generalisation.doubles("predictive_log_likelihood");
+        Map<String, Map<String, Double>> pooled = new HashMap<>();
+        Map<String, Map<String, List<Double>>> single = new HashMap<>();
+        for (int i = 0; i < generalisation.rows(); i++) {
+            if (dataset[i].equals(LogLikelihoodRow.POOLED)) {
+                pooled.computeIfAbsent(run[i], k -> new HashMap<>()).put(solution[i], value[i]);
+            } else if (!dataset[i].equals(LogLikelihoodRow.TRAIN)) {
+                single.computeIfAbsent(run[i], k -> new HashMap<>()).computeIfAbsent(solution[i],
+                        k -> new ArrayList<>()).add(value[i]);
+            }
+        }
+        single.forEach((r, bySolution) -> bySolution.forEach((s, values) -> {
+            if (values.size() == 1) {
+                pooled.computeIfAbsent(r, k -> new HashMap<>()).putIfAbsent(s, values.get(0));
+            }
+        }));
+        return pooled;
     }
 
     /** The finished runs. */

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.splitbnn.analysis.baselines.Baselines;
 import org.splitbnn.data.Dataset;
 import org.splitbnn.data.DatasetCsv;
 import org.splitbnn.sampler.SamplerSettings;
@@ -31,7 +32,7 @@ final class DevData {
     /** nlive 200, nprior 2000, the pypolychord defaults otherwise, 1000 posterior samples, grid step 0.1. */
     static ExperimentSpec smallSpec(String prior, long seed) {
         SamplerSettings s = SamplerSettings.defaults(9, seed).withNlive(200).withNprior(2000);
-        return new ExperimentSpec(train(), tests(), prior, 5.0, 2, s, 1e-3, 1000, 0.1);
+        return new ExperimentSpec(train(), tests(), prior, 5.0, 2, s, 1e-3, 1000, 0.1, Baselines.DEFAULT_STARTS);
     }
 
     private static Dataset read(Path file) {

@@ -63,13 +63,14 @@ class ExperimentConstrainedTest {
                 && train.q3() <= train.max());
         assertTrue(train.predictiveLogLikelihood() >= train.mean(), "Jensen: the predictive beats the average");
         assertTrue(train.accuracy() > 0.8 && train.accuracy() <= 1, "accuracy " + train.accuracy());
-        // train, ten test sets and the pooled row, for the full posterior and the one prominent mode
-        assertEquals(2 * 12, result.generalisation().size());
+        // train, ten test sets and the pooled row, for the full posterior, the one prominent mode and the three
+        // baselines (map, ensemble, laplace)
+        assertEquals(5 * 12, result.generalisation().size());
     }
 
     @Test
     void predictionGridMatchesTheReferenceGrid() throws IOException {
-        assertEquals(2, result.predictions().size());
+        assertEquals(5, result.predictions().size());
         PredictionGrid full = result.predictions().get(0);
         assertEquals("full", full.solution());
         // At nlive 1000 the reference grids of three seeds differ by at most 0.019; an nlive-200 run resolves the

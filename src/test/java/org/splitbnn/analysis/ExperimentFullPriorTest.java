@@ -33,8 +33,9 @@ class ExperimentFullPriorTest {
     void everyProminentModeIsASolutionWithItsOwnRowsAndGrid() {
         List<Solution> solutions = result.solutions();
         assertEquals(1 + result.prominentModes(), solutions.size());
-        assertEquals(solutions.size(), result.predictions().size());
-        assertEquals(solutions.size() * 12, result.generalisation().size());
+        // and the three baselines, map, ensemble and laplace, after them
+        assertEquals(solutions.size() + 3, result.predictions().size());
+        assertEquals((solutions.size() + 3) * 12, result.generalisation().size());
         for (int i = 1; i < solutions.size(); i++) {
             Solution s = solutions.get(i);
             assertEquals("mode " + i, s.name());

@@ -83,7 +83,7 @@ public final class FunctionCountsMeasurement {
         NetworkShape shape = new NetworkShape(hidden);
         SamplerSettings settings = SamplerSettings.defaults(shape.dimension(), seed).withNlive(1000)
                 .withNprior(10_000);
-        ExperimentSpec spec = new ExperimentSpec(train, List.of(), prior, 5.0, hidden, settings, 1e-3, 1000, 0.1);
+        ExperimentSpec spec = new ExperimentSpec(train, List.of(), prior, 5.0, hidden, settings, 1e-3, 1000, 0.1, 0);
         long start = System.nanoTime();
         ExperimentResult result = Experiment.run(spec, ProgressListener.QUIET);
         double seconds = (System.nanoTime() - start) * 1e-9;

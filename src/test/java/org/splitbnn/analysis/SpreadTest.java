@@ -19,4 +19,15 @@ class SpreadTest {
         assertEquals(new Spread(7, 7, 7, 7, 7, 7), Spread.of(new double[] {7}));
         assertThrows(IllegalArgumentException.class, () -> Spread.of(new double[0]));
     }
+
+    @Test
+    void weightedQuartilesInvertTheWeightedDistribution() {
+        // sorted 1 (0.25), 2 (0.25), 3 (0.5): cumulative 0.25, 0.5, 1
+        Spread s = Spread.of(new double[] {3, 1, 2}, new double[] {0.5, 0.25, 0.25});
+        assertEquals(new Spread(2.25, 1, 1, 2, 3, 3), s);
+        assertEquals(Spread.of(new double[] {4, 1, 3, 2}), Spread.of(new double[] {4, 1, 3, 2},
+                new double[] {0.25, 0.25, 0.25, 0.25}), "equal weights: the unweighted definition");
+        assertEquals(new Spread(5, 5, 5, 5, 5, 5), Spread.of(new double[] {9, 5}, new double[] {0, 1}),
+                "a value of weight 0 plays no part");
+    }
 }

@@ -55,9 +55,9 @@ class RunCommandTest {
         assertEquals("", outcome.err(), "--quiet prints nothing on stderr");
         assertTrue(outcome.out().contains("1 prominent"), outcome.out());
         try (Stream<Path> files = Files.list(out)) {
-            assertEquals(List.of(".splitbnn", "dead.parquet", "generalisation.parquet", "modes.parquet", "posterior.parquet",
-                            "predictions.parquet", "run.paramnames", "run.stats", "run_dead-birth.txt",
-                            "run_phys_live-birth.txt", "summary.json"),
+            assertEquals(List.of(".splitbnn", "dead.parquet", "generalisation.parquet", "modes.parquet",
+                            "optima.parquet", "posterior.parquet", "predictions.parquet", "run.paramnames", "run.stats",
+                            "run_dead-birth.txt", "run_phys_live-birth.txt", "starts.parquet", "summary.json"),
                     files.map(p -> p.getFileName().toString()).sorted().toList());
         }
         try (Stream<Path> siblings = Files.list(dir)) {
@@ -91,8 +91,13 @@ class RunCommandTest {
         assertEquals(main.localLogZ(), summary.at("/modes/0/local_log_z").asDouble());
         assertEquals(main.mean().get(0), summary.at("/modes/0/mean/w11").asDouble());
         assertEquals(main.sd().get(8), summary.at("/modes/0/sd/b2").asDouble());
-        // full and mode 1, each on train, test_01, test_02 and the pooled tests
-        assertEquals(8, summary.get("generalisation").size());
+        // full, mode 1, map, ensemble and laplace, each on train, test_01, test_02 and the pooled tests
+        assertEquals(20, summary.get("generalisation").size());
+        assertEquals(32, summary.at("/baselines/starts").size());
+        assertEquals(r.baselines().optima().size(), summary.at("/baselines/optima").size());
+        assertEquals(r.baselines().optima().get(0).laplaceLogZ(),
+                summary.at("/baselines/optima/0/laplace_log_z").asDouble());
+        assertEquals(r.generalisation().get(0).brier(), summary.at("/generalisation/0/brier").asDouble());
         GeneralisationRow first = r.generalisation().get(0);
         assertEquals(first.mean(), summary.at("/generalisation/0/mean").asDouble());
         assertEquals(first.accuracy(), summary.at("/generalisation/0/accuracy").asDouble());
@@ -201,6 +206,8 @@ class RunCommandTest {
         assertBadInput(execute("--prior", "full", "--nlive", "x", "--out", target.toString()), "--nlive");
         assertBadInput(execute("--prior", "full", "--prominence", "0", "--out", target.toString()),
                 "option --prominence: prominence must lie in (0, 1]");
+        assertBadInput(execute("--prior", "full", "--starts", "-1", "--out", target.toString()),
+                "option --baseline-starts: baseline starts must be 0");
         assertEquals(List.of(malformed), listing(other), "nothing written beside the inputs");
     }
 
@@ -227,6 +234,6 @@ class RunCommandTest {
         List<Dataset> tests = List.of(DatasetCsv.read(Path.of("data/dev/test_01.csv")),
                 DatasetCsv.read(Path.of("data/dev/test_02.csv")));
         SamplerSettings s = SamplerSettings.defaults(9, 1).withNlive(200).withNprior(2000);
-        return new ExperimentSpec(train, tests, "constrained", 5.0, 2, s, 1e-3, 1000, 0.1);
+        return new ExperimentSpec(train, tests, "constrained", 5.0, 2, s, 1e-3, 1000, 0.1, 32);
     }
 }

@@ -64,6 +64,8 @@ class SweepConfigReaderTest {
         assertEquals(5.0, r.settings().priorHalfWidth());
         assertEquals(1e-3, r.settings().prominence());
         assertEquals(1000, r.settings().posteriorSamples());
+        assertEquals(32, r.settings().baselineStarts());
+        assertEquals(0, read(MINIMAL + "baseline_starts: 0\n").runs().get(0).settings().baselineStarts());
         assertEquals("xor-3", r.train().name());
         assertEquals(220, r.train().build().size());
     }
@@ -84,6 +86,7 @@ class SweepConfigReaderTest {
         String base = read(MINIMAL).runs().get(0).runId();
         assertNotEquals(base, read(MINIMAL + "nprior: 600\n").runs().get(0).runId());
         assertNotEquals(base, read(MINIMAL + "tests: [{seed: 4}]\n").runs().get(0).runId());
+        assertNotEquals(base, read(MINIMAL + "baseline_starts: 8\n").runs().get(0).runId());
         assertNotEquals(base, read(MINIMAL.replace("{seed: 3}", "{seed: 3, noise_variance: 0.4}")).runs().get(0)
                 .runId());
         assertEquals(base, read(MINIMAL.replace("name: t", "name: other")).runs().get(0).runId());
@@ -123,6 +126,8 @@ class SweepConfigReaderTest {
     @Test
     void badKeysAndValuesAreNamed() {
         assertError(MINIMAL + "nlivee: 3\n", "unknown key 'nlivee'");
+        assertError(MINIMAL + "baseline_starts: -1\n", "key 'baseline_starts': baseline starts must be 0");
+        assertError(MINIMAL + "baselines: {starts: 3}\n", "unknown key 'baselines'");
         assertError(MINIMAL + "outputs: {posterior: true, samples: 3}\n", "unknown key 'samples' in 'outputs'");
         assertError(MINIMAL.replace("nlive: 50", "nlive: 5"), "key 'nlive': nlive must exceed");
         assertError(MINIMAL.replace("nlive: 50", "nlive: fifty"), "key 'nlive'");

@@ -72,8 +72,12 @@ class SweepDriverTest {
             assertTrue(functions >= 1 && functions <= prominent);
             assertEquals(prominent, count(spark, "modes", id, " AND function BETWEEN 1 AND " + functions));
             assertEquals(clusters - prominent, count(spark, "modes", id, " AND function = 0"));
-            assertEquals((1 + prominent) * 4, count(spark, "generalisation", id, ""),
-                    "train, 2 tests and the pooled tests per solution");
+            assertEquals((1 + prominent + 3) * 4, count(spark, "generalisation", id, ""),
+                    "train, 2 tests and the pooled tests per solution: full, modes, map, ensemble, laplace");
+            assertEquals(32, count(spark, "starts", id, ""));
+            assertEquals(count(spark, "starts", id, " AND converged"),
+                    spark.sql("SELECT sum(basin_count) FROM parquet.`" + reference.resolve("optima")
+                            + "` WHERE run_id = '" + id + "'").first().getLong(0));
             assertEquals(200, count(spark, "posterior", id, ""));
             assertEquals(0, count(spark, "posterior", id, " AND (mode < 0 OR mode > " + modes + ")"));
             assertTrue(count(spark, "predictions", id, " AND solution = 'full'") > 10);
@@ -112,7 +116,7 @@ class SweepDriverTest {
         // about 1.7 GB of prior draws, then 2.3 GB of room for dead points: more than the test JVM's 3 GB
         RunSpec huge = new RunSpec("00000000000000ff", new RunSettings(s.prior(), s.priorHalfWidth(), s.hidden(),
                 1_000_000, 10_000_000, s.numRepeats(), s.samplerSeed(), s.prominence(), s.posteriorSamples(),
-                s.gridStep()), good.train(), good.trainSha256(), good.tests(), good.outputs());
+                s.gridStep(), s.baselineStarts()), good.train(), good.trainSha256(), good.tests(), good.outputs());
         RunOutcome o = new RunTask().call(huge);
         assertFalse(o.ok());
         assertTrue(o.error().startsWith("OutOfMemoryError"), o.error());
@@ -152,7 +156,8 @@ class SweepDriverTest {
         // a grid step that passes the settings' check but gives far too many cells for the run's data
         RunSettings s = good.settings();
         RunSpec bad = new RunSpec("0000000000000bad", new RunSettings(s.prior(), s.priorHalfWidth(), s.hidden(),
-                s.nlive(), s.nprior(), s.numRepeats(), s.samplerSeed(), s.prominence(), s.posteriorSamples(), 1e-6),
+                s.nlive(), s.nprior(), s.numRepeats(), s.samplerSeed(), s.prominence(), s.posteriorSamples(), 1e-6,
+                s.baselineStarts()),
                 good.train(), good.trainSha256(), good.tests(), good.outputs());
         Sweep sweep = new Sweep("failing", List.of(good, bad), "", Set.of());
         Path out = tmp.resolve("failing");

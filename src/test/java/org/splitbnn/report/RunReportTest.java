@@ -50,7 +50,7 @@ class RunReportTest {
         assertEquals(4, corner.rows(), "w11, w12, w21, w22");
         PageReader.assertPng(out.resolve(RunFigures.FIGURE_2), corner.width(), corner.height());
         PanelGrid solutions = SolutionsFigure.grid(dir);
-        assertEquals(1 + dir.prominentModes().size(), solutions.columns());
+        assertEquals(1 + dir.prominentModes().size() + 3, solutions.columns(), "full, modes, map, ensemble, laplace");
         PageReader.assertPng(out.resolve(RunFigures.FIGURE_3), solutions.width(), solutions.height());
         PageReader.assertSelfContained(html, out);
     }

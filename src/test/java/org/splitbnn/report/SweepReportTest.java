@@ -73,6 +73,8 @@ class SweepReportTest {
         }
         PanelGrid evidence = SweepFigures.evidenceGrid();
         PageReader.assertPng(out.resolve(SweepPage.EVIDENCE), evidence.width(), evidence.height());
+        PanelGrid baselines = SweepFigures.baselinesGrid();
+        PageReader.assertPng(out.resolve(SweepPage.FULL_AGAINST_BASELINES), baselines.width(), baselines.height());
         PageReader.assertSelfContained(html, out);
     }
 
@@ -136,7 +138,8 @@ class SweepReportTest {
         assertEquals(4, corner.rows(), "w11, w12, w21, w22");
         PageReader.assertPng(out.resolve(RunFigures.FIGURE_2), corner.width(), corner.height());
         PanelGrid solutions = SolutionsFigure.grid(input);
-        assertEquals(1 + run.<Integer>getAs("n_prominent_modes"), solutions.columns());
+        assertEquals(1 + run.<Integer>getAs("n_prominent_modes") + 3, solutions.columns(),
+                "full, modes, map, ensemble, laplace");
         PageReader.assertPng(out.resolve(RunFigures.FIGURE_3), solutions.width(), solutions.height());
 
         List<Row> posterior = SharedSpark.session().read().parquet(sweep.resolve("posterior").toString())
