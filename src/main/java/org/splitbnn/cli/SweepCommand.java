@@ -1,7 +1,6 @@
 package org.splitbnn.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -29,11 +28,13 @@ public final class SweepCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "CONFIG", description = "Sweep configuration (YAML, see conf/).")
-    Path config;
+    @Parameters(index = "0", paramLabel = "CONFIG", description = {"Sweep configuration (YAML, see conf/): any Hadoop "
+            + "path (local, hdfs://, ...); its CSV paths are relative to its folder."})
+    String config;
 
     @Option(names = "--out", required = true, paramLabel = "DIR",
-            description = "Output folder (any Hadoop path: local, hdfs://, ...).")
+            description = "Output folder (any Hadoop path: local, hdfs://, ...); _SUMMARY.json there tells how the last"
+                    + " invocation ended.")
     String out;
 
     @Option(names = "--overwrite", description = "Remove earlier results in DIR, of this sweep or another, and "
@@ -43,7 +44,7 @@ public final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
-        Sweep sweep = SweepConfigReader.read(config);
+        Sweep sweep = SweepConfigReader.read(config, SweepSpark.hadoopConfiguration());
         SweepChecks.checkMemory(sweep);
         PrintWriter stderr = spec.commandLine().getErr();
         SweepChecks.warnings(sweep).forEach(w -> stderr.println("splitbnn sweep: warning: " + w));

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.splitbnn.sampler.ProgressListener;
+import org.splitbnn.sampler.SamplerKind;
 import org.splitbnn.sampler.validation.ValidationProblem;
 import org.splitbnn.sampler.validation.ValidationProblems;
 import org.splitbnn.sampler.validation.ValidationRow;
@@ -35,6 +36,11 @@ public final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Sampler seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--sampler", defaultValue = "slice",
+            description = "How dead points are replaced: slice (the paper's method) or region (default: "
+                    + "${DEFAULT-VALUE}).")
+    String sampler;
+
     @Option(names = "--problem", split = ",", description = "Problems to run (default: all).")
     List<String> problems = new ArrayList<>();
 
@@ -46,6 +52,7 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        SamplerKind kind = SamplerKind.of(sampler);
         List<ValidationProblem> chosen = problems.isEmpty() ? ValidationProblems.all()
                 : problems.stream().map(ValidationProblems::byName).toList();
         PrintWriter out = spec.commandLine().getOut();
@@ -55,7 +62,7 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         for (ValidationProblem vp : chosen) {
             ProgressListener listener = quiet ? ProgressListener.QUIET : ProgressListener.stderr(vp.name() + ": ");
-            ValidationRow row = ValidationSuite.run(vp, nlive, seed, listener);
+            ValidationRow row = ValidationSuite.run(vp, nlive, seed, kind, listener);
             rows.add(row);
             if (!json) {
                 out.println(format(row));

@@ -32,41 +32,51 @@ public final class DatasetCsv {
      */
     public static Dataset read(Path file) throws IOException {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            checkHeader(file, withoutByteOrderMark(in.readLine()));
-            double[] x1 = new double[256];
-            double[] x2 = new double[256];
-            int[] y = new int[256];
-            int rows = 0;
-            int lineNumber = 1;
-            int blank = 0;
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                lineNumber++;
-                if (line.isBlank()) {
-                    blank = blank == 0 ? lineNumber : blank;
-                    continue;
-                }
-                if (blank != 0) {
-                    throw new DatasetFormatException(file, blank, 1, "blank line before more data (blank lines may "
-                            + "only end the file)");
-                }
-                String[] fields = line.split(",", -1);
-                if (fields.length != COLUMNS.length) {
-                    throw new DatasetFormatException(file, lineNumber, Math.min(fields.length + 1, COLUMNS.length + 1),
-                            "expected " + COLUMNS.length + " columns, found " + fields.length);
-                }
-                if (rows == y.length) {
-                    x1 = Arrays.copyOf(x1, 2 * rows);
-                    x2 = Arrays.copyOf(x2, 2 * rows);
-                    y = Arrays.copyOf(y, 2 * rows);
-                }
-                x1[rows] = parseInput(file, lineNumber, 1, fields[0]);
-                x2[rows] = parseInput(file, lineNumber, 2, fields[1]);
-                y[rows] = parseLabel(file, lineNumber, fields[2]);
-                rows++;
-            }
-            checkBothClasses(file, lineNumber, Arrays.copyOf(y, rows));
-            return new Dataset(stem(file), Arrays.copyOf(x1, rows), Arrays.copyOf(x2, rows), Arrays.copyOf(y, rows));
+            return read(in, file.toString(), stem(file.getFileName().toString()));
         }
+    }
+
+    /**
+     * Reads a dataset called {@code name} from {@code in} (any file system's stream); {@code file} names the source
+     * in error messages.
+     *
+     * @throws DatasetFormatException if the text does not follow the format, naming the line and column
+     */
+    public static Dataset read(BufferedReader in, String file, String name) throws IOException {
+        checkHeader(file, withoutByteOrderMark(in.readLine()));
+        double[] x1 = new double[256];
+        double[] x2 = new double[256];
+        int[] y = new int[256];
+        int rows = 0;
+        int lineNumber = 1;
+        int blank = 0;
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            lineNumber++;
+            if (line.isBlank()) {
+                blank = blank == 0 ? lineNumber : blank;
+                continue;
+            }
+            if (blank != 0) {
+                throw new DatasetFormatException(file, blank, 1, "blank line before more data (blank lines may only "
+                        + "end the file)");
+            }
+            String[] fields = line.split(",", -1);
+            if (fields.length != COLUMNS.length) {
+                throw new DatasetFormatException(file, lineNumber, Math.min(fields.length + 1, COLUMNS.length + 1),
+                        "expected " + COLUMNS.length + " columns, found " + fields.length);
+            }
+            if (rows == y.length) {
+                x1 = Arrays.copyOf(x1, 2 * rows);
+                x2 = Arrays.copyOf(x2, 2 * rows);
+                y = Arrays.copyOf(y, 2 * rows);
+            }
+            x1[rows] = parseInput(file, lineNumber, 1, fields[0]);
+            x2[rows] = parseInput(file, lineNumber, 2, fields[1]);
+            y[rows] = parseLabel(file, lineNumber, fields[2]);
+            rows++;
+        }
+        checkBothClasses(file, lineNumber, Arrays.copyOf(y, rows));
+        return new Dataset(name, Arrays.copyOf(x1, rows), Arrays.copyOf(x2, rows), Arrays.copyOf(y, rows));
     }
 
     /** Writes a dataset, replacing the file. */
@@ -90,7 +100,7 @@ public final class DatasetCsv {
         return line != null && line.startsWith("\uFEFF") ? line.substring(1) : line;
     }
 
-    private static void checkHeader(Path file, String header) throws DatasetFormatException {
+    private static void checkHeader(String file, String header) throws DatasetFormatException {
         if (header == null) {
             throw new DatasetFormatException(file, 1, 1, "empty file, expected the header '" + HEADER + "'");
         }
@@ -117,7 +127,7 @@ public final class DatasetCsv {
         return sb.toString();
     }
 
-    private static double parseInput(Path file, int line, int column, String field) throws DatasetFormatException {
+    private static double parseInput(String file, int line, int column, String field) throws DatasetFormatException {
         double value;
         try {
             value = Double.parseDouble(field);
@@ -132,7 +142,7 @@ public final class DatasetCsv {
         return value;
     }
 
-    private static int parseLabel(Path file, int line, String field) throws DatasetFormatException {
+    private static int parseLabel(String file, int line, String field) throws DatasetFormatException {
         return switch (field.strip()) {
             case "0" -> 0;
             case "1" -> 1;
@@ -140,7 +150,7 @@ public final class DatasetCsv {
         };
     }
 
-    private static void checkBothClasses(Path file, int lastLine, int[] y) throws DatasetFormatException {
+    private static void checkBothClasses(String file, int lastLine, int[] y) throws DatasetFormatException {
         boolean hasZero = false;
         boolean hasOne = false;
         for (int label : y) {
@@ -153,8 +163,8 @@ public final class DatasetCsv {
         }
     }
 
-    private static String stem(Path file) {
-        String name = file.getFileName().toString();
+    /** A dataset's name from its file name: the name without the extension. */
+    public static String stem(String name) {
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;
     }

@@ -12,6 +12,7 @@ import org.splitbnn.analysis.baselines.Baselines;
 import org.splitbnn.data.Dataset;
 import org.splitbnn.model.NetworkShape;
 import org.splitbnn.model.Prior;
+import org.splitbnn.sampler.SamplerKind;
 import org.splitbnn.sampler.SamplerSettings;
 
 /**
@@ -27,6 +28,7 @@ import org.splitbnn.sampler.SamplerSettings;
  * @param nlive            live points
  * @param nprior           prior draws at the start
  * @param numRepeats       slice-sampling steps per new point
+ * @param sampler          how dead points are replaced: slice (the paper's) or region
  * @param samplerSeed      the seed every random choice of the run flows from
  * @param prominence       a mode is prominent when its local evidence exceeds this fraction of the largest
  * @param posteriorSamples equally weighted samples per solution
@@ -34,7 +36,7 @@ import org.splitbnn.sampler.SamplerSettings;
  * @param baselineStarts   optimiser starts of the baselines (map, ensemble, laplace); 0 for none
  */
 public record RunSettings(String prior, double priorHalfWidth, int hidden, int nlive, int nprior, int numRepeats,
-                          long samplerSeed, double prominence, int posteriorSamples, double gridStep,
+                          String sampler, long samplerSeed, double prominence, int posteriorSamples, double gridStep,
                           int baselineStarts) implements Serializable {
 
     /**
@@ -71,6 +73,9 @@ public record RunSettings(String prior, double priorHalfWidth, int hidden, int n
                     RunSettings::nprior),
             new Setting("num_repeats", null, Integer.class, "5 x dimension",
                     "slice-sampling steps per new point", null, RunSettings::numRepeats),
+            new Setting("sampler", null, String.class, SamplerKind.SLICE.key(),
+                    "how dead points are replaced: slice (the paper's method) or region", null,
+                    RunSettings::sampler),
             new Setting("sampler_seed", "sampler_seeds", Long.class, "1",
                     "the seed every random choice of the run flows from", "--seed", RunSettings::samplerSeed),
             new Setting("prominence", null, Double.class, "1e-3",
@@ -122,7 +127,12 @@ public record RunSettings(String prior, double priorHalfWidth, int hidden, int n
         } catch (IllegalArgumentException e) {
             throw new SettingException("prior", e.getMessage());
         }
-        SamplerSettings sampler = sampler(nlive, nprior, numRepeats, samplerSeed, shape.dimension());
+        try {
+            SamplerKind.of(sampler);
+        } catch (IllegalArgumentException e) {
+            throw new SettingException("sampler", e.getMessage());
+        }
+        sampler(nlive, nprior, numRepeats, sampler, samplerSeed, shape.dimension());
         try {
             ModeReport.checkProminence(prominence);
         } catch (IllegalArgumentException e) {
@@ -168,7 +178,8 @@ public record RunSettings(String prior, double priorHalfWidth, int hidden, int n
             numRepeats = product(5, dimension, "hidden", "the default num_repeats = 5 x dimension");
         }
         return new RunSettings(prior, value(given, "prior_half_width", Double.class, Prior.DEFAULT_HALF_WIDTH),
-                hidden, nlive, nprior, numRepeats, value(given, "sampler_seed", Long.class, 1L),
+                hidden, nlive, nprior, numRepeats, value(given, "sampler", String.class, SamplerKind.SLICE.key()),
+                value(given, "sampler_seed", Long.class, 1L),
                 value(given, "prominence", Double.class, 1e-3), value(given, "posterior_samples", Integer.class, 1000),
                 value(given, "grid_step", Double.class, 0.1),
                 value(given, "baseline_starts", Integer.class, Baselines.DEFAULT_STARTS));
@@ -200,13 +211,13 @@ public record RunSettings(String prior, double priorHalfWidth, int hidden, int n
     }
 
     /** The nested-sampling settings of the run. */
-    public SamplerSettings sampler() {
-        return sampler(nlive, nprior, numRepeats, samplerSeed, shape().dimension());
+    public SamplerSettings samplerSettings() {
+        return sampler(nlive, nprior, numRepeats, sampler, samplerSeed, shape().dimension());
     }
 
     /** The experiment these settings run on the given datasets. */
     public ExperimentSpec experiment(Dataset train, List<Dataset> tests) {
-        return new ExperimentSpec(train, tests, prior, priorHalfWidth, hidden, sampler(), prominence,
+        return new ExperimentSpec(train, tests, prior, priorHalfWidth, hidden, samplerSettings(), prominence,
                 posteriorSamples, gridStep, baselineStarts);
     }
 
@@ -226,7 +237,7 @@ public record RunSettings(String prior, double priorHalfWidth, int hidden, int n
 
     /** A lower bound on the heap one run needs (the sampler's first arrays). */
     public long minimumHeapBytes() {
-        return sampler().minimumHeapBytes(shape().dimension());
+        return samplerSettings().minimumHeapBytes(shape().dimension());
     }
 
     /**
@@ -252,10 +263,11 @@ public record RunSettings(String prior, double priorHalfWidth, int hidden, int n
         return String.format(Locale.ROOT, "%.1f days", seconds / 86_400);
     }
 
-    private static SamplerSettings sampler(int nlive, int nprior, int numRepeats, long seed, int dimension) {
+    private static SamplerSettings sampler(int nlive, int nprior, int numRepeats, String kind, long seed,
+                                           int dimension) {
         try {
             SamplerSettings s = SamplerSettings.defaults(dimension, seed).withNlive(nlive).withNprior(nprior)
-                    .withNumRepeats(numRepeats);
+                    .withNumRepeats(numRepeats).withSampler(SamplerKind.of(kind));
             s.checkFor(dimension);
             return s;
         } catch (IllegalArgumentException e) {

@@ -47,7 +47,7 @@ public final class SummaryJson {
         for (RunSettings.Setting setting : RunSettings.SETTINGS) {
             settings.set(setting.key(), MAPPER.valueToTree(setting.value().apply(runSettings)));
         }
-        ObjectNode sampler = root.putObject("sampler");
+        ObjectNode sampler = root.putObject("sampler_internals");
         sampler.put("nfail", s.nfail());
         sampler.put("do_clustering", s.doClustering());
         number(sampler, "precision_criterion", s.precisionCriterion());

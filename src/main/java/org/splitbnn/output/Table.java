@@ -119,6 +119,7 @@ public enum Table {
             Column.of(RunSettings.setting("nlive")),
             Column.of(RunSettings.setting("nprior")),
             Column.of(RunSettings.setting("num_repeats")),
+            Column.of(RunSettings.setting("sampler")),
             Column.of(RunSettings.setting("hidden")),
             Column.of("runs", ColumnType.INT),
             Column.of("runs_ok", ColumnType.INT),

@@ -5,6 +5,8 @@ import java.util.List;
 import org.splitbnn.data.Sha256;
 import org.splitbnn.output.RunSettings;
 
+import org.splitbnn.sampler.SamplerKind;
+
 /**
  * Deterministic run ids: the first 16 hex digits of the SHA-256 of a canonical description of a run (every setting,
  * the datasets by name and content hash, the tables asked for) and the splitbnn version. The sweep's name and the
@@ -16,7 +18,9 @@ public final class RunIds {
     }
 
     /**
-     * The id of a run; {@code tests} are "name=sha256" strings in the order of the configuration.
+     * The id of a run; {@code tests} are "name=sha256" strings in the order of the configuration. The sampler
+     * enters the description only when it is not the default slice sampler, so that runs made before the setting
+     * existed keep their ids.
      */
     public static String of(String version, RunSettings settings, String train, String trainSha256,
                             List<String> tests, TableSelection outputs) {

@@ -16,10 +16,10 @@ import org.splitbnn.output.Table;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * The {@code summary} table: per prior, nlive, nprior, num_repeats and hidden, the number of runs, the mean and sd
- * of log Z, the distributions of prominent-mode and distinct-function counts, and how often the full solution beats
- * the highest-evidence mode on the test sets ({@link RunOutcome#fullBeatsTopMode()}). Computed on the driver from
- * the committed outcomes, in a fixed order, so that the numbers do not depend on how Spark partitions anything.
+ * The {@code summary} table: per prior, nlive, nprior, num_repeats, sampler and hidden, the number of runs, the mean
+ * and sd of log Z, the distributions of prominent-mode and distinct-function counts, and how often the full solution
+ * beats the highest-evidence mode on the test sets ({@link RunOutcome#fullBeatsTopMode()}). Computed on the driver
+ * from the committed outcomes, in a fixed order, so that the numbers do not depend on how Spark partitions anything.
  */
 final class SummaryTable {
 
@@ -31,7 +31,8 @@ final class SummaryTable {
 
     private static final Comparator<RunSettings> GROUP_ORDER = Comparator.comparing(RunSettings::prior)
             .thenComparingInt(RunSettings::nlive).thenComparingInt(RunSettings::nprior)
-            .thenComparingInt(RunSettings::numRepeats).thenComparingInt(RunSettings::hidden);
+            .thenComparingInt(RunSettings::numRepeats).thenComparing(RunSettings::sampler)
+            .thenComparingInt(RunSettings::hidden);
 
     private SummaryTable() {
     }
@@ -54,7 +55,7 @@ final class SummaryTable {
         int[] functions = ok.stream().mapToInt(RunOutcome::distinctFunctions).sorted().toArray();
         List<Boolean> compared = ok.stream().map(RunOutcome::fullBeatsTopMode).filter(b -> b != null).toList();
         int beats = (int) compared.stream().filter(b -> b).count();
-        return RowFactory.create(key.prior(), key.nlive(), key.nprior(), key.numRepeats(), key.hidden(),
+        return RowFactory.create(key.prior(), key.nlive(), key.nprior(), key.numRepeats(), key.sampler(), key.hidden(),
                 group.size(), ok.size(), group.size() - ok.size(),
                 mean(logZ), sd(logZ), mean(ok.stream().mapToDouble(RunOutcome::logZErr).toArray()),
                 mean(Arrays.stream(modes).asDoubleStream().toArray()),

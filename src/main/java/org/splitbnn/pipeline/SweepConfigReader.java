@@ -1,10 +1,11 @@
 package org.splitbnn.pipeline;
 
+import java.io.BufferedReader;
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,6 +26,10 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.splitbnn.output.SplitbnnVersion;
 import org.splitbnn.data.Dataset;
 import org.splitbnn.data.DatasetCsv;
@@ -35,8 +40,9 @@ import org.splitbnn.output.RunSettings;
  * Reads a sweep configuration (YAML), checks every key and value, and expands the grid into runs. The run settings'
  * keys, types, defaults and checks are those of {@link RunSettings} (a setting with a grid key takes a list, one run
  * family per value); the other keys are those of {@link SweepConfig}. Every problem is reported as an
- * {@link IllegalArgumentException} whose message names the file and the key. CSV paths are relative to the
- * configuration file's folder.
+ * {@link IllegalArgumentException} whose message names the file and the key. The configuration and its CSV files are
+ * read through Hadoop's file systems (local paths, {@code hdfs://}, {@code s3a://}, ...); CSV paths are relative to
+ * the configuration file's folder.
  */
 public final class SweepConfigReader {
 
@@ -52,29 +58,51 @@ public final class SweepConfigReader {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();
 
-    private final Path file;
+    /** The configuration as the user named it, for messages. */
+    private final String file;
+    /** The configuration's folder, fully qualified, that CSV paths are relative to. */
+    private final Path folder;
+    private final Configuration conf;
 
-    private SweepConfigReader(Path file) {
+    private SweepConfigReader(String file, Path folder, Configuration conf) {
         this.file = file;
+        this.folder = folder;
+        this.conf = conf;
     }
 
-    /** Reads, checks and expands the configuration in {@code file}. */
-    public static Sweep read(Path file) throws IOException {
-        if (Files.isDirectory(file)) {
-            throw new IllegalArgumentException(file + ": is a folder, not a sweep configuration file");
+    /** Reads, checks and expands the configuration in the local {@code file}. */
+    public static Sweep read(java.nio.file.Path file) throws IOException {
+        return read(file.toString(), new Path(file.toAbsolutePath().toUri()), new Configuration());
+    }
+
+    /**
+     * Reads, checks and expands the configuration at {@code location}, any Hadoop path (a local path, or a URI such
+     * as {@code hdfs://namenode:8020/sweeps/paper.yaml}), with the file systems of {@code conf}.
+     */
+    public static Sweep read(String location, Configuration conf) throws IOException {
+        return read(location, new Path(location), conf);
+    }
+
+    private static Sweep read(String location, Path path, Configuration conf) throws IOException {
+        FileSystem fs = path.getFileSystem(conf);
+        Path qualified = fs.makeQualified(path);
+        FileStatus status;
+        try {
+            status = fs.getFileStatus(qualified);
+        } catch (FileNotFoundException e) {
+            throw new IllegalArgumentException(location + ": no such sweep configuration");
+        }
+        if (status.isDirectory()) {
+            throw new IllegalArgumentException(location + ": is a folder, not a sweep configuration");
         }
         String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException(file + ": no such sweep configuration");
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new IllegalArgumentException(file + ": not UTF-8 text");
+        try (InputStream in = fs.open(qualified)) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         if (text.isBlank()) {
-            throw new IllegalArgumentException(file + ": empty sweep configuration");
+            throw new IllegalArgumentException(location + ": empty sweep configuration");
         }
-        return new SweepConfigReader(file).expand(text);
+        return new SweepConfigReader(location, qualified.getParent(), conf).expand(text);
     }
 
     /** The keys of a configuration: those of {@link SweepConfig} and those of the run settings. */
@@ -350,12 +378,18 @@ public final class SweepConfigReader {
     }
 
     private Dataset readCsv(String csv, String key) throws IOException {
-        Path base = file.toAbsolutePath().getParent();
-        Path path = base.resolve(csv).normalize();
-        check(Files.isRegularFile(path), key, "no such file: " + path + " (CSV paths are relative to the"
-                + " configuration file's folder)");
+        Path path;
         try {
-            return DatasetCsv.read(path);
+            path = new Path(folder, csv);
+        } catch (IllegalArgumentException e) {
+            throw error(key, "not a path: '" + csv + "'");
+        }
+        String shown = "file".equals(path.toUri().getScheme()) ? path.toUri().getPath() : path.toString();
+        FileSystem fs = path.getFileSystem(conf);
+        check(fs.isFile(path), key, "no such file: " + shown + " (CSV paths are relative to the"
+                + " configuration file's folder)");
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(fs.open(path), StandardCharsets.UTF_8))) {
+            return DatasetCsv.read(in, shown, DatasetCsv.stem(path.getName()));
         } catch (IOException | IllegalArgumentException e) {
             throw error(key, e.getMessage());
         }

@@ -2,6 +2,7 @@ package org.splitbnn.pipeline;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
 import org.apache.hadoop.fs.FSError;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.splitbnn.output.Table;
 import org.apache.spark.api.java.JavaFutureAction;
@@ -30,8 +32,9 @@ import org.splitbnn.output.OutputWriteException;
  * <p>Output folder layout: one Parquet folder per table ({@link Tables}, {@code summary}, and
  * {@code training_points} when runs are marked for figures), {@code _commits/} (the
  * commit log, see {@link CommitStore}), {@code sweep.json} (the sweep that owns the folder), {@code sweep.yaml} (the
- * configuration of the last invocation) and {@code _lock} while an invocation works in it ({@link SweepFolder}).
- * Runs whose committed status is failed are tried again by the next invocation.
+ * configuration of the last invocation), {@code _SUMMARY.json} (how the last invocation ended, see
+ * {@link ClosingSummary}) and {@code _lock} while an invocation works in it ({@link SweepFolder}). Runs whose
+ * committed status is failed are tried again by the next invocation.
  */
 public final class SweepDriver {
 
@@ -77,7 +80,8 @@ public final class SweepDriver {
 
     /**
      * Runs the sweep into {@code out} (any Hadoop path). With {@code overwrite}, earlier commits and tables are
-     * removed first and every run is computed.
+     * removed first and every run is computed. However it ends, once {@code out} is accepted it writes
+     * {@link ClosingSummary#FILE} there.
      *
      * @throws IllegalArgumentException when {@code out} holds something other than this sweep's output, or cannot
      *                                  be written
@@ -85,7 +89,9 @@ public final class SweepDriver {
      * @throws OutputWriteException     when a commit or a table cannot be written (what was committed stays)
      */
     public SweepReport run(Sweep sweep, String out, boolean overwrite) throws IOException {
+        Instant started = Instant.now();
         Path outPath = new Path(out);
+        FileSystem fs = outPath.getFileSystem(spark.sparkContext().hadoopConfiguration());
         try (SweepFolder folder = SweepFolder.open(outPath, spark.sparkContext().hadoopConfiguration(),
                 TABLE_FOLDERS, warnings::println)) {
             if (overwrite) {
@@ -94,32 +100,51 @@ public final class SweepDriver {
             CommitStore store = folder.commits();
             Map<String, RunOutcome> committed = store.load(warnings::println);
             folder.claim(sweep, committed.keySet());
-            List<RunSpec> pending = new ArrayList<>();
-            for (RunSpec r : sweep.runs()) {
-                RunOutcome o = committed.get(r.runId());
-                if (o == null || !o.ok()) {
-                    pending.add(r);
-                }
-            }
-            long start = System.nanoTime();
-            double sumRunSeconds = 0;
-            for (RunOutcome o : compute(pending, store)) {
-                committed.put(o.runId(), o);
-                sumRunSeconds += o.wallSeconds();
-            }
-            double runsSeconds = (System.nanoTime() - start) * 1e-9;
-            long tablesStart = System.nanoTime();
+            // from here on the folder is this sweep's: however the invocation ends, the closing summary says how
             try {
-                writeTables(sweep, committed, folder);
-                folder.writeConfig(sweep.configText());
-            } catch (IOException | RuntimeException | FSError e) {
-                throw new OutputWriteException("the tables in " + out, rootCause(e));
+                SweepReport report = runInto(sweep, folder, committed);
+                ClosingSummary.finished(report, started, spark.sparkContext()).writeInto(outPath, fs);
+                return report;
+            } catch (IOException | RuntimeException | Error e) {
+                try {
+                    ClosingSummary.error(sweep.name(), e, started, spark.sparkContext()).writeInto(outPath, fs);
+                } catch (IOException | RuntimeException summaryError) {
+                    e.addSuppressed(summaryError);
+                }
+                throw e;
             }
-            int failed = (int) sweep.runs().stream().filter(r -> !committed.get(r.runId()).ok()).count();
-            return new SweepReport(sweep.name(), sweep.runs().size(), sweep.runs().size() - pending.size(),
-                    pending.size(), failed, runsSeconds, (System.nanoTime() - tablesStart) * 1e-9, sumRunSeconds,
-                    spark.sparkContext().defaultParallelism());
         }
+    }
+
+    /** Computes the runs of the grid not committed (or failed), then writes the tables from the log. */
+    private SweepReport runInto(Sweep sweep, SweepFolder folder, Map<String, RunOutcome> committed)
+            throws IOException {
+        CommitStore store = folder.commits();
+        List<RunSpec> pending = new ArrayList<>();
+        for (RunSpec r : sweep.runs()) {
+            RunOutcome o = committed.get(r.runId());
+            if (o == null || !o.ok()) {
+                pending.add(r);
+            }
+        }
+        long start = System.nanoTime();
+        double sumRunSeconds = 0;
+        for (RunOutcome o : compute(pending, store)) {
+            committed.put(o.runId(), o);
+            sumRunSeconds += o.wallSeconds();
+        }
+        double runsSeconds = (System.nanoTime() - start) * 1e-9;
+        long tablesStart = System.nanoTime();
+        try {
+            writeTables(sweep, committed, folder);
+            folder.writeConfig(sweep.configText());
+        } catch (IOException | RuntimeException | FSError e) {
+            throw new OutputWriteException("the tables in " + folder.path(), rootCause(e));
+        }
+        int failed = (int) sweep.runs().stream().filter(r -> !committed.get(r.runId()).ok()).count();
+        return new SweepReport(sweep.name(), sweep.runs().size(), sweep.runs().size() - pending.size(),
+                pending.size(), failed, runsSeconds, (System.nanoTime() - tablesStart) * 1e-9, sumRunSeconds,
+                spark.sparkContext().defaultParallelism());
     }
 
     /**

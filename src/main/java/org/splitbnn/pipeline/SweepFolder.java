@@ -80,7 +80,7 @@ final class SweepFolder implements AutoCloseable {
                 throw new IllegalArgumentException("--out " + out + " is a file, not a folder");
             }
             if (fs.listStatus(out).length > 0 && !fs.exists(new Path(out, CommitStore.FOLDER))
-                    && !fs.exists(new Path(out, RECORD))) {
+                    && !fs.exists(new Path(out, RECORD)) && !fs.exists(new Path(out, ClosingSummary.FILE))) {
                 throw new IllegalArgumentException("--out " + out + " is not empty and holds no sweep (no "
                         + CommitStore.FOLDER + "/ or " + RECORD + "); choose another folder");
             }
@@ -106,6 +106,11 @@ final class SweepFolder implements AutoCloseable {
             throw e;
         }
         return folder;
+    }
+
+    /** The folder. */
+    Path path() {
+        return out;
     }
 
     /** The commit log. */

@@ -1,5 +1,7 @@
 package org.splitbnn.pipeline;
 
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -25,5 +27,18 @@ public final class SweepSpark {
         }
         // the runs table is wider than Spark's default limit for plan strings, which it warns about
         return b.config("spark.sql.debug.maxToStringFields", 100).getOrCreate();
+    }
+
+    /**
+     * The Hadoop configuration the driver reads a sweep's inputs with before Spark starts: Hadoop's own (with the
+     * {@code core-site.xml} and {@code hdfs-site.xml} of {@code HADOOP_CONF_DIR} when that is on the classpath), plus
+     * every submitted {@code spark.hadoop.*} setting without its prefix, as Spark's own Hadoop configuration has.
+     */
+    public static Configuration hadoopConfiguration() {
+        Configuration conf = new Configuration();
+        for (var setting : new SparkConf().getAllWithPrefix("spark.hadoop.")) {
+            conf.set(setting._1(), setting._2());
+        }
+        return conf;
     }
 }

@@ -11,9 +11,10 @@ import org.apache.commons.rng.simple.RandomSource;
 
 /**
  * PolyChord's nested sampling (Handley, Hobson &amp; Lasenby 2015), written from the papers: {@code nprior} prior
- * draws, the lowest dying first until {@code nlive} remain; then each dead point is replaced by slice sampling from a
- * live point of a cluster chosen in proportion to the cluster's volume, along directions whitened by that cluster's
- * live points. Live points are clustered by recursive k-nearest-neighbour linking each time the volume shrinks by
+ * draws, the lowest dying first until {@code nlive} remain; then each dead point is replaced by a new point drawn from
+ * a cluster chosen in proportion to the cluster's volume, by the settings' {@link NewPointSampler}: slice sampling
+ * from a live point of the cluster along directions whitened by its live points, or rejection sampling from a region
+ * bounding them ({@link RegionSampler}). Live points are clustered by recursive k-nearest-neighbour linking each time the volume shrinks by
  * {@code compression_factor}; a new point joins the cluster of its nearest live point.
  *
  * <p><b>Evidence bookkeeping.</b> The global evidence and its error come from the moments of a single integration
@@ -43,7 +44,8 @@ public final class NestedSampler {
     private final UniformRandomProvider rng;
     /** The stream of the error simulation: the seed's stream jumped ahead 2^128 draws, apart from the sampling's. */
     private final UniformRandomProvider errorRng;
-    private final SliceSampler slicer;
+    private final NewPointSampler newPoints;
+    private final LivePoints liveView = new LiveView();
 
     // Live points, compact in [0, nLive): unit coordinates, physical parameters, logL, birth contour, cluster.
     private final double[] unit;
@@ -117,7 +119,7 @@ public final class NestedSampler {
                 (JumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP.create(settings.seed());
         this.rng = seeded.jump();
         this.errorRng = seeded;
-        this.slicer = new SliceSampler(problem, rng);
+        this.newPoints = NewPointSampler.of(settings, problem, rng);
         int capacity = settings.nprior();
         this.unit = new double[capacity * dim];
         this.theta = new double[capacity * dim];
@@ -265,12 +267,10 @@ public final class NestedSampler {
         nLive--;
     }
 
-    /** Replaces a dead point: slice sampling from a live point of a cluster chosen in proportion to its volume. */
+    /** Replaces a dead point: a new point drawn from a cluster chosen in proportion to its volume. */
     private void addNewPoint(double logLStar, double[] newUnit, double[] newTheta) {
         Cluster c = chooseCluster();
-        int seed = randomMember(c.id, c.nLive);
-        double l = slicer.sample(unit, seed * dim, logL[seed], c.cholesky, logLStar, settings.numRepeats(),
-                newUnit, newTheta);
+        double l = newPoints.draw(liveView, c.id, logLStar, newUnit, newTheta);
         int home = activeClusters() > 1 ? clusterOf[nearestLive(newUnit)] : c.id;
         System.arraycopy(newUnit, 0, unit, nLive * dim, dim);
         System.arraycopy(newTheta, 0, theta, nLive * dim, dim);
@@ -527,6 +527,49 @@ public final class NestedSampler {
         }
     }
 
+    /** The live points as the new-point sampler sees them. */
+    private final class LiveView implements LivePoints {
+        @Override
+        public int count() {
+            return nLive;
+        }
+
+        @Override
+        public double[] unit() {
+            return unit;
+        }
+
+        @Override
+        public double logL(int row) {
+            return logL[row];
+        }
+
+        @Override
+        public int clusterOf(int row) {
+            return clusterOf[row];
+        }
+
+        @Override
+        public int[] activeClusters() {
+            return clusters.stream().filter(Cluster::active).mapToInt(c -> c.id).toArray();
+        }
+
+        @Override
+        public int[] members(int cluster) {
+            return membersOf(cluster);
+        }
+
+        @Override
+        public double[] cholesky(int cluster) {
+            return clusters.get(cluster).cholesky;
+        }
+
+        @Override
+        public int randomMember(int cluster) {
+            return NestedSampler.this.randomMember(cluster, clusters.get(cluster).nLive);
+        }
+    }
+
     private double logMeanLiveL() {
         return LogMath.logSumExp(logL, nLive) - Math.log(nLive);
     }
@@ -537,7 +580,7 @@ public final class NestedSampler {
 
     private void reportProgress(long start) {
         EvidenceMoments now = currentEvidence();
-        progress.onUpdate(new Progress(dead.size(), slicer.likelihoodCalls() + nPriorDraws - nPriorRejected
+        progress.onUpdate(new Progress(dead.size(), newPoints.likelihoodCalls() + nPriorDraws - nPriorRejected
                 + segmentCalls[0],
                 now.logZ(), now.logZError(), activeClusters(), (System.nanoTime() - start) * 1e-9));
     }
@@ -656,8 +699,9 @@ public final class NestedSampler {
                 / ((double) settings.nprior() * nPriorDraws));
         return new SamplerResult(problem.parameterNames(), settings, finalGlobal.logZ(), errors.logZErr(),
                 logF, logFErr, kl,
-                slicer.likelihoodCalls() + nPriorDraws - nPriorRejected + grouping.nLikelihood() + segmentCalls[0],
-                slicer.outsideSupportCalls() + nPriorRejected + grouping.nOutsideSupport() + segmentCalls[1], nPriorDraws, nDead,
+                newPoints.likelihoodCalls() + nPriorDraws - nPriorRejected + grouping.nLikelihood() + segmentCalls[0],
+                newPoints.outsideSupportCalls() + nPriorRejected + grouping.nOutsideSupport() + segmentCalls[1],
+                nPriorDraws, nDead,
                 posterior, nLeaves, List.copyOf(sortedSummaries), List.copyOf(sortedModes), wallSeconds);
     }
 

@@ -13,9 +13,12 @@ package org.splitbnn.sampler;
  * @param compressionFactor  clustering, whitening and progress are refreshed each time the volume shrinks by this factor
  * @param maxNdead           stop after this many dead points; -1 for no limit
  * @param seed               the one seed every random choice of the run flows from
+ * @param sampler            how dead points are replaced: {@code slice} (default, the paper's method) or
+ *                           {@code region} (rejection sampling from the live points' ellipsoids)
  */
 public record SamplerSettings(int nlive, int numRepeats, int nprior, int nfail, boolean doClustering,
-                              double precisionCriterion, double compressionFactor, long maxNdead, long seed) {
+                              double precisionCriterion, double compressionFactor, long maxNdead, long seed,
+                              SamplerKind sampler) {
 
     /** Checks every setting; an impossible one is refused with a message that names it. */
     public SamplerSettings {
@@ -28,12 +31,14 @@ public record SamplerSettings(int nlive, int numRepeats, int nprior, int nfail, 
         require(compressionFactor > 0 && compressionFactor < 1,
                 "compression_factor must lie in (0, 1), got " + compressionFactor);
         require(maxNdead == -1 || maxNdead > 0, "max_ndead must be -1 (no limit) or positive, got " + maxNdead);
+        require(sampler != null, "sampler must be given");
     }
 
     /** The pypolychord defaults for a problem of the given dimension. */
     public static SamplerSettings defaults(int dimension, long seed) {
         int nlive = 25 * dimension;
-        return new SamplerSettings(nlive, 5 * dimension, nlive, nlive, true, 0.001, Math.exp(-1), -1, seed);
+        return new SamplerSettings(nlive, 5 * dimension, nlive, nlive, true, 0.001, Math.exp(-1), -1, seed,
+                SamplerKind.SLICE);
     }
 
     /** The most elements a Java array may hold. */
@@ -65,32 +70,37 @@ public record SamplerSettings(int nlive, int numRepeats, int nprior, int nfail, 
     /** These settings with another nlive; nprior and nfail follow when they were tied to the old nlive. */
     public SamplerSettings withNlive(int n) {
         return new SamplerSettings(n, numRepeats, nprior == nlive ? n : Math.max(nprior, n), nfail == nlive ? n : nfail,
-                doClustering, precisionCriterion, compressionFactor, maxNdead, seed);
+                doClustering, precisionCriterion, compressionFactor, maxNdead, seed, sampler);
     }
 
     public SamplerSettings withNumRepeats(int r) {
         return new SamplerSettings(nlive, r, nprior, nfail, doClustering, precisionCriterion, compressionFactor,
-                maxNdead, seed);
+                maxNdead, seed, sampler);
     }
 
     public SamplerSettings withNprior(int p) {
         return new SamplerSettings(nlive, numRepeats, p, nfail, doClustering, precisionCriterion, compressionFactor,
-                maxNdead, seed);
+                maxNdead, seed, sampler);
     }
 
     public SamplerSettings withClustering(boolean c) {
         return new SamplerSettings(nlive, numRepeats, nprior, nfail, c, precisionCriterion, compressionFactor,
-                maxNdead, seed);
+                maxNdead, seed, sampler);
     }
 
     public SamplerSettings withMaxNdead(long m) {
         return new SamplerSettings(nlive, numRepeats, nprior, nfail, doClustering, precisionCriterion,
-                compressionFactor, m, seed);
+                compressionFactor, m, seed, sampler);
     }
 
     public SamplerSettings withSeed(long s) {
         return new SamplerSettings(nlive, numRepeats, nprior, nfail, doClustering, precisionCriterion,
-                compressionFactor, maxNdead, s);
+                compressionFactor, maxNdead, s, sampler);
+    }
+
+    public SamplerSettings withSampler(SamplerKind k) {
+        return new SamplerSettings(nlive, numRepeats, nprior, nfail, doClustering, precisionCriterion,
+                compressionFactor, maxNdead, seed, k);
     }
 
     private static void require(boolean ok, String message) {

@@ -11,7 +11,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  *
  * <p>Keeps its buffers between calls: one instance per run, used from one thread.
  */
-final class SliceSampler {
+final class SliceSampler implements NewPointSampler {
 
     /** Initial slice width along a shaped direction, in units of the live points' spread (calibrated so that the
      * likelihood calls match PolyChordLite's on the standard problems). */
@@ -22,6 +22,7 @@ final class SliceSampler {
     private final Problem problem;
     private final int dim;
     private final UniformRandomProvider rng;
+    private final int numRepeats;
     private final ZigguratSampler.NormalizedGaussian gaussian;
     private final double[] x;
     private final double[] y;
@@ -32,8 +33,10 @@ final class SliceSampler {
     private long nLikelihood;
     private long nOutsideSupport;
 
-    SliceSampler(Problem problem, UniformRandomProvider rng) {
+    /** A slice sampler running chains of {@code numRepeats} steps. */
+    SliceSampler(Problem problem, UniformRandomProvider rng, int numRepeats) {
         this.problem = problem;
+        this.numRepeats = numRepeats;
         this.dim = problem.dimension();
         this.rng = rng;
         this.gaussian = ZigguratSampler.NormalizedGaussian.of(rng);
@@ -45,14 +48,27 @@ final class SliceSampler {
         this.basisUsed = dim;
     }
 
-    /** Likelihood calls that returned a value inside the support. */
-    long likelihoodCalls() {
+    /** Slice-sampling steps per new point. */
+    int numRepeats() {
+        return numRepeats;
+    }
+
+    @Override
+    public long likelihoodCalls() {
         return nLikelihood;
     }
 
-    /** Likelihood calls that returned logzero. */
-    long outsideSupportCalls() {
+    @Override
+    public long outsideSupportCalls() {
         return nOutsideSupport;
+    }
+
+    /** A chain of {@code numRepeats} steps from a live point of the cluster, shaped by the cluster's factor. */
+    @Override
+    public double draw(LivePoints live, int cluster, double logLStar, double[] outUnit, double[] outTheta) {
+        int seed = live.randomMember(cluster);
+        return sample(live.unit(), seed * dim, live.logL(seed), live.cholesky(cluster), logLStar, numRepeats,
+                outUnit, outTheta);
     }
 
     /**

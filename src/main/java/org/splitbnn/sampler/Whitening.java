@@ -26,6 +26,32 @@ final class Whitening {
      */
     static boolean choleskyOfCovariance(double[] points, int[] indices, int n, int dim, double[] factor) {
         double[] mean = new double[dim];
+        double[] cov = new double[dim * dim];
+        meanAndCovariance(points, indices, n, dim, mean, cov);
+        if (n > dim && cholesky(cov, dim, factor)) {
+            return true;
+        }
+        java.util.Arrays.fill(factor, 0.0);
+        for (int i = 0; i < dim; i++) {
+            factor[i * dim + i] = Math.max(Math.sqrt(Math.max(cov[i * dim + i], 0.0)), MIN_SD);
+        }
+        return false;
+    }
+
+    /**
+     * The mean and the lower triangle of the sample covariance (divisor n - 1) of the selected points; a row selected
+     * twice counts twice.
+     *
+     * @param points  row-major points, {@code dim} coordinates each
+     * @param indices which rows to use, the first {@code n} of them
+     * @param n       number of rows used
+     * @param dim     dimension
+     * @param mean    receives the mean, length dim
+     * @param cov     receives the lower triangle of the covariance, row-major dim x dim (the rest is zero)
+     */
+    static void meanAndCovariance(double[] points, int[] indices, int n, int dim, double[] mean, double[] cov) {
+        java.util.Arrays.fill(mean, 0.0);
+        java.util.Arrays.fill(cov, 0.0);
         for (int k = 0; k < n; k++) {
             int off = indices[k] * dim;
             for (int i = 0; i < dim; i++) {
@@ -35,7 +61,6 @@ final class Whitening {
         for (int i = 0; i < dim; i++) {
             mean[i] /= Math.max(n, 1);
         }
-        double[] cov = new double[dim * dim];
         for (int k = 0; k < n; k++) {
             int off = indices[k] * dim;
             for (int i = 0; i < dim; i++) {
@@ -51,14 +76,6 @@ final class Whitening {
                 cov[i * dim + j] *= norm;
             }
         }
-        if (n > dim && cholesky(cov, dim, factor)) {
-            return true;
-        }
-        java.util.Arrays.fill(factor, 0.0);
-        for (int i = 0; i < dim; i++) {
-            factor[i * dim + i] = Math.max(Math.sqrt(Math.max(cov[i * dim + i], 0.0)), MIN_SD);
-        }
-        return false;
     }
 
     /** In-place-free Cholesky of the lower triangle of a symmetric matrix; false when not positive definite. */

@@ -45,7 +45,7 @@ class MessagesTest {
     @Test
     void configurationProblemsNameTheFileAndKey() throws IOException {
         assertOneLine(CommandLineTestSupport.execute("sweep", dir.toString(), "--out", dir.resolve("o").toString()),
-                Main.BAD_INPUT, dir + ": is a folder, not a sweep configuration file");
+                Main.BAD_INPUT, dir + ": is a folder, not a sweep configuration");
         Path notList = Files.writeString(dir.resolve("a.yaml"), "name: a\npriors: full\nsampler_seeds: [1]\n"
                 + "train: [{seed: 1}]\n");
         assertOneLine(sweep(notList), Main.BAD_INPUT, notList + ": key 'priors': expected a list such as "

@@ -34,4 +34,18 @@ class ValidateCommandTest {
         assertEquals(Main.BAD_INPUT, o.exitCode());
         assertTrue(o.err().contains("unknown validation problem 'nope'"), o.err());
     }
+
+    @Test
+    void regionSamplerRunsAndAnUnknownSamplerIsBadInput() throws Exception {
+        CommandLineTestSupport.Outcome o = CommandLineTestSupport.execute("validate", "--json", "--quiet",
+                "--nlive", "100", "--problem", "mixture2", "--sampler", "region");
+        assertEquals(0, o.exitCode(), o.err());
+        JsonNode r = new ObjectMapper().readTree(o.out()).get(0);
+        assertTrue(Math.abs(r.get("log_z").asDouble() - r.get("truth").asDouble())
+                < 3 * r.get("log_z_err").asDouble(), o.out());
+        CommandLineTestSupport.Outcome bad = CommandLineTestSupport.execute("validate", "--sampler", "gibbs");
+        assertEquals(Main.BAD_INPUT, bad.exitCode());
+        assertTrue(bad.err().contains("sampler must be one of [slice, region], got 'gibbs'"), bad.err());
+        assertEquals(1, bad.err().strip().lines().count(), bad.err());
+    }
 }

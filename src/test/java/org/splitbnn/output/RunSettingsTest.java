@@ -18,8 +18,8 @@ class RunSettingsTest {
     @Test
     void defaultsFollowThePaper() {
         RunSettings s = RunSettings.of(Map.of("prior", "full"));
-        assertEquals(new RunSettings("full", 5.0, 2, 1000, 10_000, 45, 1, 1e-3, 1000, 0.1, 32), s);
-        assertEquals(new RunSettings("full", 5.0, 3, 200, 2000, 65, 7, 1e-3, 1000, 0.1, 32),
+        assertEquals(new RunSettings("full", 5.0, 2, 1000, 10_000, 45, "slice", 1, 1e-3, 1000, 0.1, 32), s);
+        assertEquals(new RunSettings("full", 5.0, 3, 200, 2000, 65, "slice", 7, 1e-3, 1000, 0.1, 32),
                 RunSettings.of(Map.of("prior", "full", "hidden", 3, "nlive", 200, "sampler_seed", 7)));
     }
 

@@ -31,22 +31,23 @@ class SummaryTableTest {
         assertEquals(2, rows.size());
         Row constrained = rows.get(0);
         assertEquals("constrained", constrained.getString(0));
-        assertEquals(List.of(2, 1, 1), List.of(constrained.getInt(5), constrained.getInt(6), constrained.getInt(7)));
-        assertEquals(-12.0, constrained.getDouble(8));
-        assertNull(constrained.get(9), "no sd of one value");
+        assertEquals("slice", constrained.getString(4));
+        assertEquals(List.of(2, 1, 1), List.of(constrained.getInt(6), constrained.getInt(7), constrained.getInt(8)));
+        assertEquals(-12.0, constrained.getDouble(9));
+        assertNull(constrained.get(10), "no sd of one value");
         Row full = rows.get(1);
-        assertEquals(-12.0, full.getDouble(8));
-        assertEquals(Math.sqrt(8), full.getDouble(9), 1e-12);
-        assertEquals(4.0, full.getDouble(11));
-        assertEquals(3, full.getInt(12));
-        assertEquals(4.0, full.getDouble(13));
-        assertEquals(5, full.getInt(14));
-        assertEquals(Map.of(3, 1, 5, 1), full.getJavaMap(15));
-        assertEquals(1.5, full.getDouble(16));
-        assertEquals(Map.of(1, 1, 2, 1), full.getJavaMap(17));
-        assertEquals(2, full.getInt(18));
-        assertEquals(1, full.getInt(19));
-        assertEquals(0.5, full.getDouble(20));
+        assertEquals(-12.0, full.getDouble(9));
+        assertEquals(Math.sqrt(9), full.getDouble(10), 1e-12);
+        assertEquals(4.0, full.getDouble(12));
+        assertEquals(3, full.getInt(13));
+        assertEquals(4.0, full.getDouble(14));
+        assertEquals(5, full.getInt(15));
+        assertEquals(Map.of(3, 1, 5, 1), full.getJavaMap(16));
+        assertEquals(1.5, full.getDouble(17));
+        assertEquals(Map.of(1, 1, 2, 1), full.getJavaMap(18));
+        assertEquals(2, full.getInt(19));
+        assertEquals(1, full.getInt(20));
+        assertEquals(0.5, full.getDouble(21));
     }
 
     @Test

@@ -11,8 +11,10 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 
+import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.splitbnn.sampler.SamplerKind;
 
 class SweepConfigReaderTest {
 
@@ -68,6 +70,8 @@ class SweepConfigReaderTest {
         assertEquals(0, read(MINIMAL + "baseline_starts: 0\n").runs().get(0).settings().baselineStarts());
         assertEquals("xor-3", r.train().name());
         assertEquals(220, r.train().build().size());
+        assertEquals("slice", r.settings().sampler());
+        assertEquals(SamplerKind.SLICE, r.experiment().sampler().sampler());
     }
 
     @Test
@@ -82,6 +86,32 @@ class SweepConfigReaderTest {
     }
 
     @Test
+    void theConfigAndItsCsvFilesAreReadThroughHadoopPaths() throws IOException {
+        Path sub = Files.createDirectories(dir.resolve("hadoop"));
+        Files.writeString(sub.resolve("d.csv"), "x1,x2,y\n0.5,0.5,1\n-0.5,0.5,0\n");
+        Path file = sub.resolve("c.yaml");
+        Files.writeString(file, MINIMAL.replace("{seed: 3}", "{csv: d.csv}"));
+        String uri = file.toUri().toString();
+        assertTrue(uri.startsWith("file:/"), uri);
+        Sweep sweep = SweepConfigReader.read(uri, new Configuration());
+        assertEquals(SweepConfigReader.read(file).runs().stream().map(RunSpec::runId).toList(),
+                sweep.runs().stream().map(RunSpec::runId).toList(), "run ids hash the CSV's rows");
+        assertEquals("d", sweep.runs().get(0).train().name());
+        Files.writeString(file, MINIMAL.replace("{seed: 3}", "{csv: d.csv}") + "tests: [{csv: bad.csv}]\n");
+        Files.writeString(sub.resolve("bad.csv"), "x1,x2,y\n0.5,0.5,2\n");
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> SweepConfigReader.read(uri, new Configuration()));
+        assertTrue(bad.getMessage().startsWith(uri + ": key 'tests[0].csv': " + sub.resolve("bad.csv") + ": line 2"),
+                bad.getMessage());
+        IllegalArgumentException folder = assertThrows(IllegalArgumentException.class,
+                () -> SweepConfigReader.read(sub.toUri().toString(), new Configuration()));
+        assertTrue(folder.getMessage().endsWith("is a folder, not a sweep configuration"), folder.getMessage());
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> SweepConfigReader.read(uri + ".missing", new Configuration()));
+        assertEquals(uri + ".missing: no such sweep configuration", missing.getMessage());
+    }
+
+    @Test
     void runIdsDependOnEverySetting() throws IOException {
         String base = read(MINIMAL).runs().get(0).runId();
         assertNotEquals(base, read(MINIMAL + "nprior: 600\n").runs().get(0).runId());
@@ -90,6 +120,10 @@ class SweepConfigReaderTest {
         assertNotEquals(base, read(MINIMAL.replace("{seed: 3}", "{seed: 3, noise_variance: 0.4}")).runs().get(0)
                 .runId());
         assertEquals(base, read(MINIMAL.replace("name: t", "name: other")).runs().get(0).runId());
+        assertEquals(base, read(MINIMAL + "sampler: slice\n").runs().get(0).runId(), "slice ids predate the key");
+        RunSpec region = read(MINIMAL + "sampler: region\n").runs().get(0);
+        assertNotEquals(base, region.runId());
+        assertEquals(SamplerKind.REGION, region.experiment().sampler().sampler());
     }
 
     @Test
@@ -150,6 +184,7 @@ class SweepConfigReaderTest {
         assertError(MINIMAL.replace("{seed: 3}", "{seed: 3, counts: [1, 2, 3]}"), "key 'train[0]'");
         assertError(MINIMAL.replace("{seed: 3}", "{csv: nowhere.csv}"), "key 'train[0].csv': no such file");
         assertError(MINIMAL + "prominence: 2\n", "key 'prominence'");
+        assertError(MINIMAL + "sampler: gibbs\n", "key 'sampler': sampler must be one of [slice, region]");
         assertError(MINIMAL.replace("name: t", "name: a b"), "key 'name'");
         assertError("", "empty sweep configuration");
     }

@@ -12,10 +12,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.sql.Row;
@@ -60,6 +62,7 @@ class SweepDriverTest {
             assertEquals(100, r.<Integer>getAs("nlive"));
             assertEquals(1000, r.<Integer>getAs("nprior"));
             assertEquals(10, r.<Integer>getAs("num_repeats"));
+            assertEquals("slice", r.getAs("sampler"));
             assertEquals(7L, r.<Long>getAs("sampler_seed"));
             String id = r.getAs("run_id");
             int clusters = r.getAs("n_clusters");
@@ -115,11 +118,35 @@ class SweepDriverTest {
         RunSettings s = good.settings();
         // about 1.7 GB of prior draws, then 2.3 GB of room for dead points: more than the test JVM's 3 GB
         RunSpec huge = new RunSpec("00000000000000ff", new RunSettings(s.prior(), s.priorHalfWidth(), s.hidden(),
-                1_000_000, 10_000_000, s.numRepeats(), s.samplerSeed(), s.prominence(), s.posteriorSamples(),
+                1_000_000, 10_000_000, s.numRepeats(), s.sampler(), s.samplerSeed(), s.prominence(), s.posteriorSamples(),
                 s.gridStep(), s.baselineStarts()), good.train(), good.trainSha256(), good.tests(), good.outputs());
         RunOutcome o = new RunTask().call(huge);
         assertFalse(o.ok());
         assertTrue(o.error().startsWith("OutOfMemoryError"), o.error());
+    }
+
+    @Test
+    void theClosingSummaryTellsHowTheSweepEnded() throws IOException {
+        ClosingSummary s = ClosingSummary.read(new org.apache.hadoop.fs.Path(reference.toUri()), localFs());
+        assertEquals("smoke", s.sweep());
+        assertEquals("ok", s.status());
+        assertEquals(List.of(4, 4, 0, 0), List.of(s.runs(), s.computed(), s.alreadyCommitted(), s.failed()));
+        assertEquals(referenceReport.line(), s.message());
+        assertEquals("client", s.deployMode());
+        assertEquals(SharedSpark.session().sparkContext().applicationId(), s.applicationId());
+        assertTrue(Instant.parse(s.started()).isBefore(Instant.parse(s.ended())), s.started() + " " + s.ended());
+    }
+
+    @Test
+    void anInvocationStoppedByAnErrorLeavesAnErrorSummary() throws IOException {
+        Path out = Files.createDirectories(tmp.resolve("unwritable-log"));
+        Files.writeString(out.resolve(CommitStore.FOLDER), "a file where the commit log's folder belongs");
+        IOException e = assertThrows(IOException.class,
+                () -> driver(new ByteArrayOutputStream()).run(smoke, out.toString(), false));
+        ClosingSummary s = ClosingSummary.read(new org.apache.hadoop.fs.Path(out.toUri()), localFs());
+        assertEquals("error", s.status());
+        assertEquals(e.getMessage(), s.message());
+        assertNull(s.runs());
     }
 
     @Test
@@ -156,7 +183,7 @@ class SweepDriverTest {
         // a grid step that passes the settings' check but gives far too many cells for the run's data
         RunSettings s = good.settings();
         RunSpec bad = new RunSpec("0000000000000bad", new RunSettings(s.prior(), s.priorHalfWidth(), s.hidden(),
-                s.nlive(), s.nprior(), s.numRepeats(), s.samplerSeed(), s.prominence(), s.posteriorSamples(), 1e-6,
+                s.nlive(), s.nprior(), s.numRepeats(), s.sampler(), s.samplerSeed(), s.prominence(), s.posteriorSamples(), 1e-6,
                 s.baselineStarts()),
                 good.train(), good.trainSha256(), good.tests(), good.outputs());
         Sweep sweep = new Sweep("failing", List.of(good, bad), "", Set.of());
@@ -171,6 +198,7 @@ class SweepDriverTest {
         assertEquals("ok", runs.get(1).getAs("status"));
         List<Row> summary = SharedSpark.session().read().parquet(out.resolve("summary").toString()).collectAsList();
         assertEquals(1, summary.stream().mapToInt(r -> r.<Integer>getAs("runs_failed")).sum());
+        assertEquals("failed_runs", ClosingSummary.read(new org.apache.hadoop.fs.Path(out.toUri()), localFs()).status());
         SweepReport retry = driver(new ByteArrayOutputStream()).run(sweep, out.toString(), false);
         assertEquals(1, retry.computed(), "only the failed run is tried again");
     }
@@ -211,6 +239,10 @@ class SweepDriverTest {
     private static SweepDriver driver(ByteArrayOutputStream progress) {
         PrintStream p = new PrintStream(progress, true, StandardCharsets.UTF_8);
         return new SweepDriver(SharedSpark.session(), p, p);
+    }
+
+    private static FileSystem localFs() throws IOException {
+        return FileSystem.getLocal(SharedSpark.session().sparkContext().hadoopConfiguration());
     }
 
     private static long count(SparkSession spark, String table, String runId, String condition) {

@@ -23,13 +23,13 @@ class CalibrationTest {
 
     private static final int SEEDS = 24;
 
-    @ParameterizedTest(name = "{0} nlive {1}")
-    @CsvSource({"gauss9, 50", "eggbox, 200"})
-    void pullsAreUnbiasedWithUnitSpread(String name, int nlive) {
+    @ParameterizedTest(name = "{0} nlive {1} {2}")
+    @CsvSource({"gauss9, 50, slice", "eggbox, 200, slice", "gauss9, 50, region", "eggbox, 200, region"})
+    void pullsAreUnbiasedWithUnitSpread(String name, int nlive, String sampler) {
         ValidationProblem vp = ValidationProblems.byName(name);
         List<Double> pulls = new ArrayList<>();
         for (long seed = 100; seed < 100 + SEEDS; seed++) {
-            pulls.add(ValidationSuite.run(vp, nlive, seed, ProgressListener.QUIET).pull());
+            pulls.add(ValidationSuite.run(vp, nlive, seed, SamplerKind.of(sampler), ProgressListener.QUIET).pull());
         }
         assertUnitPulls(name, pulls);
     }

@@ -39,7 +39,7 @@ public final class ModeCountBenchmark {
             int minLeaves = Integer.MAX_VALUE;
             int maxLeaves = 0;
             for (long seed = 1; seed <= seeds; seed++) {
-                ValidationRow r = ValidationSuite.run(vp, nlive, seed, ProgressListener.QUIET);
+                ValidationRow r = ValidationSuite.run(vp, nlive, seed, SamplerKind.SLICE, ProgressListener.QUIET);
                 counts.merge(r.nProminentModes(), 1, Integer::sum);
                 exact += r.nProminentModes() == PEAKS.get(name) ? 1 : 0;
                 minLeaves = Math.min(minLeaves, r.nClusters());

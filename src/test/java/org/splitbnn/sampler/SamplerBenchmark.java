@@ -32,7 +32,7 @@ public final class SamplerBenchmark {
 
     public static void main(String[] args) {
         // Warm the JIT so that the first problem is not charged for compilation.
-        ValidationSuite.run(ValidationProblems.gauss9(), 100, 1, ProgressListener.QUIET);
+        ValidationSuite.run(ValidationProblems.gauss9(), 100, 1, SamplerKind.SLICE, ProgressListener.QUIET);
         System.out.println(String.format(Locale.ROOT, "%-7s %4s %22s %22s %10s %10s %7s %8s %10s", "problem",
                 "seed", "log Z (splitbnn)", "log Z (PolyChordLite)", "nlike", "PC nlike", "ratio", "seconds",
                 "ns/call"));
@@ -42,7 +42,7 @@ public final class SamplerBenchmark {
             long theirs = 0;
             for (int s = 0; s < 3; s++) {
                 long seed = 21 + s;
-                ValidationRow r = ValidationSuite.run(vp, 500, seed, ProgressListener.QUIET);
+                ValidationRow r = ValidationSuite.run(vp, 500, seed, SamplerKind.SLICE, ProgressListener.QUIET);
                 long pc = POLYCHORD_NLIKE.get(name)[s];
                 ours += r.nLikelihood();
                 theirs += pc;

@@ -36,7 +36,7 @@ class SliceSamplerTest {
     @Test
     void chainStaysInsideTheContourAndSamplesItUniformly() {
         Disc disc = new Disc();
-        SliceSampler s = new SliceSampler(disc, RandomSource.XO_SHI_RO_256_PP.create(9L));
+        SliceSampler s = new SliceSampler(disc, RandomSource.XO_SHI_RO_256_PP.create(9L), 1);
         double[] chol = {0.1, 0, 0, 0.1};
         double logLStar = -0.04;
         double[] u = {0.55, 0.5};

@@ -6,6 +6,7 @@ import java.util.List;
 import org.splitbnn.sampler.ClusterSummary;
 import org.splitbnn.sampler.NestedSampler;
 import org.splitbnn.sampler.ProgressListener;
+import org.splitbnn.sampler.SamplerKind;
 import org.splitbnn.sampler.SamplerResult;
 import org.splitbnn.sampler.SamplerSettings;
 
@@ -18,9 +19,11 @@ public final class ValidationSuite {
     private ValidationSuite() {
     }
 
-    /** Runs one problem with the pypolychord defaults but the given nlive (nprior = nlive) and seed. */
-    public static ValidationRow run(ValidationProblem vp, int nlive, long seed, ProgressListener progress) {
-        SamplerSettings settings = SamplerSettings.defaults(vp.problem().dimension(), seed).withNlive(nlive);
+    /** Runs one problem with the pypolychord defaults but the given nlive (nprior = nlive), seed and sampler. */
+    public static ValidationRow run(ValidationProblem vp, int nlive, long seed, SamplerKind sampler,
+                                    ProgressListener progress) {
+        SamplerSettings settings = SamplerSettings.defaults(vp.problem().dimension(), seed).withNlive(nlive)
+                .withSampler(sampler);
         SamplerResult r = NestedSampler.run(vp.problem(), settings, progress);
         return row(vp, r);
     }

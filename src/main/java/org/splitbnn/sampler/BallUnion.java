@@ -1,0 +1,148 @@
+package org.splitbnn.sampler;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+
+/**
+ * MLFriends (Buchner 2016, 2019): the union of balls of one radius around a set of points, in coordinates whitened by
+ * their {@link BoundingEllipsoid}. The radius is bootstrapped: over {@link BoundingEllipsoid#BOOTSTRAP_ROUNDS}
+ * resamples drawn with replacement, the largest distance from a left-out point to its nearest resampled point, so
+ * that the union of the balls around part of the points would still have covered the rest.
+ */
+final class BallUnion {
+
+    private final BoundingEllipsoid metric;
+    private final int dim;
+    private final int n;
+    private final double[] whitened;
+    private final double radius;
+    private final double radius2;
+    private final double[] w;
+    private final double[] g;
+
+    private BallUnion(BoundingEllipsoid metric, double[] whitened, int n, double radius) {
+        this.metric = metric;
+        this.dim = metric.dimension();
+        this.n = n;
+        this.whitened = whitened;
+        this.radius = radius;
+        this.radius2 = radius * radius;
+        this.w = new double[dim];
+        this.g = new double[dim];
+    }
+
+    /**
+     * The union of balls around the selected points, in the metric of their ellipsoid.
+     *
+     * @param points row-major points
+     * @param rows   which rows the balls are centred on
+     * @param metric the points' bounding ellipsoid, whose covariance whitens them
+     * @param rng    draws the bootstrap resamples
+     */
+    static BallUnion of(double[] points, int[] rows, BoundingEllipsoid metric, UniformRandomProvider rng) {
+        int dim = metric.dimension();
+        int n = rows.length;
+        double[] whitened = new double[n * dim];
+        double[] y = new double[dim];
+        for (int k = 0; k < n; k++) {
+            metric.whiten(points, rows[k] * dim, y);
+            System.arraycopy(y, 0, whitened, k * dim, dim);
+        }
+        boolean[] chosen = new boolean[n];
+        int[] in = new int[n];
+        double max2 = 0;
+        for (int round = 0; round < BoundingEllipsoid.BOOTSTRAP_ROUNDS; round++) {
+            java.util.Arrays.fill(chosen, false);
+            for (int k = 0; k < n; k++) {
+                chosen[rng.nextInt(n)] = true;
+            }
+            int nIn = 0;
+            for (int k = 0; k < n; k++) {
+                if (chosen[k]) {
+                    in[nIn++] = k;
+                }
+            }
+            for (int k = 0; k < n; k++) {
+                if (!chosen[k]) {
+                    double nearest = Double.POSITIVE_INFINITY;
+                    for (int a = 0; a < nIn && nearest > max2; a++) {
+                        nearest = Math.min(nearest, distance2(whitened, k * dim, in[a] * dim, dim, nearest));
+                    }
+                    max2 = Math.max(max2, nearest);
+                }
+            }
+        }
+        return new BallUnion(metric, whitened, n, Math.sqrt(max2));
+    }
+
+    /** Number of balls containing the point of whitened coordinates {@code v}. */
+    private int ballsContaining(double[] v) {
+        int count = 0;
+        for (int k = 0; k < n; k++) {
+            int off = k * dim;
+            double d2 = 0;
+            for (int i = 0; i < dim && d2 <= radius2; i++) {
+                double d = whitened[off + i] - v[i];
+                d2 += d * d;
+            }
+            if (d2 <= radius2) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Whether a point (unit-hypercube coordinates) lies in some ball. */
+    boolean contains(double[] u) {
+        metric.whiten(u, 0, w);
+        for (int k = 0; k < n; k++) {
+            if (distance2(whitened, k * dim, w, dim, radius2) <= radius2) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Draws a candidate uniformly from the union into {@code out}: a uniform point of a ball chosen uniformly, kept
+     * with probability 1 / (balls containing it). False when the candidate is not kept.
+     */
+    boolean sample(UniformRandomProvider rng, ZigguratSampler.NormalizedGaussian gaussian, double[] out) {
+        int centre = rng.nextInt(n);
+        double norm2 = 0;
+        for (int i = 0; i < dim; i++) {
+            g[i] = gaussian.sample();
+            norm2 += g[i] * g[i];
+        }
+        double scale = radius * Math.pow(rng.nextDouble(), 1.0 / dim) / Math.sqrt(norm2);
+        for (int i = 0; i < dim; i++) {
+            w[i] = whitened[centre * dim + i] + scale * g[i];
+        }
+        int k = ballsContaining(w);
+        if (k > 1 && rng.nextInt(k) != 0) {
+            return false;
+        }
+        metric.unwhiten(w, out);
+        return true;
+    }
+
+    /** Squared distance between a row of {@code a} and {@code v}, stopping early once above {@code bound}. */
+    private static double distance2(double[] a, int offA, double[] v, int dim, double bound) {
+        double d2 = 0;
+        for (int i = 0; i < dim && d2 <= bound; i++) {
+            double d = a[offA + i] - v[i];
+            d2 += d * d;
+        }
+        return d2;
+    }
+
+    /** Squared distance between two rows of {@code a}, stopping early once above {@code bound}. */
+    private static double distance2(double[] a, int offA, int offB, int dim, double bound) {
+        double d2 = 0;
+        for (int i = 0; i < dim && d2 <= bound; i++) {
+            double d = a[offA + i] - a[offB + i];
+            d2 += d * d;
+        }
+        return d2;
+    }
+}
