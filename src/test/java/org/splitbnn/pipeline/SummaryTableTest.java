@@ -37,7 +37,7 @@ class SummaryTableTest {
         assertNull(constrained.get(10), "no sd of one value");
         Row full = rows.get(1);
         assertEquals(-12.0, full.getDouble(9));
-        assertEquals(Math.sqrt(9), full.getDouble(10), 1e-12);
+        assertEquals(Math.sqrt(8), full.getDouble(10), 1e-12, "sample sd of -10 and -14");
         assertEquals(4.0, full.getDouble(12));
         assertEquals(3, full.getInt(13));
         assertEquals(4.0, full.getDouble(14));

@@ -141,7 +141,7 @@ class SweepDriverTest {
     void anInvocationStoppedByAnErrorLeavesAnErrorSummary() throws IOException {
         Path out = Files.createDirectories(tmp.resolve("unwritable-log"));
         Files.writeString(out.resolve(CommitStore.FOLDER), "a file where the commit log's folder belongs");
-        IOException e = assertThrows(IOException.class,
+        RuntimeException e = assertThrows(org.splitbnn.output.OutputWriteException.class,
                 () -> driver(new ByteArrayOutputStream()).run(smoke, out.toString(), false));
         ClosingSummary s = ClosingSummary.read(new org.apache.hadoop.fs.Path(out.toUri()), localFs());
         assertEquals("error", s.status());
