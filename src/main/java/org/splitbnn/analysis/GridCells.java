@@ -14,23 +14,19 @@ import org.splitbnn.data.Dataset;
  */
 public record GridCells(double[] x1, double[] x2) {
 
+    /** The most cells a grid may have. */
+    public static final long MAX_CELLS = 10_000_000;
+
     /** The grid of spacing {@code step} that covers every point of {@code data}. */
     public static GridCells covering(Dataset data, double step) {
-        if (!(step > 0) || !Double.isFinite(step)) {
-            throw new IllegalArgumentException("grid step must be positive and finite, got " + step);
+        long cells = count(data, step);
+        if (cells > MAX_CELLS) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "grid step %s gives %.3g "
+                    + "prediction grid cells, more than %d; use a larger grid step", step, (double) cells, MAX_CELLS));
         }
-        double min1 = Double.POSITIVE_INFINITY;
-        double max1 = Double.NEGATIVE_INFINITY;
-        double min2 = Double.POSITIVE_INFINITY;
-        double max2 = Double.NEGATIVE_INFINITY;
-        for (int row = 0; row < data.size(); row++) {
-            min1 = Math.min(min1, data.x1(row));
-            max1 = Math.max(max1, data.x1(row));
-            min2 = Math.min(min2, data.x2(row));
-            max2 = Math.max(max2, data.x2(row));
-        }
-        double[] axis1 = axis(min1, max1, step);
-        double[] axis2 = axis(min2, max2, step);
+        double[] range = range(data);
+        double[] axis1 = axis(range[0], range[1], step);
+        double[] axis2 = axis(range[2], range[3], step);
         double[] x1 = new double[axis1.length * axis2.length];
         double[] x2 = new double[x1.length];
         int cell = 0;
@@ -44,6 +40,38 @@ public record GridCells(double[] x1, double[] x2) {
         return new GridCells(x1, x2);
     }
 
+    /**
+     * Number of cells of the grid of spacing {@code step} covering {@code data}, without making it ({@link Long#MAX_VALUE}
+     * when that does not fit a long).
+     */
+    public static long count(Dataset data, double step) {
+        if (!(step > 0) || !Double.isFinite(step)) {
+            throw new IllegalArgumentException("grid step must be positive and finite, got " + step);
+        }
+        double[] r = range(data);
+        double cells = (double) axisLength(r[0], r[1], step) * axisLength(r[2], r[3], step);
+        return cells >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) cells;
+    }
+
+    /** min x1, max x1, min x2, max x2. */
+    private static double[] range(Dataset data) {
+        double min1 = Double.POSITIVE_INFINITY;
+        double max1 = Double.NEGATIVE_INFINITY;
+        double min2 = Double.POSITIVE_INFINITY;
+        double max2 = Double.NEGATIVE_INFINITY;
+        for (int row = 0; row < data.size(); row++) {
+            min1 = Math.min(min1, data.x1(row));
+            max1 = Math.max(max1, data.x1(row));
+            min2 = Math.min(min2, data.x2(row));
+            max2 = Math.max(max2, data.x2(row));
+        }
+        return new double[] {min1, max1, min2, max2};
+    }
+
+    private static long axisLength(double min, double max, double step) {
+        return (long) Math.ceil(max / step) - (long) Math.floor(min / step) + 1;
+    }
+
     /** Number of cells. */
     public int size() {
         return x1.length;
@@ -51,12 +79,8 @@ public record GridCells(double[] x1, double[] x2) {
 
     private static double[] axis(double min, double max, double step) {
         long first = (long) Math.floor(min / step);
-        long last = (long) Math.ceil(max / step);
-        if (last - first > 100_000) {
-            throw new IllegalArgumentException("grid step " + step + " gives more than 100000 cells per axis");
-        }
         BigDecimal exactStep = BigDecimal.valueOf(step);
-        double[] axis = new double[(int) (last - first + 1)];
+        double[] axis = new double[(int) axisLength(min, max, step)];
         for (int i = 0; i < axis.length; i++) {
             axis[i] = exactStep.multiply(BigDecimal.valueOf(first + i)).doubleValue();
         }

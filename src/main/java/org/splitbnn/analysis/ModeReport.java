@@ -52,7 +52,7 @@ public record ModeReport(int mode, int clusterId, double localLogZ, double local
     }
 
     /** Throws unless the prominence threshold lies in (0, 1]. */
-    static void checkProminence(double prominence) {
+    public static void checkProminence(double prominence) {
         if (!(prominence > 0 && prominence <= 1)) {
             throw new IllegalArgumentException("prominence must lie in (0, 1], got " + prominence);
         }

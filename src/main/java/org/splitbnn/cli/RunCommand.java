@@ -5,8 +5,10 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.splitbnn.analysis.Experiment;
@@ -16,25 +18,30 @@ import org.splitbnn.analysis.ModeReport;
 import org.splitbnn.data.Dataset;
 import org.splitbnn.data.DatasetCsv;
 import org.splitbnn.data.Sha256;
-import org.splitbnn.model.NetworkShape;
 import org.splitbnn.output.DataSource;
 import org.splitbnn.output.OutputDirectory;
 import org.splitbnn.output.RunOutput;
+import org.splitbnn.output.RunSettings;
 import org.splitbnn.output.SplitbnnVersion;
+import org.splitbnn.output.WorkChecks;
+import org.splitbnn.pipeline.DatasetSource;
+import org.splitbnn.pipeline.RunIds;
+import org.splitbnn.pipeline.TableSelection;
 import org.splitbnn.sampler.ProgressListener;
-import org.splitbnn.sampler.SamplerKind;
-import org.splitbnn.sampler.SamplerSettings;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code splitbnn run}: one experiment end to end: fully marginalises the network on a training set, then writes the
- * evidence, the modes and how each prominent mode and the full posterior generalise into an output directory.
+ * evidence, the modes and how each prominent mode and the full posterior generalise into an output directory. One
+ * option per run setting ({@link RunSettings#SETTINGS}), added by {@link SettingOptions}.
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(name = "run", mixinStandardHelpOptions = true, modelTransformer = RunCommand.SettingOptions.class,
         description = "Fully marginalise the 2-N-1 network on a dataset with nested sampling and write the evidence, "
                 + "the modes and their generalisation to --out (summary.json and Parquet files).")
 public final class RunCommand implements Callable<Integer> {
@@ -48,88 +55,98 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--test", description = "Test set, CSV x1,x2,y (repeatable).")
     List<Path> tests = new ArrayList<>();
 
-    @Option(names = "--prior", required = true, description = "full, constrained or constrained-transform.")
-    String prior;
-
-    @Option(names = "--prior-half-width", defaultValue = "5",
-            description = "Half-width a of the uniform(-a, a) box (default: ${DEFAULT-VALUE}).")
-    double priorHalfWidth;
-
-    @Option(names = "--hidden", defaultValue = "2", description = "Hidden units (default: ${DEFAULT-VALUE}).")
-    int hidden;
-
-    @Option(names = "--nlive", defaultValue = "1000", description = "Live points (default: ${DEFAULT-VALUE}).")
-    int nlive;
-
-    @Option(names = "--nprior", description = "Initial prior draws (default: 10 x nlive).")
-    Integer nprior;
-
-    @Option(names = "--num-repeats", description = "Slice-sampling steps per new point (default: 5 x dimension).")
-    Integer numRepeats;
-
-    @Option(names = "--sampler", defaultValue = "slice",
-            description = "How dead points are replaced: slice (the paper's method) or region (default: "
-                    + "${DEFAULT-VALUE}).")
-    String sampler;
-
-    @Option(names = "--seed", defaultValue = "1", description = "The run's seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--prominence", defaultValue = "1e-3",
-            description = "A mode is prominent when its local evidence exceeds this fraction of the largest "
-                    + "(default: ${DEFAULT-VALUE}).")
-    double prominence;
-
-    @Option(names = "--posterior-samples", defaultValue = "1000",
-            description = "Equally weighted samples per solution (default: ${DEFAULT-VALUE}).")
-    int posteriorSamples;
-
-    @Option(names = "--grid-step", defaultValue = "0.1",
-            description = "Spacing of the prediction grid (default: ${DEFAULT-VALUE}).")
-    double gridStep;
-
-    @Option(names = "--starts", defaultValue = "32",
-            description = "Optimiser starts of the baselines map, ensemble and laplace; 0 for none "
-                    + "(default: ${DEFAULT-VALUE}).")
-    int starts;
-
     @Option(names = "--out", required = true, description = "Output directory (written atomically).")
     Path out;
 
-    @Option(names = "--force", description = "Replace an output directory that is not empty.")
+    @Option(names = "--force", description = "Replace an output directory that splitbnn wrote (never the current "
+            + "directory, an ancestor of it, or a folder holding an input).")
     boolean force;
 
     @Option(names = "--polychord-files", description = "Also write PolyChord's run_dead-birth.txt, "
             + "run_phys_live-birth.txt, run.paramnames and run.stats (readable by anesthetic).")
     boolean polychordFiles;
 
-    @Option(names = "--quiet", description = "No progress lines on stderr.")
+    @Option(names = "--quiet", description = "No progress lines or warnings on stderr.")
     boolean quiet;
+
+    /** Adds one option per run setting, with its type, description and default, to the {@code run} command. */
+    public static final class SettingOptions implements CommandLine.IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec command) {
+            for (RunSettings.Setting s : RunSettings.SETTINGS) {
+                List<String> names = new ArrayList<>(List.of(s.option()));
+                if (s.alias() != null) {
+                    names.add(s.alias());
+                }
+                command.addOption(OptionSpec.builder(names.toArray(String[]::new)).type(s.type())
+                        .paramLabel(s.key().toUpperCase(Locale.ROOT))
+                        .required(s.defaultText() == null)
+                        .description(s.description() + (s.defaultText() == null ? "."
+                                : " (default: " + s.defaultText() + ")."))
+                        .build());
+            }
+            return command;
+        }
+    }
 
     @Override
     public Integer call() throws IOException {
-        OutputDirectory.checkReplaceable(out, force);
+        RunSettings settings = settings();
+        List<Path> inputs = new ArrayList<>(tests);
+        inputs.add(0, data);
+        OutputDirectory.checkReplaceable(out, force, inputs, RunOutput.OWN_FILES);
+        OutputDirectory.checkWritable(out);
+        WorkChecks.checkMemory(settings, Runtime.getRuntime().maxMemory(), "the heap (-Xmx, SPLITBNN_JAVA_OPTS)");
         List<DataSource> sources = new ArrayList<>();
         Dataset train = read(data, "train", sources);
         List<Dataset> testSets = new ArrayList<>();
+        List<String> testKeys = new ArrayList<>();
         for (Path t : tests) {
-            testSets.add(read(t, "test", sources));
+            Dataset d = read(t, "test", sources);
+            testSets.add(d);
+            testKeys.add(d.name() + "=" + DatasetSource.contentHash(d));
         }
-        ExperimentSpec experiment = new ExperimentSpec(train, testSets, prior, priorHalfWidth, hidden,
-                settings(), prominence, posteriorSamples, gridStep, starts);
+        ExperimentSpec experiment = settings.experiment(train, testSets);
         Experiment.problem(experiment);
+        if (!quiet) {
+            WorkChecks.warnings(settings, train).forEach(w -> warn("warning: " + w));
+        }
+        String runId = RunIds.of(SplitbnnVersion.current(), settings, train.name(), DatasetSource.contentHash(train),
+                testKeys, new TableSelection(true, true));
         ProgressListener progress = quiet ? ProgressListener.QUIET : ProgressListener.stderr("run: ");
-        ExperimentResult result = Experiment.run(experiment, progress);
-        RunOutput.write(out, result, sources, SplitbnnVersion.current(), force, polychordFiles);
-        printSummary(result);
-        return 0;
+        ExperimentResult result;
+        try {
+            result = Experiment.run(experiment, progress);
+        } catch (OutOfMemoryError e) {
+            throw new IllegalStateException("out of memory while sampling (heap " + Runtime.getRuntime().maxMemory()
+                    / (1 << 20) + " MB); raise -Xmx (SPLITBNN_JAVA_OPTS) or lower --nlive or --nprior");
+        }
+        RunOutput.write(out, runId, settings, result, sources, SplitbnnVersion.current(), force, polychordFiles);
+        printSummary(result, settings);
+        return Main.DONE;
     }
 
-    private SamplerSettings settings() {
-        int dimension = new NetworkShape(hidden).dimension();
-        SamplerSettings s = SamplerSettings.defaults(dimension, seed).withNlive(nlive)
-                .withNprior(nprior != null ? nprior : 10 * nlive).withSampler(SamplerKind.of(sampler));
-        return numRepeats != null ? s.withNumRepeats(numRepeats) : s;
+    /** The run settings from the options given; a bad one is reported by its option. */
+    private RunSettings settings() {
+        Map<String, Object> given = new LinkedHashMap<>();
+        for (RunSettings.Setting s : RunSettings.SETTINGS) {
+            OptionSpec o = spec.findOption(s.option());
+            if (o.getValue() != null) {
+                given.put(s.key(), o.getValue());
+            }
+        }
+        try {
+            return RunSettings.of(given);
+        } catch (RunSettings.SettingException e) {
+            throw new IllegalArgumentException("option " + RunSettings.setting(e.key()).option() + ": "
+                    + e.problem());
+        }
+    }
+
+    private void warn(String line) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("splitbnn run: " + line);
+        err.flush();
     }
 
     private static Dataset read(Path file, String role, List<DataSource> sources) throws IOException {
@@ -141,12 +158,13 @@ public final class RunCommand implements Callable<Integer> {
         return d;
     }
 
-    private void printSummary(ExperimentResult r) {
+    private void printSummary(ExperimentResult r, RunSettings settings) {
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "%s: prior %s, log Z %.3f +- %.3f (log F %.4f, box %.3f), %d clusters, %d prominent, "
-                        + "%d likelihood calls, %.1f s%n", out, prior, r.sampler().logZ(), r.sampler().logZErr(),
-                r.sampler().logPriorVolumeFraction(), r.sampler().logZ() + r.sampler().logPriorVolumeFraction(),
-                r.modes().size(), r.prominentModes(), r.sampler().nLikelihood(), r.sampler().wallSeconds());
+                        + "%d likelihood calls, %.1f s%n", out, settings.prior(), r.sampler().logZ(),
+                r.sampler().logZErr(), r.sampler().logPriorVolumeFraction(),
+                r.sampler().logZ() + r.sampler().logPriorVolumeFraction(), r.modes().size(), r.prominentModes(),
+                r.sampler().nLikelihood(), r.sampler().wallSeconds());
         for (ModeReport m : r.modes()) {
             if (m.prominent()) {
                 o.printf(Locale.ROOT, "  mode %d: local log Z %.3f +- %.3f, weight %.4f%n", m.mode(), m.localLogZ(),

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 
 import org.apache.spark.sql.SparkSession;
 import org.splitbnn.pipeline.Sweep;
+import org.splitbnn.pipeline.SweepChecks;
 import org.splitbnn.pipeline.SweepConfigReader;
 import org.splitbnn.pipeline.SweepDriver;
 import org.splitbnn.pipeline.SweepReport;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Run a sweep (datasets x priors x sampler seeds x hidden) on Spark and write Parquet tables.",
                 "Embedded local[*] Spark by default; under spark-submit (jobs/submit) the submitted master.",
-                "Runs already committed in --out are not recomputed."})
+                "Runs already committed in --out are not recomputed; --out belongs to one sweep (see --overwrite)."})
 public final class SweepCommand implements Callable<Integer> {
 
     @Spec
@@ -36,13 +37,18 @@ public final class SweepCommand implements Callable<Integer> {
                     + " invocation ended.")
     String out;
 
-    @Option(names = "--overwrite", description = "Remove earlier results in DIR and compute every run again.")
+    @Option(names = "--overwrite", description = "Remove earlier results in DIR, of this sweep or another, and "
+            + "compute every run again.")
     boolean overwrite;
 
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
         Sweep sweep = SweepConfigReader.read(config, SweepSpark.hadoopConfiguration());
+        SweepChecks.checkMemory(sweep);
+        PrintWriter stderr = spec.commandLine().getErr();
+        SweepChecks.warnings(sweep).forEach(w -> stderr.println("splitbnn sweep: warning: " + w));
+        stderr.flush();
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println(sweep.plan(Runtime.getRuntime().availableProcessors()));
         stdout.printf(Locale.ROOT, "into %s%n", out);
@@ -51,12 +57,12 @@ public final class SweepCommand implements Callable<Integer> {
         double sparkSeconds;
         try (SparkSession spark = SweepSpark.session(sweep.name())) {
             sparkSeconds = (System.nanoTime() - start) * 1e-9;
-            report = new SweepDriver(spark, System.out).run(sweep, out, overwrite);
+            report = new SweepDriver(spark, System.out, System.err).run(sweep, out, overwrite);
         }
         double total = (System.nanoTime() - start) * 1e-9;
         stdout.println(report.line());
         stdout.printf(Locale.ROOT, "wall %.1f s (config and Spark start %.1f s)%n", total, sparkSeconds);
         stdout.flush();
-        return report.failed() == 0 ? 0 : 1;
+        return report.failed() == 0 ? Main.DONE : Main.FAILED;
     }
 }

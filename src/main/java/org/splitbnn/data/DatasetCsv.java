@@ -43,14 +43,23 @@ public final class DatasetCsv {
      * @throws DatasetFormatException if the text does not follow the format, naming the line and column
      */
     public static Dataset read(BufferedReader in, String file, String name) throws IOException {
-        checkHeader(file, in.readLine());
+        checkHeader(file, withoutByteOrderMark(in.readLine()));
         double[] x1 = new double[256];
         double[] x2 = new double[256];
         int[] y = new int[256];
         int rows = 0;
         int lineNumber = 1;
+        int blank = 0;
         for (String line = in.readLine(); line != null; line = in.readLine()) {
             lineNumber++;
+            if (line.isBlank()) {
+                blank = blank == 0 ? lineNumber : blank;
+                continue;
+            }
+            if (blank != 0) {
+                throw new DatasetFormatException(file, blank, 1, "blank line before more data (blank lines may only "
+                        + "end the file)");
+            }
             String[] fields = line.split(",", -1);
             if (fields.length != COLUMNS.length) {
                 throw new DatasetFormatException(file, lineNumber, Math.min(fields.length + 1, COLUMNS.length + 1),
@@ -86,6 +95,11 @@ public final class DatasetCsv {
         }
     }
 
+    /** A line without the UTF-8 byte order mark that some editors put at the start of a file. */
+    private static String withoutByteOrderMark(String line) {
+        return line != null && line.startsWith("\uFEFF") ? line.substring(1) : line;
+    }
+
     private static void checkHeader(String file, String header) throws DatasetFormatException {
         if (header == null) {
             throw new DatasetFormatException(file, 1, 1, "empty file, expected the header '" + HEADER + "'");
@@ -93,10 +107,24 @@ public final class DatasetCsv {
         String[] fields = header.split(",", -1);
         for (int column = 0; column < Math.max(fields.length, COLUMNS.length); column++) {
             if (column >= fields.length || column >= COLUMNS.length || !fields[column].equals(COLUMNS[column])) {
-                throw new DatasetFormatException(file, 1, column + 1,
-                        "header is '" + header + "', expected '" + HEADER + "'");
+                throw new DatasetFormatException(file, 1, column + 1, "header is '" + visible(header)
+                        + "', expected '" + HEADER + "'");
             }
         }
+    }
+
+    /** The text with invisible and control characters shown as {@code \\uXXXX}. */
+    private static String visible(String text) {
+        StringBuilder sb = new StringBuilder();
+        text.codePoints().forEach(c -> {
+            if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT || Character.isWhitespace(c)
+                    && c != ' ') {
+                sb.append(String.format("\\u%04X", c));
+            } else {
+                sb.appendCodePoint(c);
+            }
+        });
+        return sb.toString();
     }
 
     private static double parseInput(String file, int line, int column, String field) throws DatasetFormatException {

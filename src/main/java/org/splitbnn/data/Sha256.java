@@ -10,7 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 checksums of files, as lower-case hex (the form {@code sha256sum} prints). */
+/** SHA-256 checksums of files and bytes, as lower-case hex (the form {@code sha256sum} prints). */
 public final class Sha256 {
 
     private Sha256() {
@@ -23,6 +23,11 @@ public final class Sha256 {
             in.transferTo(OutputStream.nullOutputStream());
         }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** The SHA-256 of {@code bytes}, 64 lower-case hex digits. */
+    public static String of(byte[] bytes) {
+        return HexFormat.of().formatHex(newDigest().digest(bytes));
     }
 
     private static MessageDigest newDigest() {

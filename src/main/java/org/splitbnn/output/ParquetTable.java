@@ -32,7 +32,7 @@ import org.apache.parquet.schema.Type;
 import org.apache.parquet.schema.Types;
 
 /**
- * A small columnar table of required (non-null) double, int, long, boolean, string and list-of-double columns of
+ * A small columnar table of double, int, long, boolean, string and list-of-double columns of
  * equal length, and its Parquet form: one Parquet file, snappy-compressed, written and read without Spark or Hadoop
  * file systems. It also reads chosen columns of the part files and table folders that Spark writes.
  *
@@ -170,13 +170,16 @@ public record ParquetTable(List<Column> columns) {
     /** The Parquet schema of this table, a flat message called {@code name}. */
     public MessageType schema(String name) {
         List<Type> fields = columns.stream().map(c -> c instanceof DoubleLists
-                ? Types.requiredList().requiredElement(PrimitiveTypeName.DOUBLE).named(c.name())
-                : (Type) Types.required(parquetType(c))
+                ? Types.optionalList().optionalElement(PrimitiveTypeName.DOUBLE).named(c.name())
+                : (Type) Types.optional(parquetType(c))
                 .as(c instanceof Strings ? LogicalTypeAnnotation.stringType() : null).named(c.name())).toList();
         return new MessageType(name, fields);
     }
 
-    /** Writes the table to a new Parquet file (which must not exist); the file's message is named after it. */
+    /**
+     * Writes the table to a new Parquet file (which must not exist); the file's message is named after it. Columns
+     * are optional, as Spark writes them: a missing int ({@link Ints#MISSING}), string or list is written as null.
+     */
     public void write(Path file) throws IOException {
         String stem = file.getFileName().toString().replaceFirst("\\.parquet$", "");
         MessageType schema = schema(stem);
@@ -212,6 +215,20 @@ public record ParquetTable(List<Column> columns) {
      *                     missing long or boolean
      */
     public static ParquetTable read(Path file, List<String> names) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + ": no such file");
+        }
+        try {
+            return readColumns(file, names);
+        } catch (IOException | RuntimeException e) {
+            String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst()
+                    .orElse("");
+            throw new IOException(m.contains(file.toString()) ? m : file + ": unreadable Parquet file ("
+                    + e.getClass().getSimpleName() + ": " + m + ")", e);
+        }
+    }
+
+    private static ParquetTable readColumns(Path file, List<String> names) throws IOException {
         InputFile in = new LocalInputFile(file);
         MessageType schema;
         long rowCount;
@@ -235,7 +252,7 @@ public record ParquetTable(List<Column> columns) {
         for (int f = 0; f < fields.size(); f++) {
             columns[f] = newColumn(file, fields.get(f), n);
         }
-        try (ParquetReader<Group> reader = new GroupReaderBuilder(in)
+        try (ParquetReader<Group> reader = groupReader(in)
                 .set(ReadSupport.PARQUET_READ_SCHEMA, schema.toString()).build()) {
             for (int row = 0; row < n; row++) {
                 Group g = reader.read();
@@ -255,9 +272,17 @@ public record ParquetTable(List<Column> columns) {
      * Reads the columns called {@code names} of a table folder as Spark writes it: the rows of its part files
      * ({@code part-*.parquet}) one after the other, in file-name order, each read by {@link #read(Path, List)}.
      *
-     * @throws IOException when the folder has no part file or one cannot be read
+     * @throws IOException when the folder is incomplete (no {@code _SUCCESS}: its writing was interrupted), has no
+     *                     part file or one cannot be read; the message names the path
      */
     public static ParquetTable readFolder(Path dir, List<String> names) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new IOException(dir + ": no such table folder");
+        }
+        if (!Files.exists(dir.resolve("_SUCCESS"))) {
+            throw new IOException(dir + ": incomplete table (no _SUCCESS: its writing was interrupted); run the "
+                    + "sweep again to repair it");
+        }
         List<Path> parts;
         try (Stream<Path> files = Files.list(dir)) {
             parts = files.filter(p -> p.getFileName().toString().startsWith("part-")
@@ -352,14 +377,18 @@ public record ParquetTable(List<Column> columns) {
         if (c instanceof Doubles d) {
             g.append(d.name(), d.values()[row]);
         } else if (c instanceof Ints i) {
-            g.append(i.name(), i.values()[row]);
+            if (i.values()[row] != Ints.MISSING) {
+                g.append(i.name(), i.values()[row]);
+            }
         } else if (c instanceof Longs l) {
             g.append(l.name(), l.values()[row]);
         } else if (c instanceof Booleans b) {
             g.append(b.name(), b.values()[row]);
         } else if (c instanceof Strings s) {
-            g.append(s.name(), s.values()[row]);
-        } else if (c instanceof DoubleLists l) {
+            if (s.values()[row] != null) {
+                g.append(s.name(), s.values()[row]);
+            }
+        } else if (c instanceof DoubleLists l && l.values()[row] != null) {
             Group list = g.addGroup(l.name());
             for (double v : l.values()[row]) {
                 list.addGroup(0).add(0, v);
@@ -426,6 +455,11 @@ public record ParquetTable(List<Column> columns) {
         GroupType repeated = list.getType(0).asGroupType();
         return repeated.getFieldCount() == 1 && repeated.getType(0).isPrimitive()
                 && repeated.getType(0).asPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.DOUBLE;
+    }
+
+    /** A builder of Parquet readers of example {@link Group}s from any {@link InputFile}. */
+    public static ParquetReader.Builder<Group> groupReader(InputFile file) {
+        return new GroupReaderBuilder(file);
     }
 
     /** A Parquet reader of example {@link Group}s from any {@link InputFile} (the builder's constructor is protected). */

@@ -20,24 +20,32 @@ public final class RunOutput {
     /** The summary's file name. */
     public static final String SUMMARY = "summary.json";
 
+    /** The files that show a folder to be a run's output (besides the marker), for {@link OutputDirectory}. */
+    public static final List<String> OWN_FILES = List.of(SUMMARY);
+
     private RunOutput() {
     }
 
     /**
      * Writes the run's files into {@code dir}.
      *
-     * @param data       the dataset files read, train first
+     * @param runId      the run's id (as a sweep would give the same run)
+     * @param settings   the run's settings
+     * @param data       the dataset files read, train first (a forced replacement never deletes them)
      * @param version    the splitbnn version
-     * @param force      replace a directory that is not empty
+     * @param force      replace a directory that splitbnn wrote
      * @param polychord  also write PolyChord's files
      */
-    public static void write(Path dir, ExperimentResult result, List<DataSource> data, String version, boolean force,
-                             boolean polychord) throws IOException {
-        OutputDirectory.publish(dir, force, tmp -> {
-            Files.writeString(tmp.resolve(SUMMARY), SummaryJson.text(SummaryJson.of(result, data, version)),
-                    StandardCharsets.UTF_8);
-            for (Map.Entry<String, ParquetTable> table : RunTables.all(result).entrySet()) {
-                table.getValue().write(tmp.resolve(table.getKey() + ".parquet"));
+    public static void write(Path dir, String runId, RunSettings settings, ExperimentResult result,
+                             List<DataSource> data, String version, boolean force, boolean polychord)
+            throws IOException {
+        List<Path> inputs = data.stream().map(d -> Path.of(d.path())).toList();
+        OutputDirectory.publish(dir, force, inputs, OWN_FILES, tmp -> {
+            Files.writeString(tmp.resolve(SUMMARY), SummaryJson.text(SummaryJson.of(runId, settings, result, data,
+                    version)), StandardCharsets.UTF_8);
+            String train = data.get(0).name();
+            for (Map.Entry<Table, ParquetTable> table : RunTables.all(runId, train, settings, result).entrySet()) {
+                table.getValue().write(tmp.resolve(table.getKey().folder() + ".parquet"));
             }
             if (polychord) {
                 PolyChordFiles.write(tmp, result.sampler(), result.modes(), result.spec().posteriorSamples());

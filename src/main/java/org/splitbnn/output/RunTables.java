@@ -2,7 +2,7 @@ package org.splitbnn.output;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,113 +14,128 @@ import org.splitbnn.analysis.Solution;
 import org.splitbnn.analysis.baselines.Baselines;
 import org.splitbnn.output.ParquetTable.Booleans;
 import org.splitbnn.output.ParquetTable.Column;
+import org.splitbnn.output.ParquetTable.DoubleLists;
 import org.splitbnn.output.ParquetTable.Doubles;
 import org.splitbnn.output.ParquetTable.Ints;
+import org.splitbnn.output.ParquetTable.Longs;
 import org.splitbnn.output.ParquetTable.Strings;
 import org.splitbnn.sampler.SamplerResult;
 import org.splitbnn.sampler.WeightedPoints;
 
 /**
- * The tables of one run, as written to its Parquet files. Parameter columns carry the parameter names (w11, ..., b2).
- *
- * <ul>
- *   <li>{@code dead}: every dead point in order of death: parameters, {@code logL}, {@code logL_birth} (-infinity for
- *       prior draws), {@code cluster} (the cluster it died in) and {@code log_weight} (normalised over dead and final
- *       live points);</li>
- *   <li>{@code posterior}: the equally weighted samples of each solution (the full posterior, then each prominent
- *       mode): {@code solution}, {@code sample}, parameters, {@code logL} and {@code mode}, the rank
- *       of the sample's mode (0 for a full-posterior sample that died before its cluster split);</li>
- *   <li>{@code modes}: one row per mode: {@code mode}, {@code cluster}, {@code local_log_z}, {@code local_log_z_err},
- *       {@code weight}, {@code prominent}, {@code function} (the rank of the function the mode computes, 0 when not
- *       prominent), then {@code mean_<parameter>} and {@code sd_<parameter>};</li>
- *   <li>{@code generalisation}: the rows of {@link GeneralisationRow} in snake case;</li>
- *   <li>{@code optima}: the distinct optima of the baselines ({@link Baselines.DistinctOptimum} in snake case, the
- *       parameters as columns; {@code matched_mode} and {@code matched_function} 0 when no prominent mode matches);</li>
- *   <li>{@code starts}: every optimiser start ({@link Baselines.StartOutcome}), the parameters as columns;
- *       {@code optimum} 0 when the start did not converge.</li>
- *   <li>{@code predictions}: {@code solution}, {@code x1}, {@code x2}, {@code probability}.</li>
- * </ul>
+ * The tables of one run's folder, with the columns of the table contract ({@link Table}): the spec columns, then
+ * {@code dead} (every dead point in order of death), {@code posterior} (the full solution's equally weighted samples),
+ * {@code modes}, {@code generalisation}, {@code optima}, {@code starts} and {@code predictions}, each as a sweep's table holds the run's rows.
  */
 public final class RunTables {
+
+    /** The tables of a run folder, in the order they are written. */
+    public static final List<Table> TABLES = List.of(Table.DEAD, Table.POSTERIOR, Table.MODES, Table.GENERALISATION,
+            Table.OPTIMA, Table.STARTS, Table.PREDICTIONS);
 
     private RunTables() {
     }
 
-    /** Every dead point. */
-    public static ParquetTable dead(SamplerResult run) {
+    /** Every table of a run's folder. */
+    public static Map<Table, ParquetTable> all(String runId, String train, RunSettings settings,
+                                               ExperimentResult result) {
+        Map<Table, List<Column>> own = new EnumMap<>(Table.class);
+        own.put(Table.DEAD, dead(result.sampler()));
+        own.put(Table.POSTERIOR, posterior(result.solutions().get(0)));
+        own.put(Table.MODES, modes(result.modes()));
+        own.put(Table.GENERALISATION, generalisation(result.generalisation()));
+        own.put(Table.OPTIMA, optima(result.baselines().optima()));
+        own.put(Table.STARTS, starts(result.baselines().starts()));
+        own.put(Table.PREDICTIONS, predictions(result.predictions()));
+        Map<Table, ParquetTable> tables = new EnumMap<>(Table.class);
+        for (Table t : TABLES) {
+            List<Column> columns = spec(runId, train, settings, own.get(t).get(0).size());
+            columns.addAll(own.get(t));
+            List<String> names = columns.stream().map(Column::name).toList();
+            if (!names.equals(t.names())) {
+                throw new IllegalStateException("table " + t.folder() + ": columns " + names + " differ from the "
+                        + "contract's " + t.names());
+            }
+            tables.put(t, new ParquetTable(columns));
+        }
+        return tables;
+    }
+
+    /** The spec columns of {@code rows} rows. */
+    private static List<Column> spec(String runId, String train, RunSettings settings, int rows) {
+        List<Column> columns = new ArrayList<>();
+        for (Table.Column c : Table.SPEC) {
+            Object v = c.name().equals("run_id") ? runId : c.name().equals("train") ? train : settings.get(c.name());
+            columns.add(switch (c.type()) {
+                case STRING -> {
+                    String[] a = new String[rows];
+                    Arrays.fill(a, (String) v);
+                    yield new Strings(c.name(), a);
+                }
+                case INT -> {
+                    int[] a = new int[rows];
+                    Arrays.fill(a, (Integer) v);
+                    yield new Ints(c.name(), a);
+                }
+                case LONG -> {
+                    long[] a = new long[rows];
+                    Arrays.fill(a, (Long) v);
+                    yield new Longs(c.name(), a);
+                }
+                case DOUBLE -> {
+                    double[] a = new double[rows];
+                    Arrays.fill(a, (Double) v);
+                    yield new Doubles(c.name(), a);
+                }
+                default -> throw new IllegalStateException("a spec column of type " + c.type());
+            });
+        }
+        return columns;
+    }
+
+    private static List<Column> dead(SamplerResult run) {
         WeightedPoints p = run.posterior();
         int n = Math.toIntExact(run.nDead());
-        List<Column> columns = parameterColumns(run.parameterNames(), p, n);
-        columns.add(new Doubles("logL", Arrays.copyOf(p.logL(), n)));
-        columns.add(new Doubles("logL_birth", Arrays.copyOf(p.logLBirth(), n)));
-        columns.add(new Ints("cluster", Arrays.copyOf(p.cluster(), n)));
-        columns.add(new Doubles("log_weight", Arrays.copyOf(p.logWeight(), n)));
-        return new ParquetTable(columns);
-    }
-
-    /** The equally weighted samples of every solution, in the order of {@code solutions}. */
-    public static ParquetTable posterior(List<String> parameterNames, List<Solution> solutions) {
-        int n = solutions.stream().mapToInt(Solution::size).sum();
-        int d = parameterNames.size();
-        String[] solution = new String[n];
-        int[] sample = new int[n];
-        double[][] theta = new double[d][n];
-        double[] logL = new double[n];
-        int[] mode = new int[n];
-        int row = 0;
-        for (Solution s : solutions) {
-            for (int k = 0; k < s.size(); k++, row++) {
-                solution[row] = s.name();
-                sample[row] = k;
-                for (int j = 0; j < d; j++) {
-                    theta[j][row] = s.theta()[k][j];
-                }
-                logL[row] = s.logL()[k];
-                mode[row] = s.modes()[k];
+        double[][] theta = new double[n][];
+        for (int i = 0; i < n; i++) {
+            theta[i] = new double[p.dimension()];
+            for (int j = 0; j < theta[i].length; j++) {
+                theta[i][j] = p.theta(i, j);
             }
         }
-        List<Column> columns = new ArrayList<>();
-        columns.add(new Strings("solution", solution));
-        columns.add(new Ints("sample", sample));
-        for (int j = 0; j < d; j++) {
-            columns.add(new Doubles(parameterNames.get(j), theta[j]));
-        }
-        columns.add(new Doubles("logL", logL));
-        columns.add(new Ints("mode", mode));
-        return new ParquetTable(columns);
+        return List.of(new DoubleLists("theta", theta), new Doubles("log_l", Arrays.copyOf(p.logL(), n)),
+                new Doubles("log_l_birth", Arrays.copyOf(p.logLBirth(), n)),
+                new Ints("cluster_id", Arrays.copyOf(p.cluster(), n)),
+                new Doubles("log_weight", Arrays.copyOf(p.logWeight(), n)));
     }
 
-    /** One row per mode, largest local evidence first. */
-    public static ParquetTable modes(List<String> parameterNames, List<ModeReport> modes) {
-        int n = modes.size();
-        List<Column> columns = new ArrayList<>();
-        columns.add(new Ints("mode", modes.stream().mapToInt(ModeReport::mode).toArray()));
-        columns.add(new Ints("cluster", modes.stream().mapToInt(ModeReport::clusterId).toArray()));
-        columns.add(new Doubles("local_log_z", modes.stream().mapToDouble(ModeReport::localLogZ).toArray()));
-        columns.add(new Doubles("local_log_z_err", modes.stream().mapToDouble(ModeReport::localLogZErr).toArray()));
-        columns.add(new Doubles("weight", modes.stream().mapToDouble(ModeReport::weight).toArray()));
-        boolean[] prominent = new boolean[n];
-        for (int k = 0; k < n; k++) {
+    /** The full solution's samples; a sample that died before its mode split has no mode. */
+    private static List<Column> posterior(Solution full) {
+        int n = full.size();
+        int[] mode = Arrays.stream(full.modes()).map(m -> m == 0 ? Ints.MISSING : m).toArray();
+        double[][] theta = Arrays.stream(full.theta()).map(double[]::clone).toArray(double[][]::new);
+        return List.of(new Ints("sample", java.util.stream.IntStream.range(0, n).toArray()), new Ints("mode", mode),
+                new Doubles("log_l", full.logL().clone()), new DoubleLists("theta", theta));
+    }
+
+    private static List<Column> modes(List<ModeReport> modes) {
+        boolean[] prominent = new boolean[modes.size()];
+        for (int k = 0; k < modes.size(); k++) {
             prominent[k] = modes.get(k).prominent();
         }
-        columns.add(new Booleans("prominent", prominent));
-        columns.add(new Ints("function", modes.stream().mapToInt(ModeReport::function).toArray()));
-        for (int j = 0; j < parameterNames.size(); j++) {
-            int param = j;
-            columns.add(new Doubles("mean_" + parameterNames.get(j),
-                    modes.stream().mapToDouble(m -> m.mean().get(param)).toArray()));
-        }
-        for (int j = 0; j < parameterNames.size(); j++) {
-            int param = j;
-            columns.add(new Doubles("sd_" + parameterNames.get(j),
-                    modes.stream().mapToDouble(m -> m.sd().get(param)).toArray()));
-        }
-        return new ParquetTable(columns);
+        return List.of(new Ints("mode", modes.stream().mapToInt(ModeReport::mode).toArray()),
+                new Ints("cluster_id", modes.stream().mapToInt(ModeReport::clusterId).toArray()),
+                new Doubles("local_log_z", modes.stream().mapToDouble(ModeReport::localLogZ).toArray()),
+                new Doubles("local_log_z_err", modes.stream().mapToDouble(ModeReport::localLogZErr).toArray()),
+                new Doubles("weight", modes.stream().mapToDouble(ModeReport::weight).toArray()),
+                new Booleans("prominent", prominent),
+                new Ints("function", modes.stream().mapToInt(ModeReport::function).toArray()),
+                new DoubleLists("mean", modes.stream().map(m -> doubles(m.mean())).toArray(double[][]::new)),
+                new DoubleLists("sd", modes.stream().map(m -> doubles(m.sd())).toArray(double[][]::new)));
     }
 
-    /** The generalisation table. */
-    public static ParquetTable generalisation(List<GeneralisationRow> rows) {
-        return new ParquetTable(List.of(
+    private static List<Column> generalisation(List<GeneralisationRow> rows) {
+        return List.of(
                 new Strings("solution", rows.stream().map(GeneralisationRow::solution).toArray(String[]::new)),
                 new Strings("dataset", rows.stream().map(GeneralisationRow::dataset).toArray(String[]::new)),
                 new Ints("samples", rows.stream().mapToInt(GeneralisationRow::samples).toArray()),
@@ -134,11 +149,11 @@ public final class RunTables {
                         rows.stream().mapToDouble(GeneralisationRow::predictiveLogLikelihood).toArray()),
                 new Doubles("accuracy", rows.stream().mapToDouble(GeneralisationRow::accuracy).toArray()),
                 new Doubles("brier", rows.stream().mapToDouble(GeneralisationRow::brier).toArray()),
-                new Doubles("ece", rows.stream().mapToDouble(GeneralisationRow::ece).toArray())));
+                new Doubles("ece", rows.stream().mapToDouble(GeneralisationRow::ece).toArray()));
     }
 
     /** One row per distinct optimum of the baselines, largest log-likelihood first. */
-    public static ParquetTable optima(List<String> parameterNames, List<Baselines.DistinctOptimum> optima) {
+    private static List<Column> optima(List<Baselines.DistinctOptimum> optima) {
         int n = optima.size();
         boolean[] positiveDefinite = new boolean[n];
         boolean[] onWall = new boolean[n];
@@ -146,9 +161,9 @@ public final class RunTables {
             positiveDefinite[k] = optima.get(k).positiveDefinite();
             onWall[k] = optima.get(k).onWall();
         }
-        List<Column> columns = new ArrayList<>(List.of(
+        return List.of(
                 new Ints("optimum", optima.stream().mapToInt(Baselines.DistinctOptimum::optimum).toArray()),
-                new Doubles("logL", optima.stream().mapToDouble(Baselines.DistinctOptimum::logL).toArray()),
+                new Doubles("log_l", optima.stream().mapToDouble(Baselines.DistinctOptimum::logL).toArray()),
                 new Ints("basin_count", optima.stream().mapToInt(Baselines.DistinctOptimum::basinCount).toArray()),
                 new Doubles("basin_fraction",
                         optima.stream().mapToDouble(Baselines.DistinctOptimum::basinFraction).toArray()),
@@ -161,45 +176,39 @@ public final class RunTables {
                 new Booleans("on_wall", onWall),
                 new Doubles("laplace_weight",
                         optima.stream().mapToDouble(Baselines.DistinctOptimum::laplaceWeight).toArray()),
-                new Ints("matched_mode", optima.stream().mapToInt(Baselines.DistinctOptimum::matchedMode).toArray()),
-                new Ints("matched_function",
-                        optima.stream().mapToInt(Baselines.DistinctOptimum::matchedFunction).toArray()),
+                new Ints("matched_mode", missingWhenZero(optima.stream()
+                        .mapToInt(Baselines.DistinctOptimum::matchedMode).toArray())),
+                new Ints("matched_function", missingWhenZero(optima.stream()
+                        .mapToInt(Baselines.DistinctOptimum::matchedFunction).toArray())),
                 new Doubles("ns_weight", optima.stream().mapToDouble(Baselines.DistinctOptimum::nsWeight)
-                        .toArray())));
-        columns.addAll(parameters(parameterNames, optima.stream().map(Baselines.DistinctOptimum::theta).toList()));
-        return new ParquetTable(columns);
+                        .toArray()),
+                new DoubleLists("theta", optima.stream().map(o -> o.theta().clone()).toArray(double[][]::new)));
     }
 
     /** One row per optimiser start of the baselines, in draw order. */
-    public static ParquetTable starts(List<String> parameterNames, List<Baselines.StartOutcome> starts) {
-        int n = starts.size();
-        boolean[] converged = new boolean[n];
-        for (int k = 0; k < n; k++) {
+    private static List<Column> starts(List<Baselines.StartOutcome> starts) {
+        boolean[] converged = new boolean[starts.size()];
+        for (int k = 0; k < converged.length; k++) {
             converged[k] = starts.get(k).converged();
         }
-        List<Column> columns = new ArrayList<>(List.of(
+        return List.of(
                 new Ints("start", starts.stream().mapToInt(Baselines.StartOutcome::start).toArray()),
-                new Ints("optimum", starts.stream().mapToInt(Baselines.StartOutcome::optimum).toArray()),
+                new Ints("optimum", missingWhenZero(starts.stream().mapToInt(Baselines.StartOutcome::optimum)
+                        .toArray())),
                 new Booleans("converged", converged),
-                new Doubles("logL", starts.stream().mapToDouble(Baselines.StartOutcome::logL).toArray()),
+                new Doubles("log_l", starts.stream().mapToDouble(Baselines.StartOutcome::logL).toArray()),
                 new Doubles("projected_gradient_norm",
                         starts.stream().mapToDouble(Baselines.StartOutcome::projectedGradientNorm).toArray()),
-                new Ints("iterations", starts.stream().mapToInt(Baselines.StartOutcome::iterations).toArray())));
-        columns.addAll(parameters(parameterNames, starts.stream().map(Baselines.StartOutcome::theta).toList()));
-        return new ParquetTable(columns);
+                new Ints("iterations", starts.stream().mapToInt(Baselines.StartOutcome::iterations).toArray()),
+                new DoubleLists("theta", starts.stream().map(o -> o.theta().clone()).toArray(double[][]::new)));
     }
 
-    private static List<Column> parameters(List<String> names, List<double[]> rows) {
-        List<Column> columns = new ArrayList<>();
-        for (int j = 0; j < names.size(); j++) {
-            int param = j;
-            columns.add(new Doubles(names.get(j), rows.stream().mapToDouble(theta -> theta[param]).toArray()));
-        }
-        return columns;
+    /** Ranks where 0 means none, with none as a missing (null) value, as the sweep's tables hold them. */
+    private static int[] missingWhenZero(int[] values) {
+        return java.util.Arrays.stream(values).map(v -> v == 0 ? Ints.MISSING : v).toArray();
     }
 
-    /** Every prediction grid, one row per solution and cell. */
-    public static ParquetTable predictions(List<PredictionGrid> grids) {
+    private static List<Column> predictions(List<PredictionGrid> grids) {
         int n = grids.stream().mapToInt(PredictionGrid::size).sum();
         String[] solution = new String[n];
         double[] x1 = new double[n];
@@ -213,33 +222,11 @@ public final class RunTables {
             System.arraycopy(g.probability(), 0, p, row, g.size());
             row += g.size();
         }
-        return new ParquetTable(List.of(new Strings("solution", solution), new Doubles("x1", x1),
-                new Doubles("x2", x2), new Doubles("probability", p)));
+        return List.of(new Strings("solution", solution), new Doubles("x1", x1), new Doubles("x2", x2),
+                new Doubles("probability", p));
     }
 
-    /** All seven tables of a result, by file stem. */
-    public static Map<String, ParquetTable> all(ExperimentResult result) {
-        List<String> names = result.sampler().parameterNames();
-        Map<String, ParquetTable> tables = new LinkedHashMap<>();
-        tables.put("dead", dead(result.sampler()));
-        tables.put("posterior", posterior(names, result.solutions()));
-        tables.put("modes", modes(names, result.modes()));
-        tables.put("generalisation", generalisation(result.generalisation()));
-        tables.put("predictions", predictions(result.predictions()));
-        tables.put("optima", optima(names, result.baselines().optima()));
-        tables.put("starts", starts(names, result.baselines().starts()));
-        return tables;
-    }
-
-    private static List<Column> parameterColumns(List<String> names, WeightedPoints p, int n) {
-        List<Column> columns = new ArrayList<>();
-        for (int j = 0; j < names.size(); j++) {
-            double[] values = new double[n];
-            for (int i = 0; i < n; i++) {
-                values[i] = p.theta(i, j);
-            }
-            columns.add(new Doubles(names.get(j), values));
-        }
-        return columns;
+    private static double[] doubles(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
     }
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.splitbnn.analysis.ExperimentResult;
-import org.splitbnn.analysis.ExperimentSpec;
 import org.splitbnn.analysis.FunctionReport;
 import org.splitbnn.analysis.GeneralisationRow;
 import org.splitbnn.analysis.ModeReport;
@@ -32,31 +31,28 @@ public final class SummaryJson {
     private SummaryJson() {
     }
 
-    /** The summary of {@code result}, run by splitbnn {@code version} on {@code data} (train first). */
-    public static ObjectNode of(ExperimentResult result, List<DataSource> data, String version) {
-        ExperimentSpec spec = result.spec();
+    /**
+     * The summary of {@code result} of the run {@code runId} with {@code runSettings}, run by splitbnn
+     * {@code version} on {@code data} (train first). Its {@code settings} hold every run setting by key
+     * ({@link RunSettings#SETTINGS}); {@code sampler} the sampler's fixed internals.
+     */
+    public static ObjectNode of(String runId, RunSettings runSettings, ExperimentResult result,
+                                List<DataSource> data, String version) {
         SamplerResult run = result.sampler();
         SamplerSettings s = run.settings();
         ObjectNode root = MAPPER.createObjectNode();
         root.put("splitbnn_version", version);
-        root.put("seed", s.seed());
+        root.put("run_id", runId);
         ObjectNode settings = root.putObject("settings");
-        settings.put("prior", spec.prior());
-        number(settings, "prior_half_width", spec.priorHalfWidth());
-        settings.put("hidden", spec.hidden());
-        settings.put("nlive", s.nlive());
-        settings.put("nprior", s.nprior());
-        settings.put("num_repeats", s.numRepeats());
-        settings.put("sampler", s.sampler().key());
-        settings.put("nfail", s.nfail());
-        settings.put("do_clustering", s.doClustering());
-        number(settings, "precision_criterion", s.precisionCriterion());
-        number(settings, "compression_factor", s.compressionFactor());
-        settings.put("max_ndead", s.maxNdead());
-        number(settings, "prominence", spec.prominence());
-        settings.put("posterior_samples", spec.posteriorSamples());
-        number(settings, "grid_step", spec.gridStep());
-        settings.put("baseline_starts", spec.baselineStarts());
+        for (RunSettings.Setting setting : RunSettings.SETTINGS) {
+            settings.set(setting.key(), MAPPER.valueToTree(setting.value().apply(runSettings)));
+        }
+        ObjectNode sampler = root.putObject("sampler_internals");
+        sampler.put("nfail", s.nfail());
+        sampler.put("do_clustering", s.doClustering());
+        number(sampler, "precision_criterion", s.precisionCriterion());
+        number(sampler, "compression_factor", s.compressionFactor());
+        sampler.put("max_ndead", s.maxNdead());
         ArrayNode files = root.putArray("data");
         for (DataSource d : data) {
             ObjectNode f = files.addObject();
@@ -87,7 +83,7 @@ public final class SummaryJson {
         for (ModeReport m : result.modes()) {
             ObjectNode o = modes.addObject();
             o.put("mode", m.mode());
-            o.put("cluster", m.clusterId());
+            o.put("cluster_id", m.clusterId());
             number(o, "local_log_z", m.localLogZ());
             number(o, "local_log_z_err", m.localLogZErr());
             number(o, "weight", m.weight());

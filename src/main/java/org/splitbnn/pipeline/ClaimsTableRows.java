@@ -6,14 +6,12 @@ import java.util.Map;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.splitbnn.analysis.claims.ClaimRow;
 import org.splitbnn.analysis.claims.ClaimSettings;
 import org.splitbnn.analysis.claims.ClaimsTable;
 import org.splitbnn.analysis.claims.StudyRun;
+import org.splitbnn.output.Table;
 
 /**
  * The {@code claims} table: one row per claim and condition ({@link ClaimsTable}), computed on the driver from the
@@ -22,27 +20,10 @@ import org.splitbnn.analysis.claims.StudyRun;
 final class ClaimsTableRows {
 
     /** Folder of the table. */
-    static final String FOLDER = "claims";
+    static final String FOLDER = Table.CLAIMS.folder();
 
-    /** Its schema; the README's "Claims" section documents each column. */
-    static final StructType SCHEMA = new StructType(new StructField[] {
-        field("claim", DataTypes.StringType),
-        field("prior", DataTypes.StringType),
-        field("counts", DataTypes.createArrayType(DataTypes.IntegerType)),
-        field("train_size", DataTypes.IntegerType),
-        field("noise_variance", DataTypes.DoubleType),
-        field("hidden", DataTypes.IntegerType),
-        field("prior_half_width", DataTypes.DoubleType),
-        field("training_sets", DataTypes.IntegerType),
-        field("runs", DataTypes.IntegerType),
-        field("statistic", DataTypes.StringType),
-        field("estimate", DataTypes.DoubleType),
-        field("ci_low", DataTypes.DoubleType),
-        field("ci_high", DataTypes.DoubleType),
-        field("threshold", DataTypes.DoubleType),
-        field("claimed_side", DataTypes.StringType),
-        field("verdict", DataTypes.StringType),
-    });
+    /** Its schema ({@link Table#CLAIMS}). */
+    static final StructType SCHEMA = Tables.schema(Table.CLAIMS);
 
     private ClaimsTableRows() {
     }
@@ -71,9 +52,5 @@ final class ClaimsTableRows {
 
     private static Double nullIfNaN(double v) {
         return Double.isNaN(v) ? null : v;
-    }
-
-    private static StructField field(String name, DataType type) {
-        return DataTypes.createStructField(name, type, true);
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.splitbnn.data.Dataset;
 import org.splitbnn.data.NoisyXorGenerator;
 import org.splitbnn.data.NoisyXorRecipe;
+import org.splitbnn.data.Sha256;
 
 /**
  * A dataset as it travels to an executor: either the generator recipe and seed, or the rows of a CSV file read on
@@ -32,7 +33,7 @@ public sealed interface DatasetSource extends Serializable {
         for (int row = 0; row < d.size(); row++) {
             buf.putDouble(d.x1(row)).putDouble(d.x2(row)).putInt(d.y(row));
         }
-        return Hashes.sha256(buf.array());
+        return Sha256.of(buf.array());
     }
 
     /**

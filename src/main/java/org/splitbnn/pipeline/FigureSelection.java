@@ -21,9 +21,9 @@ public record FigureSelection(@JsonProperty("priors") List<String> priors,
 
     /** Whether {@code run} is selected. */
     public boolean marks(RunSpec run) {
-        return (priors == null || priors.contains(run.prior()))
+        return (priors == null || priors.contains(run.settings().prior()))
                 && (train == null || train.contains(run.train().name()))
-                && (samplerSeeds == null || samplerSeeds.contains(run.samplerSeed()))
-                && (hidden == null || hidden.contains(run.hidden()));
+                && (samplerSeeds == null || samplerSeeds.contains(run.settings().samplerSeed()))
+                && (hidden == null || hidden.contains(run.settings().hidden()));
     }
 }

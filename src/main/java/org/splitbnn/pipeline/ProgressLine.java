@@ -22,7 +22,8 @@ final class ProgressLine {
                 : "FAILED: " + outcome.error();
         double eta = done >= total ? 0 : elapsedSeconds / done * (total - done);
         return String.format(Locale.ROOT, "[%d/%d] %s %s train=%s seed %d hidden %d: %s, %.1f s; ETA %s", done,
-                total, spec.runId(), spec.prior(), spec.train().name(), spec.samplerSeed(), spec.hidden(), result,
+                total, spec.runId(), spec.settings().prior(), spec.train().name(), spec.settings().samplerSeed(),
+                spec.settings().hidden(), result,
                 outcome.wallSeconds(), duration(eta));
     }
 

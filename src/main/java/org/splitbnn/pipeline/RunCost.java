@@ -34,12 +34,12 @@ final class RunCost {
 
     /** Estimated seconds of one run on one core. */
     static double seconds(RunSpec run) {
-        double calls = CALLS_PER_LIVE_POINT_AND_REPEAT * run.nlive() * run.numRepeats();
-        double perCall = SECONDS_PER_ROW_AND_UNIT * run.train().size() * run.hidden() + SAMPLER_SECONDS_PER_CALL;
+        double calls = CALLS_PER_LIVE_POINT_AND_REPEAT * run.settings().nlive() * run.settings().numRepeats();
+        double perCall = SECONDS_PER_ROW_AND_UNIT * run.train().size() * run.settings().hidden() + SAMPLER_SECONDS_PER_CALL;
         int rows = run.train().size() + run.tests().stream().mapToInt(DatasetSource::size).sum();
         return calls * perCall
-                + SECONDS_PER_SAMPLE_ROW_AND_UNIT * run.posteriorSamples() * rows * run.hidden()
-                + SECONDS_PER_START_ROW_AND_UNIT * run.baselineStarts() * run.train().size() * run.hidden();
+                + SECONDS_PER_SAMPLE_ROW_AND_UNIT * run.settings().posteriorSamples() * rows * run.settings().hidden()
+                + SECONDS_PER_START_ROW_AND_UNIT * run.settings().baselineStarts() * run.train().size() * run.settings().hidden();
     }
 
     /**
@@ -52,9 +52,9 @@ final class RunCost {
         return String.format(Locale.ROOT, "sweep %s: %d runs (%d training sets, %d priors, %d prior half-widths, "
                         + "%d sampler seeds, %d hidden sizes); estimated %s of run time, about %s on %d cores "
                         + "(rough: within a factor of two on an idle machine)", sweep.name(), runs.size(),
-                distinct(runs, r -> r.train().name()), distinct(runs, RunSpec::prior),
-                distinct(runs, RunSpec::priorHalfWidth), distinct(runs, RunSpec::samplerSeed),
-                distinct(runs, RunSpec::hidden), ProgressLine.duration(total),
+                distinct(runs, r -> r.train().name()), distinct(runs, r -> r.settings().prior()),
+                distinct(runs, r -> r.settings().priorHalfWidth()), distinct(runs, r -> r.settings().samplerSeed()),
+                distinct(runs, r -> r.settings().hidden()), ProgressLine.duration(total),
                 ProgressLine.duration(Math.max(total / Math.max(1, cores), longest)), cores);
     }
 

@@ -2,7 +2,8 @@ package org.splitbnn.pipeline;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
+import org.splitbnn.data.Sha256;
+import org.splitbnn.output.RunSettings;
 
 import org.splitbnn.sampler.SamplerKind;
 
@@ -21,18 +22,20 @@ public final class RunIds {
      * enters the description only when it is not the default slice sampler, so that runs made before the setting
      * existed keep their ids.
      */
-    public static String of(String version, String prior, double priorHalfWidth, int hidden, int nlive, int nprior,
-                            int numRepeats, SamplerKind sampler, long samplerSeed, double prominence,
-                            int posteriorSamples, double gridStep, int baselineStarts, String train,
-                            String trainSha256, List<String> tests,
-                            TableSelection outputs) {
-        String canonical = String.format(Locale.ROOT,
-                "splitbnn=%s|prior=%s|a=%s|hidden=%d|nlive=%d|nprior=%d|num_repeats=%d|seed=%d|prominence=%s"
-                        + "|posterior_samples=%d|grid_step=%s|baseline_starts=%d|train=%s=%s|tests=%s|posterior=%b|predictions=%b",
-                version, prior, Double.toString(priorHalfWidth), hidden, nlive, nprior, numRepeats, samplerSeed,
-                Double.toString(prominence), posteriorSamples, Double.toString(gridStep), baselineStarts, train,
-                trainSha256, String.join(",", tests), outputs.posterior(), outputs.predictions())
-                + (sampler == SamplerKind.SLICE ? "" : "|sampler=" + sampler.key());
-        return Hashes.sha256(canonical.getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+    public static String of(String version, RunSettings settings, String train, String trainSha256,
+                            List<String> tests, TableSelection outputs) {
+        return Sha256.of(canonical(version, settings, train, trainSha256, tests, outputs)
+                .getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+    }
+
+    /**
+     * The text a run id hashes: {@code splitbnn=VERSION|} the settings' {@link RunSettings#canonical()}
+     * {@code |train=NAME=SHA256|tests=NAME=SHA256,...|posterior=BOOL|predictions=BOOL}.
+     */
+    static String canonical(String version, RunSettings settings, String train, String trainSha256,
+                            List<String> tests, TableSelection outputs) {
+        return "splitbnn=" + version + "|" + settings.canonical() + "|train=" + train + "=" + trainSha256
+                + "|tests=" + String.join(",", tests) + "|posterior=" + outputs.posterior() + "|predictions="
+                + outputs.predictions();
     }
 }

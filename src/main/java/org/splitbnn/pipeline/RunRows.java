@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 
+import org.splitbnn.output.Table;
 import org.apache.spark.sql.Row;
 import org.splitbnn.output.SplitbnnVersion;
 import org.splitbnn.analysis.ExperimentResult;
@@ -39,69 +39,66 @@ public final class RunRows {
     public static RunOutcome ok(RunSpec spec, ExperimentResult result, Solution posterior, Executor where,
                                 double wallSeconds) {
         SamplerResult s = result.sampler();
-        Map<Tables, List<Row>> rows = new EnumMap<>(Tables.class);
-        rows.put(Tables.RUNS, List.of(runRow(spec, OK, null, s.logZ(), s.logZErr(), s.logPriorVolumeFraction(),
+        Map<Table, List<Row>> rows = new EnumMap<>(Table.class);
+        rows.put(Table.RUNS, List.of(runRow(spec, OK, null, s.logZ(), s.logZErr(), s.logPriorVolumeFraction(),
                 s.klDivergence(), s.nClusters(), result.modes().size(), result.prominentModes(),
                 result.distinctFunctions(), s.nLikelihood(), s.nOutsideSupport(),
                 s.nDead(), s.wallSeconds(), wallSeconds, where, s.parameterNames().toArray(String[]::new))));
         List<Row> modes = new ArrayList<>();
         for (ModeReport m : result.modes()) {
-            modes.add(Tables.withSpec(spec, Arrays.asList(m.mode(), m.clusterId(), m.localLogZ(), m.localLogZErr(),
-                    m.weight(), m.prominent(), m.function(), doubles(m.mean()), doubles(m.sd()))));
+            modes.add(Tables.withSpec(spec, Table.MODES, Arrays.asList(m.mode(), m.clusterId(), m.localLogZ(),
+                    m.localLogZErr(), m.weight(), m.prominent(), m.function(), doubles(m.mean()), doubles(m.sd()))));
         }
-        rows.put(Tables.MODES, modes);
+        rows.put(Table.MODES, modes);
         List<Row> generalisation = new ArrayList<>();
         for (GeneralisationRow g : result.generalisation()) {
-            generalisation.add(Tables.withSpec(spec, Arrays.asList(g.solution(), g.dataset(), g.samples(), g.mean(),
-                    g.min(), g.q1(), g.median(), g.q3(), g.max(), g.predictiveLogLikelihood(), g.accuracy(), g.brier(),
-                    g.ece())));
+            generalisation.add(Tables.withSpec(spec, Table.GENERALISATION, Arrays.asList(g.solution(), g.dataset(),
+                    g.samples(), g.mean(), g.min(), g.q1(), g.median(), g.q3(), g.max(), g.predictiveLogLikelihood(),
+                    g.accuracy(), g.brier(), g.ece())));
         }
-        rows.put(Tables.GENERALISATION, generalisation);
+        rows.put(Table.GENERALISATION, generalisation);
         List<Row> optima = new ArrayList<>();
         for (Baselines.DistinctOptimum o : result.baselines().optima()) {
-            optima.add(Tables.withSpec(spec, Arrays.asList(o.optimum(), o.logL(), o.basinCount(), o.basinFraction(),
-                    o.images(), o.laplaceLogZ(), o.laplaceLogZImage(), o.positiveDefinite(), o.onWall(),
-                    o.laplaceWeight(), o.matchedMode() == 0 ? null : o.matchedMode(),
-                    o.matchedFunction() == 0 ? null : o.matchedFunction(), o.nsWeight(),
-                    o.theta().clone())));
+            optima.add(Tables.withSpec(spec, Table.OPTIMA, Arrays.asList(o.optimum(), o.logL(), o.basinCount(),
+                    o.basinFraction(), o.images(), o.laplaceLogZ(), o.laplaceLogZImage(), o.positiveDefinite(),
+                    o.onWall(), o.laplaceWeight(), o.matchedMode() == 0 ? null : o.matchedMode(),
+                    o.matchedFunction() == 0 ? null : o.matchedFunction(), o.nsWeight(), o.theta().clone())));
         }
-        rows.put(Tables.OPTIMA, optima);
+        rows.put(Table.OPTIMA, optima);
         List<Row> starts = new ArrayList<>();
         for (Baselines.StartOutcome o : result.baselines().starts()) {
-            starts.add(Tables.withSpec(spec, Arrays.asList(o.start(), o.optimum() == 0 ? null : o.optimum(),
-                    o.converged(), o.logL(), o.projectedGradientNorm(), o.iterations(), o.theta().clone())));
+            starts.add(Tables.withSpec(spec, Table.STARTS, Arrays.asList(o.start(),
+                    o.optimum() == 0 ? null : o.optimum(), o.converged(), o.logL(), o.projectedGradientNorm(),
+                    o.iterations(), o.theta().clone())));
         }
-        rows.put(Tables.STARTS, starts);
+        rows.put(Table.STARTS, starts);
         if (spec.outputs().posterior()) {
             List<Row> samples = new ArrayList<>();
             for (int i = 0; i < posterior.size(); i++) {
                 Integer mode = posterior.modes()[i] == 0 ? null : posterior.modes()[i];
-                samples.add(Tables.withSpec(spec, Arrays.asList(i, mode, posterior.logL()[i],
+                samples.add(Tables.withSpec(spec, Table.POSTERIOR, Arrays.asList(i, mode, posterior.logL()[i],
                         posterior.theta()[i].clone())));
             }
-            rows.put(Tables.POSTERIOR, samples);
+            rows.put(Table.POSTERIOR, samples);
         }
         if (spec.outputs().predictions()) {
             List<Row> cells = new ArrayList<>();
             for (PredictionGrid grid : result.predictions()) {
                 for (int c = 0; c < grid.probability().length; c++) {
-                    cells.add(Tables.withSpec(spec, Arrays.asList(grid.solution(), grid.x1()[c], grid.x2()[c],
+                    cells.add(Tables.withSpec(spec, Table.PREDICTIONS, Arrays.asList(grid.solution(), grid.x1()[c], grid.x2()[c],
                             grid.probability()[c])));
                 }
             }
-            rows.put(Tables.PREDICTIONS, cells);
+            rows.put(Table.PREDICTIONS, cells);
         }
-        return new RunOutcome(spec.runId(), true, null, s.logZ(), s.logZErr(), result.prominentModes(),
-                result.distinctFunctions(),
-                wallSeconds, fullBeatsTopMode(result.generalisation(), testNames(spec)), rows);
+        return new RunOutcome(spec.runId(), rows);
     }
 
     /** The outcome of a run that failed with {@code error} after {@code wallSeconds}. */
     public static RunOutcome failed(RunSpec spec, String error, double wallSeconds, Executor where) {
         Row row = runRow(spec, FAILED, error, null, null, null, null, null, null, null, null, null, null, null, null,
                 wallSeconds, where, null);
-        return new RunOutcome(spec.runId(), false, error, Double.NaN, Double.NaN, 0, 0, wallSeconds, null,
-                Map.of(Tables.RUNS, List.of(row)));
+        return new RunOutcome(spec.runId(), Map.of(Table.RUNS, List.of(row)));
     }
 
     private static Row runRow(RunSpec spec, String status, String error, Double logZ, Double logZErr, Double logF,
@@ -109,28 +106,12 @@ public final class RunRows {
                               Long nLike, Long nOutside, Long nDead,
                               Double samplerSeconds, double wallSeconds, Executor where, String[] parameters) {
         Condition c = spec.condition();
-        return Tables.withSpec(spec, Arrays.asList(spec.trainSha256(),
+        return Tables.withSpec(spec, Table.RUNS, Arrays.asList(spec.trainSha256(),
                 c.counts() == null ? null : c.counts().stream().mapToInt(Integer::intValue).toArray(),
-                c.noiseVariance(), spec.train().size(), testNames(spec).toArray(String[]::new),
-                spec.priorHalfWidth(), spec.prominence(), spec.posteriorSamples(), status, error, logZ, logZErr, logF,
+                c.noiseVariance(), spec.train().size(), testNames(spec).toArray(String[]::new), status, error, logZ, logZErr, logF,
                 kl, clusters, modes, prominent, functions, nLike, nOutside, nDead, samplerSeconds, wallSeconds,
                 where.host(), where.id(),
                 SplitbnnVersion.current(), parameters));
-    }
-
-    /**
-     * Whether the full solution's mean &lt;log L&gt;/N, averaged over the test sets, exceeds mode 1's; null without
-     * test sets or without a mode 1.
-     */
-    static Boolean fullBeatsTopMode(List<GeneralisationRow> rows, List<String> tests) {
-        OptionalDouble full = testAverage(rows, Solution.FULL, tests);
-        OptionalDouble top = testAverage(rows, Solution.modeName(1), tests);
-        return full.isPresent() && top.isPresent() ? full.getAsDouble() > top.getAsDouble() : null;
-    }
-
-    private static OptionalDouble testAverage(List<GeneralisationRow> rows, String solution, List<String> tests) {
-        return rows.stream().filter(g -> g.solution().equals(solution) && tests.contains(g.dataset()))
-                .mapToDouble(GeneralisationRow::mean).average();
     }
 
     private static List<String> testNames(RunSpec spec) {

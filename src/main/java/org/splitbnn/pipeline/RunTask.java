@@ -10,8 +10,9 @@ import org.splitbnn.analysis.ExperimentResult;
 import org.splitbnn.sampler.ProgressListener;
 
 /**
- * The work of one Spark task: builds the run's datasets, runs the experiment and returns its rows. A run that throws
- * comes back as a failed outcome with the exception's message, so that the sweep goes on.
+ * The work of one Spark task: builds the run's datasets, runs the experiment and returns its rows. A run that throws,
+ * or runs out of memory or stack, comes back as a failed outcome with the exception's message, so that the sweep goes
+ * on (an OutOfMemoryError thrown into Spark would end the executor, or the whole sweep in local mode).
  */
 public final class RunTask implements Function<RunSpec, RunOutcome> {
 
@@ -22,8 +23,13 @@ public final class RunTask implements Function<RunSpec, RunOutcome> {
         try {
             ExperimentResult result = Experiment.run(spec.experiment(), ProgressListener.QUIET);
             return RunRows.ok(spec, result, result.solutions().get(0), where, (System.nanoTime() - start) * 1e-9);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             return RunRows.failed(spec, message(e), (System.nanoTime() - start) * 1e-9, where);
+        } catch (OutOfMemoryError e) {
+            // the run's arrays are unreachable once it has thrown, so the executor goes on with its memory back
+            return RunRows.failed(spec, message(e) + " (the run needs more memory than its executor has: raise "
+                    + "spark.executor.memory or -Xmx, or lower nlive/nprior)", (System.nanoTime() - start) * 1e-9,
+                    where);
         }
     }
 

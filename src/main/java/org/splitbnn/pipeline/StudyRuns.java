@@ -9,6 +9,7 @@ import java.util.TreeMap;
 
 import org.apache.spark.sql.Row;
 import org.splitbnn.analysis.claims.StudyRun;
+import org.splitbnn.output.Table;
 
 /**
  * A finished run's study record ({@link StudyRun}), read from its rows of the {@code runs}, {@code modes},
@@ -28,40 +29,40 @@ final class StudyRuns {
         if (outcome == null || !outcome.ok()) {
             return null;
         }
-        Row run = outcome.rows(Tables.RUNS).get(0);
-        Integer functions = (Integer) run.get(index(Tables.RUNS, "n_distinct_functions"));
-        List<Row> prominent = outcome.rows(Tables.MODES).stream()
-                .filter(m -> Boolean.TRUE.equals(m.get(index(Tables.MODES, "prominent"))))
-                .sorted(Comparator.comparingInt(m -> m.getInt(index(Tables.MODES, "mode")))).toList();
+        Row run = outcome.rows(Table.RUNS).get(0);
+        Integer functions = (Integer) run.get(index(Table.RUNS, "n_distinct_functions"));
+        List<Row> prominent = outcome.rows(Table.MODES).stream()
+                .filter(m -> Boolean.TRUE.equals(m.get(index(Table.MODES, "prominent"))))
+                .sorted(Comparator.comparingInt(m -> m.getInt(index(Table.MODES, "mode")))).toList();
         List<Integer> modeFunctions = prominent.stream()
-                .map(m -> (Integer) m.get(index(Tables.MODES, "function"))).toList();
+                .map(m -> (Integer) m.get(index(Table.MODES, "function"))).toList();
         Set<String> tests = Set.copyOf(spec.tests().stream().map(DatasetSource::name).toList());
         Map<String, double[]> sums = new TreeMap<>();
-        for (Row g : outcome.rows(Tables.GENERALISATION)) {
-            if (tests.contains(g.getString(index(Tables.GENERALISATION, "dataset")))) {
-                double[] sum = sums.computeIfAbsent(g.getString(index(Tables.GENERALISATION, "solution")),
+        for (Row g : outcome.rows(Table.GENERALISATION)) {
+            if (tests.contains(g.getString(index(Table.GENERALISATION, "dataset")))) {
+                double[] sum = sums.computeIfAbsent(g.getString(index(Table.GENERALISATION, "solution")),
                         k -> new double[2]);
-                sum[0] += g.getDouble(index(Tables.GENERALISATION, "predictive_log_likelihood"));
+                sum[0] += g.getDouble(index(Table.GENERALISATION, "predictive_log_likelihood"));
                 sum[1]++;
             }
         }
         Map<String, Double> means = new TreeMap<>();
         sums.forEach((solution, sum) -> means.put(solution, sum[0] / sum[1]));
         List<StudyRun.MatchedOptimum> matched = new ArrayList<>();
-        for (Row o : outcome.rows(Tables.OPTIMA)) {
-            Integer function = (Integer) o.get(index(Tables.OPTIMA, "matched_function"));
+        for (Row o : outcome.rows(Table.OPTIMA)) {
+            Integer function = (Integer) o.get(index(Table.OPTIMA, "matched_function"));
             if (function != null && function > 0) {
-                matched.add(new StudyRun.MatchedOptimum(function, o.getDouble(index(Tables.OPTIMA, "ns_weight")),
-                        o.getDouble(index(Tables.OPTIMA, "basin_fraction")),
-                        o.getDouble(index(Tables.OPTIMA, "laplace_log_z"))));
+                matched.add(new StudyRun.MatchedOptimum(function, o.getDouble(index(Table.OPTIMA, "ns_weight")),
+                        o.getDouble(index(Table.OPTIMA, "basin_fraction")),
+                        o.getDouble(index(Table.OPTIMA, "laplace_log_z"))));
             }
         }
-        return new StudyRun(spec.condition(), spec.train().name(), spec.train().size(), spec.samplerSeed(),
+        return new StudyRun(spec.condition(), spec.train().name(), spec.train().size(), spec.settings().samplerSeed(),
                 outcome.prominentModes(), functions, modeFunctions.contains(null) ? List.of() : modeFunctions,
                 means, matched);
     }
 
-    private static int index(Tables table, String column) {
-        return table.schema().fieldIndex(column);
+    private static int index(Table table, String column) {
+        return table.index(column);
     }
 }

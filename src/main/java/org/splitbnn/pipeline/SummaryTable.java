@@ -10,63 +10,39 @@ import java.util.TreeMap;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.splitbnn.output.RunSettings;
+import org.splitbnn.output.Table;
 
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The {@code summary} table: per prior, nlive, nprior, num_repeats, sampler and hidden, the number of runs, the mean
- * of log Z, its spread over sampler seeds within a training set beside the mean reported error, the distributions of
- * prominent-mode and distinct-function counts, and how often the full solution beats the highest-evidence mode on
- * the test sets ({@link RunOutcome#fullBeatsTopMode()}). Computed on the driver from the committed outcomes, in a
- * fixed order, so that the numbers do not depend on how Spark partitions anything.
+ * of log Z, its spread over sampler seeds within a training set beside the mean reported error, the distributions of prominent-mode and distinct-function counts, and how often the full solution
+ * beats the highest-evidence mode on the test sets ({@link RunOutcome#fullBeatsTopMode()}). Computed on the driver
+ * from the committed outcomes, in a fixed order, so that the numbers do not depend on how Spark partitions anything.
  */
 final class SummaryTable {
 
     /** Folder of the table. */
-    static final String FOLDER = "summary";
+    static final String FOLDER = Table.SUMMARY.folder();
 
     /** Its schema. */
-    static final StructType SCHEMA = new StructType(new StructField[] {
-        field("prior", DataTypes.StringType),
-        field("nlive", DataTypes.IntegerType),
-        field("nprior", DataTypes.IntegerType),
-        field("num_repeats", DataTypes.IntegerType),
-        field("sampler", DataTypes.StringType),
-        field("hidden", DataTypes.IntegerType),
-        field("runs", DataTypes.IntegerType),
-        field("runs_ok", DataTypes.IntegerType),
-        field("runs_failed", DataTypes.IntegerType),
-        field("log_z_mean", DataTypes.DoubleType),
-        field("log_z_seed_sd", DataTypes.DoubleType),
-        field("log_z_err_mean", DataTypes.DoubleType),
-        field("prominent_modes_mean", DataTypes.DoubleType),
-        field("prominent_modes_min", DataTypes.IntegerType),
-        field("prominent_modes_median", DataTypes.DoubleType),
-        field("prominent_modes_max", DataTypes.IntegerType),
-        field("prominent_mode_counts", DataTypes.createMapType(DataTypes.IntegerType, DataTypes.IntegerType)),
-        field("distinct_functions_mean", DataTypes.DoubleType),
-        field("distinct_function_counts", DataTypes.createMapType(DataTypes.IntegerType, DataTypes.IntegerType)),
-        field("runs_compared", DataTypes.IntegerType),
-        field("full_beats_top_mode", DataTypes.IntegerType),
-        field("full_beats_top_mode_fraction", DataTypes.DoubleType),
-    });
+    static final StructType SCHEMA = Tables.schema(Table.SUMMARY);
 
-    private static final Comparator<RunSpec> GROUP_ORDER = Comparator.comparing(RunSpec::prior)
-            .thenComparingInt(RunSpec::nlive).thenComparingInt(RunSpec::nprior)
-            .thenComparingInt(RunSpec::numRepeats).thenComparing(RunSpec::sampler)
-            .thenComparingInt(RunSpec::hidden);
+    private static final Comparator<RunSettings> GROUP_ORDER = Comparator.comparing(RunSettings::prior)
+            .thenComparingInt(RunSettings::nlive).thenComparingInt(RunSettings::nprior)
+            .thenComparingInt(RunSettings::numRepeats).thenComparing(RunSettings::sampler)
+            .thenComparingInt(RunSettings::hidden);
 
     private SummaryTable() {
     }
 
     /** One row per group of runs, sorted by the group's keys; {@code outcomes} holds every run's outcome. */
     static List<Row> rows(List<RunSpec> runs, Map<String, RunOutcome> outcomes) {
-        Map<RunSpec, List<RunSpec>> groups = new TreeMap<>(GROUP_ORDER);
+        Map<RunSettings, List<RunSpec>> groups = new TreeMap<>(GROUP_ORDER);
         for (RunSpec r : runs) {
-            groups.computeIfAbsent(r, k -> new ArrayList<>()).add(r);
+            groups.computeIfAbsent(r.settings(), k -> new ArrayList<>()).add(r);
         }
         List<Row> rows = new ArrayList<>();
         groups.forEach((key, specs) -> rows.add(row(key, specs,
@@ -84,7 +60,7 @@ final class SummaryTable {
         Map<List<Object>, List<Double>> byTrain = new LinkedHashMap<>();
         for (int i = 0; i < specs.size(); i++) {
             if (group.get(i).ok()) {
-                byTrain.computeIfAbsent(List.of(specs.get(i).train().name(), specs.get(i).priorHalfWidth()),
+                byTrain.computeIfAbsent(List.of(specs.get(i).train().name(), specs.get(i).settings().priorHalfWidth()),
                         k -> new ArrayList<>()).add(group.get(i).logZ());
             }
         }
@@ -100,14 +76,14 @@ final class SummaryTable {
         return sets == 0 ? null : Math.sqrt(sumVariance / sets);
     }
 
-    private static Row row(RunSpec key, List<RunSpec> specs, List<RunOutcome> group) {
+    private static Row row(RunSettings key, List<RunSpec> specs, List<RunOutcome> group) {
         List<RunOutcome> ok = group.stream().filter(RunOutcome::ok).toList();
         double[] logZ = ok.stream().mapToDouble(RunOutcome::logZ).toArray();
         int[] modes = ok.stream().mapToInt(RunOutcome::prominentModes).sorted().toArray();
         int[] functions = ok.stream().mapToInt(RunOutcome::distinctFunctions).sorted().toArray();
         List<Boolean> compared = ok.stream().map(RunOutcome::fullBeatsTopMode).filter(b -> b != null).toList();
         int beats = (int) compared.stream().filter(b -> b).count();
-        return RowFactory.create(key.prior(), key.nlive(), key.nprior(), key.numRepeats(), key.sampler().key(), key.hidden(),
+        return RowFactory.create(key.prior(), key.nlive(), key.nprior(), key.numRepeats(), key.sampler(), key.hidden(),
                 group.size(), ok.size(), group.size() - ok.size(),
                 mean(logZ), seedSpread(specs, group), mean(ok.stream().mapToDouble(RunOutcome::logZErr).toArray()),
                 mean(Arrays.stream(modes).asDoubleStream().toArray()),
@@ -157,9 +133,5 @@ final class SummaryTable {
         }
         int mid = sorted.length / 2;
         return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2.0;
-    }
-
-    private static StructField field(String name, org.apache.spark.sql.types.DataType type) {
-        return DataTypes.createStructField(name, type, true);
     }
 }

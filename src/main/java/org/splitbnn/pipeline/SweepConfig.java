@@ -7,53 +7,25 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 /**
- * A sweep configuration as written in YAML (see {@code conf/} and the README's "Sweeps" section), before validation:
- * absent optional keys are {@code null}. {@link SweepConfigReader} checks it and fills in the defaults.
+ * The keys of a sweep configuration (YAML, see {@code conf/} and the README's "Sweeps" section) other than the run
+ * settings, which {@link SweepConfigReader} reads by {@link org.splitbnn.output.RunSettings} (at the top level and in
+ * each block): absent keys are {@code null}.
  *
- * @param name             sweep name (letters, digits, '.', '_', '-')
- * @param nlive            live points of every run
- * @param nprior           prior draws at the start (default 10 x nlive)
- * @param numRepeats       slice-sampling steps per new point (default 5 x dimension)
- * @param sampler          how dead points are replaced: slice (default) or region
- * @param priors           prior names, each one run family
- * @param priorHalfWidth   half-widths a of the uniform(-a, a) box, each one run family (default [5]; a single number
- *                         is a list of one)
- * @param samplerSeeds     sampler seeds, each one run family
- * @param hidden           hidden-unit counts, each one run family (default [2])
- * @param train            training sets, each one run family
- * @param tests            test sets evaluated in every run (default none; a single item is a list of one)
- * @param prominence       a mode is prominent above this fraction of the largest local evidence (default 1e-3)
- * @param posteriorSamples equally weighted samples per solution (default 1000)
- * @param gridStep         spacing of the prediction grid (default 0.1)
- * @param outputs          which large tables to write (default neither)
- * @param baselines        the optimisation baselines (default 32 starts)
- * @param figures          which runs the report draws Figures 1b, 2 and 3 for (default none)
- * @param claims           how the claims table's intervals are drawn (default seed 1, 2000 resamples)
- * @param blocks           grids whose union is the sweep, each giving some of the grid keys (the top level's
- *                         value stands in for a key a block leaves out); default one block, the top level
+ * @param name    sweep name (letters, digits, '.', '_', '-')
+ * @param train   training sets, each one run family
+ * @param tests   test sets evaluated in every run (default none; a single item is a list of one)
+ * @param outputs which large tables to write (default neither)
+ * @param figures which runs the report draws Figures 1b, 2 and 3 for (default none)
+ * @param claims  how the claims table's intervals are drawn (default seed 1, 2000 resamples)
  */
 public record SweepConfig(
         @JsonProperty("name") String name,
-        @JsonProperty("nlive") Integer nlive,
-        @JsonProperty("nprior") Integer nprior,
-        @JsonProperty("num_repeats") Integer numRepeats,
-        @JsonProperty("sampler") String sampler,
-        @JsonProperty("priors") List<String> priors,
-        @JsonProperty("prior_half_width") @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
-        List<Double> priorHalfWidth,
-        @JsonProperty("sampler_seeds") List<Long> samplerSeeds,
-        @JsonProperty("hidden") List<Integer> hidden,
         @JsonProperty("train") List<DataItem> train,
         @JsonProperty("tests") @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
         List<DataItem> tests,
-        @JsonProperty("prominence") Double prominence,
-        @JsonProperty("posterior_samples") Integer posteriorSamples,
-        @JsonProperty("grid_step") Double gridStep,
         @JsonProperty("outputs") TableSelection outputs,
-        @JsonProperty("baselines") BaselineSelection baselines,
         @JsonProperty("figures") FigureSelection figures,
-        @JsonProperty("claims") ClaimsKey claims,
-        @JsonProperty("blocks") List<Block> blocks) {
+        @JsonProperty("claims") ClaimsKey claims) {
 
     /**
      * One item of {@code train} or {@code tests}: a CSV file, or noisy-XOR datasets generated from seeds, one for
@@ -89,21 +61,13 @@ public record SweepConfig(
     }
 
     /**
-     * One block of a sweep of several grids: each key it gives replaces the top level's for this block's grid.
+     * The datasets of one block of a sweep of several grids (the block's grid settings are read beside them by
+     * {@link org.splitbnn.output.RunSettings}); a key the block leaves out takes the top level's value.
      *
-     * @param priors         prior names
-     * @param priorHalfWidth half-widths of the prior box
-     * @param samplerSeeds   sampler seeds
-     * @param hidden         hidden-unit counts
-     * @param train          training sets
-     * @param tests          test sets
+     * @param train training sets
+     * @param tests test sets
      */
     public record Block(
-            @JsonProperty("priors") List<String> priors,
-            @JsonProperty("prior_half_width") @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
-            List<Double> priorHalfWidth,
-            @JsonProperty("sampler_seeds") List<Long> samplerSeeds,
-            @JsonProperty("hidden") List<Integer> hidden,
             @JsonProperty("train") List<DataItem> train,
             @JsonProperty("tests") @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
             List<DataItem> tests) {

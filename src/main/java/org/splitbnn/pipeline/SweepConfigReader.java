@@ -19,13 +19,14 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import org.splitbnn.analysis.claims.ClaimSettings;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -34,16 +35,16 @@ import org.splitbnn.output.SplitbnnVersion;
 import org.splitbnn.data.Dataset;
 import org.splitbnn.data.DatasetCsv;
 import org.splitbnn.data.NoisyXorRecipe;
-import org.splitbnn.analysis.baselines.Baselines;
-import org.splitbnn.model.NetworkShape;
-import org.splitbnn.model.Prior;
-import org.splitbnn.sampler.SamplerKind;
+import org.splitbnn.analysis.claims.ClaimSettings;
+import org.splitbnn.output.RunSettings;
 
 /**
- * Reads a sweep configuration (YAML), checks every key and value, and expands the grid into runs. Every problem is
- * reported as an {@link IllegalArgumentException} whose message names the file and the key. The configuration and
- * its CSV files are read through Hadoop's file systems (local paths, {@code hdfs://}, {@code s3a://}, ...); CSV paths
- * are relative to the configuration file's folder.
+ * Reads a sweep configuration (YAML), checks every key and value, and expands the grid into runs. The run settings'
+ * keys, types, defaults and checks are those of {@link RunSettings} (a setting with a grid key takes a list, one run
+ * family per value); the other keys are those of {@link SweepConfig}. Every problem is reported as an
+ * {@link IllegalArgumentException} whose message names the file and the key. The configuration and its CSV files are
+ * read through Hadoop's file systems (local paths, {@code hdfs://}, {@code s3a://}, ...); CSV paths are relative to
+ * the configuration file's folder.
  */
 public final class SweepConfigReader {
 
@@ -103,16 +104,65 @@ public final class SweepConfigReader {
         if (text.isBlank()) {
             throw new IllegalArgumentException(location + ": empty sweep configuration");
         }
-        return new SweepConfigReader(location, qualified.getParent(), conf).expand(parse(location, text), text);
+        return new SweepConfigReader(location, qualified.getParent(), conf).expand(text);
     }
 
-    private static SweepConfig parse(String file, String text) {
+    /** The keys of a configuration: those of {@link SweepConfig} and those of the run settings. */
+    private static List<String> knownKeys() {
+        List<String> keys = new ArrayList<>(List.of("name", "train", "tests", "outputs", "figures", "claims",
+                "blocks"));
+        for (RunSettings.Setting s : RunSettings.SETTINGS) {
+            keys.add(yamlKey(s));
+        }
+        return keys.stream().sorted().toList();
+    }
+
+    /** The configuration key of a setting: its grid key (a list of values) or its key (one value). */
+    private static String yamlKey(RunSettings.Setting s) {
+        return s.gridKey() != null ? s.gridKey() : s.key();
+    }
+
+    private JsonNode parse(String text) {
+        JsonNode root;
         try {
-            SweepConfig config = YAML.readValue(text, SweepConfig.class);
-            if (config == null) {
-                throw new IllegalArgumentException(file + ": empty sweep configuration");
+            root = YAML.readTree(text);
+        } catch (JsonProcessingException e) {
+            // SnakeYAML's message: what it was doing, what it found, and where ("line N, column M") it found it
+            List<String> lines = e.getOriginalMessage().lines().map(String::strip).toList();
+            java.util.regex.Matcher where = Pattern.compile("line (\\d+), column (\\d+)")
+                    .matcher(String.join(" ", lines));
+            String at = null;
+            while (where.find()) {
+                at = "line " + where.group(1) + ", column " + where.group(2);
             }
-            return config;
+            if (at == null && e.getLocation() != null) {
+                at = "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            }
+            String problem = lines.stream().filter(l -> l.startsWith("found") || l.startsWith("expected"))
+                    .findFirst().orElse(lines.isEmpty() ? "" : lines.get(0)).replace("\t", "\\t");
+            throw new IllegalArgumentException(file + ": not valid YAML" + (at == null ? "" : " at " + at) + ": "
+                    + problem);
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            throw new IllegalArgumentException(file + ": empty sweep configuration");
+        }
+        if (!root.isObject()) {
+            throw new IllegalArgumentException(file + ": expected keys such as name, nlive, priors; got "
+                    + describe(root));
+        }
+        List<String> known = knownKeys();
+        root.fieldNames().forEachRemaining(k -> {
+            if (!known.contains(k)) {
+                throw new IllegalArgumentException(file + ": unknown key '" + k + "'; known keys: "
+                        + String.join(", ", known));
+            }
+        });
+        return root;
+    }
+
+    private SweepConfig config(ObjectNode rest) {
+        try {
+            return YAML.treeToValue(rest, SweepConfig.class);
         } catch (UnrecognizedPropertyException e) {
             String parent = path(e).replaceAll("\\.?[^.\\[]+$", "");
             throw new IllegalArgumentException(file + ": unknown key '" + e.getPropertyName() + "'"
@@ -120,13 +170,16 @@ public final class SweepConfigReader {
                     + e.getKnownPropertyIds().stream().map(Object::toString).sorted()
                     .collect(Collectors.joining(", ")));
         } catch (JsonMappingException e) {
-            String line = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ": ";
             String message = e.getOriginalMessage().lines().findFirst().orElse("")
                     .replaceAll(" \\((but|set) .*", "");
-            throw new IllegalArgumentException(file + ": " + line + "key '" + path(e) + "': " + message);
+            java.util.regex.Matcher type = Pattern.compile("Cannot (deserialize value of type|construct instance of)"
+                    + " `([^`]*)`.*").matcher(message);
+            if (type.matches()) {
+                message = "expected " + typeInWords(type.group(2));
+            }
+            throw new IllegalArgumentException(file + ": key '" + path(e) + "': " + message);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(file + ": not valid YAML: "
-                    + e.getOriginalMessage().lines().findFirst().orElse(""));
+            throw new IllegalArgumentException(file + ": " + e.getOriginalMessage().lines().findFirst().orElse(""));
         }
     }
 
@@ -142,71 +195,97 @@ public final class SweepConfigReader {
         return sb.toString();
     }
 
-    private Sweep expand(SweepConfig c, String text) throws IOException {
+    /** A Java type of the configuration's records in words. */
+    private static String typeInWords(String javaType) {
+        String simple = javaType.replaceAll("<.*", "").replaceAll(".*[.$]", "");
+        return switch (simple) {
+            case "List", "ArrayList" -> "a list [...]";
+            case "Long", "long", "Integer", "int" -> "an integer";
+            case "Double", "double" -> "a number";
+            case "Boolean", "boolean" -> "true or false";
+            case "String" -> "a name";
+            default -> "keys {...}";
+        };
+    }
+
+    private static String describe(JsonNode n) {
+        return n.isArray() ? "a list" : n.isObject() ? "keys {...}" : "'" + n.asText() + "'";
+    }
+
+    /** A scalar of a setting's type, or an error naming {@code key}. */
+    private Object scalar(JsonNode n, Class<?> type, String key) {
+        if (type == String.class && n.isTextual()) {
+            return n.asText();
+        } else if (type == Integer.class && n.isIntegralNumber()) {
+            check(n.canConvertToInt(), key, "must fit a 32-bit integer (at most " + Integer.MAX_VALUE + "), got "
+                    + n.asText());
+            return n.intValue();
+        } else if (type == Long.class && n.isIntegralNumber()) {
+            check(n.canConvertToLong(), key, "must fit a 64-bit integer, got " + n.asText());
+            return n.longValue();
+        } else if (type == Double.class && n.isNumber()) {
+            return n.doubleValue();
+        }
+        throw error(key, "expected " + RunSettings.typeName(type) + ", got " + describe(n));
+    }
+
+    private Sweep expand(String text) throws IOException {
+        ObjectNode root = (ObjectNode) parse(text);
+        JsonNode blocksNode = root.remove("blocks");
+        Map<String, Object> single = new LinkedHashMap<>();
+        Map<RunSettings.Setting, JsonNode> topGrid = new LinkedHashMap<>();
+        for (RunSettings.Setting s : RunSettings.SETTINGS) {
+            JsonNode n = root.remove(yamlKey(s));
+            if (s.gridKey() == null) {
+                if (n != null && !n.isNull()) {
+                    single.put(s.key(), scalar(n, s.type(), s.key()));
+                }
+            } else {
+                topGrid.put(s, n);
+            }
+        }
+        SweepConfig c = config(root);
         String name = required(c.name(), "name");
         check(NAME.matcher(name).matches(), "name", "use letters, digits, '.', '_' and '-', got '" + name + "'");
-        int nlive = required(c.nlive(), "nlive");
-        int nprior = c.nprior() == null ? 10 * nlive : c.nprior();
-        check(nprior >= nlive, "nprior", "must be at least nlive (" + nlive + "), got " + nprior);
-        check(c.numRepeats() == null || c.numRepeats() >= 1, "num_repeats", "must be at least 1, got "
-                + c.numRepeats());
-        SamplerKind sampler;
-        try {
-            sampler = c.sampler() == null ? SamplerKind.SLICE : SamplerKind.of(c.sampler());
-        } catch (IllegalArgumentException e) {
-            throw error("sampler", e.getMessage());
-        }
-        double prominence = c.prominence() == null ? 1e-3 : c.prominence();
-        check(prominence > 0 && prominence < 1, "prominence", "must lie in (0, 1), got " + prominence);
-        int samples = c.posteriorSamples() == null ? 1000 : c.posteriorSamples();
-        check(samples >= 1, "posterior_samples", "must be at least 1, got " + samples);
-        double gridStep = c.gridStep() == null ? 0.1 : c.gridStep();
-        check(gridStep > 0 && Double.isFinite(gridStep), "grid_step", "must be positive, got " + gridStep);
         TableSelection outputs = c.outputs() == null ? new TableSelection(false, false) : c.outputs();
-        int starts = c.baselines() == null ? Baselines.DEFAULT_STARTS : c.baselines().startsOrDefault();
-        check(starts >= 0, "baselines.starts", "must be 0 (no baselines) or positive, got " + starts);
         ClaimSettings claims = claims(c.claims());
-        List<SweepConfig.Block> blocks = c.blocks() == null
-                ? List.of(new SweepConfig.Block(null, null, null, null, null, null))
-                : nonEmpty(c.blocks(), "blocks");
+        List<ObjectNode> blocks = new ArrayList<>();
+        if (blocksNode == null || blocksNode.isNull()) {
+            blocks.add(YAML.createObjectNode());
+        } else {
+            check(blocksNode.isArray() && !blocksNode.isEmpty(), "blocks", "expected a list of blocks {...}, got "
+                    + describe(blocksNode));
+            for (int b = 0; b < blocksNode.size(); b++) {
+                check(blocksNode.get(b).isObject(), "blocks[" + b + "]", "expected keys {...}, got "
+                        + describe(blocksNode.get(b)));
+                blocks.add(((ObjectNode) blocksNode.get(b)).deepCopy());
+            }
+        }
         String version = SplitbnnVersion.current();
         Map<String, RunSpec> runs = new LinkedHashMap<>();
-        Grid grid = new Grid();
+        Map<RunSettings.Setting, List<Object>> union = new LinkedHashMap<>();
+        topGrid.keySet().forEach(s -> union.put(s, new ArrayList<>()));
+        List<String> trainNames = new ArrayList<>();
         Map<String, String> hashes = new HashMap<>();
         for (int b = 0; b < blocks.size(); b++) {
-            SweepConfig.Block block = blocks.get(b);
-            Keys k = new Keys(c.blocks() == null ? null : "blocks[" + b + "].", block);
-            List<Integer> hidden = k.pick(block.hidden(), c.hidden(), "hidden") == null ? List.of(2)
-                    : nonEmptyDistinct(k.pick(block.hidden(), c.hidden(), "hidden"), k.key("hidden"));
-            for (int h : hidden) {
-                check(h >= 1, k.key("hidden"), "needs at least 1 hidden unit, got " + h);
-                int dim = new NetworkShape(h).dimension();
-                check(nlive > dim, "nlive", "must exceed the number of parameters (" + dim + " for hidden " + h
-                        + "), got " + nlive);
+            ObjectNode block = blocks.get(b);
+            String prefix = blocksNode == null || blocksNode.isNull() ? "" : "blocks[" + b + "].";
+            Map<RunSettings.Setting, List<Object>> grid = new LinkedHashMap<>();
+            Map<String, String> keys = new HashMap<>();
+            for (Map.Entry<RunSettings.Setting, JsonNode> t : topGrid.entrySet()) {
+                RunSettings.Setting s = t.getKey();
+                JsonNode own = block.remove(s.gridKey());
+                String key = (own != null ? prefix : "") + s.gridKey();
+                keys.put(s.key(), key);
+                grid.put(s, gridValues(s, own != null ? own : t.getValue(), key));
             }
-            List<Double> widths = k.pick(block.priorHalfWidth(), c.priorHalfWidth(), "prior_half_width");
-            List<Double> halfWidths = widths == null ? List.of(Prior.DEFAULT_HALF_WIDTH)
-                    : nonEmptyDistinct(widths, k.key("prior_half_width"));
-            List<String> priors = nonEmptyDistinct(required(k.pick(block.priors(), c.priors(), "priors"),
-                    k.key("priors")), k.key("priors"));
-            for (String prior : priors) {
-                for (int h : hidden) {
-                    for (double halfWidth : halfWidths) {
-                        try {
-                            Prior.parse(prior, halfWidth).checkApplicable(new NetworkShape(h));
-                        } catch (IllegalArgumentException e) {
-                            throw error(k.key("priors"), e.getMessage());
-                        }
-                    }
-                }
-            }
-            List<Long> seeds = nonEmptyDistinct(required(k.pick(block.samplerSeeds(), c.samplerSeeds(),
-                    "sampler_seeds"), k.key("sampler_seeds")), k.key("sampler_seeds"));
-            String trainKey = k.key("train");
-            List<DatasetSource> train = datasets(nonEmpty(required(k.pick(block.train(), c.train(), "train"),
-                    trainKey), trainKey), trainKey, null);
-            List<SweepConfig.DataItem> testItems = k.pick(block.tests(), c.tests(), "tests");
-            String testsKey = k.key("tests");
+            SweepConfig.Block datasets = block(block, prefix);
+            List<RunSettings> settings = settings(single, grid, keys);
+            String trainKey = (datasets.train() != null ? prefix : "") + "train";
+            List<SweepConfig.DataItem> trainItems = datasets.train() != null ? datasets.train() : c.train();
+            List<DatasetSource> train = datasets(nonEmpty(required(trainItems, trainKey), trainKey), trainKey, null);
+            String testsKey = (datasets.tests() != null ? prefix : "") + "tests";
+            List<SweepConfig.DataItem> testItems = datasets.tests() != null ? datasets.tests() : c.tests();
             testItems = testItems == null ? List.of() : nonEmpty(testItems, testsKey);
             for (DatasetSource t : train) {
                 String trainHash = hashes.computeIfAbsent(t.name(), n -> DatasetSource.contentHash(t.build()));
@@ -218,31 +297,98 @@ public final class SweepConfigReader {
                     testKeys.add(test.name() + "=" + hashes.computeIfAbsent(test.name(),
                             n -> DatasetSource.contentHash(test.build())));
                 }
-                for (String prior : priors) {
-                    for (double halfWidth : halfWidths) {
-                        for (long seed : seeds) {
-                            for (int h : hidden) {
-                                int repeats = c.numRepeats() == null ? 5 * new NetworkShape(h).dimension()
-                                        : c.numRepeats();
-                                String id = RunIds.of(version, prior, halfWidth, h, nlive, nprior, repeats,
-                                        sampler, seed, prominence, samples, gridStep, starts, t.name(), trainHash,
-                                        testKeys, outputs);
-                                runs.putIfAbsent(id, new RunSpec(id, prior, halfWidth, h, nlive, nprior, repeats,
-                                        sampler, seed, prominence, samples, gridStep, starts, t, trainHash, tests,
-                                        outputs));
-                            }
-                        }
-                    }
+                for (RunSettings s : settings) {
+                    String id = RunIds.of(version, s, t.name(), trainHash, testKeys, outputs);
+                    runs.putIfAbsent(id, new RunSpec(id, s, t, trainHash, tests, outputs));
+                }
+                if (!trainNames.contains(t.name())) {
+                    trainNames.add(t.name());
                 }
             }
-            grid.add(priors, train.stream().map(DatasetSource::name).toList(), seeds, hidden);
+            for (RunSettings s : settings) {
+                union.forEach((setting, values) -> {
+                    Object v = setting.value().apply(s);
+                    if (!values.contains(v)) {
+                        values.add(v);
+                    }
+                });
+            }
         }
         Set<String> marked = new HashSet<>();
         if (c.figures() != null) {
-            checkFigures(c.figures(), grid.priors, grid.train, grid.seeds, grid.hidden, outputs);
+            checkFigures(c.figures(), union, trainNames, outputs);
             runs.values().stream().filter(c.figures()::marks).forEach(r -> marked.add(r.runId()));
         }
         return new Sweep(name, List.copyOf(runs.values()), text, marked, claims);
+    }
+
+    /**
+     * The values of grid setting {@code s} from its configuration node {@code n} (null: the default): a list, or,
+     * for a setting whose grid key is its key ({@code prior_half_width}), also a single value.
+     */
+    private List<Object> gridValues(RunSettings.Setting s, JsonNode n, String key) {
+        List<Object> values = new ArrayList<>();
+        if (n == null || n.isNull()) {
+            values.add(null);
+        } else if (!n.isArray() && s.gridKey().equals(s.key())) {
+            values.add(scalar(n, s.type(), key));
+        } else {
+            check(n.isArray(), key, "expected a list such as [" + example(s) + "], got " + describe(n));
+            for (int i = 0; i < n.size(); i++) {
+                values.add(scalar(n.get(i), s.type(), key + "[" + i + "]"));
+            }
+            nonEmptyDistinct(values, key);
+        }
+        return values;
+    }
+
+    /** Every combination of the grid's values with the single settings, checked; errors name {@code keys}. */
+    private List<RunSettings> settings(Map<String, Object> single, Map<RunSettings.Setting, List<Object>> grid,
+                                       Map<String, String> keys) {
+        List<Map<String, Object>> combinations = new ArrayList<>();
+        combinations.add(single);
+        for (Map.Entry<RunSettings.Setting, List<Object>> g : grid.entrySet()) {
+            List<Map<String, Object>> next = new ArrayList<>();
+            for (Map<String, Object> partial : combinations) {
+                for (Object v : g.getValue()) {
+                    Map<String, Object> m = new LinkedHashMap<>(partial);
+                    if (v != null) {
+                        m.put(g.getKey().key(), v);
+                    }
+                    next.add(m);
+                }
+            }
+            combinations = next;
+        }
+        List<RunSettings> settings = new ArrayList<>();
+        for (Map<String, Object> m : combinations) {
+            try {
+                settings.add(RunSettings.of(m));
+            } catch (RunSettings.SettingException e) {
+                throw error(keys.getOrDefault(e.key(), yamlKey(RunSettings.setting(e.key()))), e.problem());
+            }
+        }
+        return settings;
+    }
+
+    /** The datasets of a block (what is left of it once its grid settings are taken out). */
+    private SweepConfig.Block block(ObjectNode rest, String prefix) {
+        List<String> known = new ArrayList<>(List.of("train", "tests"));
+        RunSettings.SETTINGS.stream().filter(s -> s.gridKey() != null).forEach(s -> known.add(s.gridKey()));
+        rest.fieldNames().forEachRemaining(k -> {
+            if (!known.contains(k)) {
+                throw new IllegalArgumentException(file + ": unknown key '" + k + "' in '" + prefix.replaceAll("\\.$",
+                        "") + "'; a block takes " + String.join(", ", known.stream().sorted().toList()));
+            }
+        });
+        try {
+            return YAML.treeToValue(rest, SweepConfig.Block.class);
+        } catch (JsonMappingException e) {
+            String message = e.getOriginalMessage().lines().findFirst().orElse("").replaceAll(" \\((but|set) .*", "");
+            throw new IllegalArgumentException(file + ": key '" + prefix + path(e) + "': " + message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(file + ": " + e.getOriginalMessage().lines().findFirst().orElse(""));
+        }
     }
 
     /** The bootstrap settings of the {@code claims} key, defaults filled in. */
@@ -253,60 +399,34 @@ public final class SweepConfigReader {
         return new ClaimSettings(seed, resamples, ClaimSettings.CONFIDENCE);
     }
 
-    /**
-     * Where a grid key of a block is read: the block's own value, else the top level's. An error names the block's
-     * key when the block gives it.
-     */
-    private record Keys(String prefix, SweepConfig.Block block) {
-
-        <T> T pick(T own, T top, String name) {
-            return own != null ? own : top;
-        }
-
-        String key(String name) {
-            if (prefix == null) {
-                return name;
-            }
-            boolean own = switch (name) {
-                case "priors" -> block.priors() != null;
-                case "prior_half_width" -> block.priorHalfWidth() != null;
-                case "sampler_seeds" -> block.samplerSeeds() != null;
-                case "hidden" -> block.hidden() != null;
-                case "train" -> block.train() != null;
-                case "tests" -> block.tests() != null;
-                default -> false;
-            };
-            return own ? prefix + name : name;
-        }
-    }
-
-    /** The values each grid key takes in some block (the {@code figures} key must name values among them). */
-    private static final class Grid {
-        final List<String> priors = new ArrayList<>();
-        final List<String> train = new ArrayList<>();
-        final List<Long> seeds = new ArrayList<>();
-        final List<Integer> hidden = new ArrayList<>();
-
-        void add(List<String> p, List<String> t, List<Long> s, List<Integer> h) {
-            p.stream().filter(v -> !priors.contains(v)).forEach(priors::add);
-            t.stream().filter(v -> !train.contains(v)).forEach(train::add);
-            s.stream().filter(v -> !seeds.contains(v)).forEach(seeds::add);
-            h.stream().filter(v -> !hidden.contains(v)).forEach(hidden::add);
-        }
+    /** An example value of a grid setting for messages. */
+    private static String example(RunSettings.Setting s) {
+        return switch (s.key()) {
+            case "prior" -> "full, constrained";
+            case "hidden" -> "2";
+            default -> "1, 2";
+        };
     }
 
     /** Checks that every value of {@code figures} is in the grid and that the tables it needs are written. */
-    private void checkFigures(FigureSelection figures, List<String> priors, List<String> train,
-                              List<Long> seeds, List<Integer> hidden, TableSelection outputs) {
+    private void checkFigures(FigureSelection figures, Map<RunSettings.Setting, List<Object>> grid,
+                              List<String> train, TableSelection outputs) {
         check(outputs.posterior() && outputs.predictions(), "figures", "needs outputs: {posterior: true, "
                 + "predictions: true} (the figures are drawn from those tables)");
-        inGrid(figures.priors(), priors, "figures.priors", "priors");
+        inGrid(figures.priors(), values(grid, "prior"), "figures.priors", "priors");
         inGrid(figures.train(), train, "figures.train", "train");
-        inGrid(figures.samplerSeeds(), seeds, "figures.sampler_seeds", "sampler_seeds");
-        inGrid(figures.hidden(), hidden, "figures.hidden", "hidden");
+        inGrid(figures.samplerSeeds(), values(grid, "sampler_seed"), "figures.sampler_seeds", "sampler_seeds");
+        inGrid(figures.hidden(), values(grid, "hidden"), "figures.hidden", "hidden");
     }
 
-    private <T> void inGrid(List<T> selected, List<T> grid, String key, String gridKey) {
+    /** The grid's values of a setting, its default when the configuration does not list it. */
+    private static List<Object> values(Map<RunSettings.Setting, List<Object>> grid, String key) {
+        List<Object> v = grid.get(RunSettings.setting(key));
+        return v.size() == 1 && v.get(0) == null
+                ? List.of(RunSettings.of(Map.of("prior", "full")).get(key)) : v;
+    }
+
+    private <T> void inGrid(List<T> selected, List<?> grid, String key, String gridKey) {
         if (selected == null) {
             return;
         }

@@ -2,7 +2,6 @@ package org.splitbnn.pipeline;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -12,9 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
-import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.splitbnn.output.Table;
 import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
@@ -23,15 +23,17 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import org.splitbnn.output.OutputWriteException;
 
 /**
  * Runs a sweep on Spark: submits every run not yet committed as its own one-task job, commits each outcome as it
  * arrives (printing a progress line), then writes the tables from all committed runs of the grid.
  *
- * <p>Output folder layout: one Parquet folder per table ({@link Tables}, {@code summary}, {@code claims}, and
+ * <p>Output folder layout: one Parquet folder per table ({@link Tables}, {@code summary}, and
  * {@code training_points} when runs are marked for figures), {@code _commits/} (the
- * commit log, see {@link CommitStore}), {@code sweep.yaml} (the configuration of the last invocation) and
- * {@code _SUMMARY.json} (how the last invocation ended, see {@link ClosingSummary}). Runs whose
+ * commit log, see {@link CommitStore}), {@code sweep.json} (the sweep that owns the folder), {@code sweep.yaml} (the
+ * configuration of the last invocation), {@code _SUMMARY.json} (how the last invocation ended, see
+ * {@link ClosingSummary}) and {@code _lock} while an invocation works in it ({@link SweepFolder}). Runs whose
  * committed status is failed are tried again by the next invocation.
  */
 public final class SweepDriver {
@@ -44,20 +46,36 @@ public final class SweepDriver {
     /** Rows per Parquet part file of a table (and per table-writing task). */
     private static final int ROWS_PER_FILE = 4_000;
 
+    /** The folder names of every table a sweep may write. */
+    static final List<String> TABLE_FOLDERS = java.util.stream.Stream.concat(
+            Tables.SWEEP.stream().map(Table::folder),
+            java.util.stream.Stream.of(SummaryTable.FOLDER, TrainingPointsTable.FOLDER)).toList();
+
     private final SparkSession spark;
     private final PrintStream progress;
+    private final PrintStream warnings;
     private final Function<RunSpec, RunOutcome> task;
+    private final Runnable tableWritten;
 
-    /** A driver that runs each run with {@link RunTask} and prints progress lines on {@code progress}. */
-    public SweepDriver(SparkSession spark, PrintStream progress) {
-        this(spark, progress, new RunTask());
+    /**
+     * A driver that runs each run with {@link RunTask}, prints progress lines on {@code progress} and warnings (an
+     * unreadable commit, a repaired table) on {@code warnings}.
+     */
+    public SweepDriver(SparkSession spark, PrintStream progress, PrintStream warnings) {
+        this(spark, progress, warnings, new RunTask(), () -> { });
     }
 
-    /** A driver with another task function (tests use it to simulate failures). */
-    SweepDriver(SparkSession spark, PrintStream progress, Function<RunSpec, RunOutcome> task) {
+    /**
+     * A driver with another task function and a hook called when the tables are staged, before they are swapped in
+     * (tests use them to simulate failures and kills).
+     */
+    SweepDriver(SparkSession spark, PrintStream progress, PrintStream warnings, Function<RunSpec, RunOutcome> task,
+                Runnable tableWritten) {
         this.spark = spark;
         this.progress = progress;
+        this.warnings = warnings;
         this.task = task;
+        this.tableWritten = tableWritten;
     }
 
     /**
@@ -65,38 +83,43 @@ public final class SweepDriver {
      * removed first and every run is computed. However it ends, once {@code out} is accepted it writes
      * {@link ClosingSummary#FILE} there.
      *
-     * @throws IllegalArgumentException when {@code out} holds something other than a sweep's output
+     * @throws IllegalArgumentException when {@code out} holds something other than this sweep's output, or cannot
+     *                                  be written
+     * @throws SweepBusyException       when another invocation works in {@code out}
+     * @throws OutputWriteException     when a commit or a table cannot be written (what was committed stays)
      */
     public SweepReport run(Sweep sweep, String out, boolean overwrite) throws IOException {
         Instant started = Instant.now();
         Path outPath = new Path(out);
         FileSystem fs = outPath.getFileSystem(spark.sparkContext().hadoopConfiguration());
-        if (fs.exists(outPath) && fs.listStatus(outPath).length > 0
-                && !fs.exists(new Path(outPath, CommitStore.FOLDER))
-                && !fs.exists(new Path(outPath, ClosingSummary.FILE))) {
-            throw new IllegalArgumentException("--out " + out + " is not empty and holds no sweep (no "
-                    + CommitStore.FOLDER + "/); choose another folder");
-        }
-        try {
-            SweepReport report = runInto(sweep, outPath, fs, overwrite);
-            ClosingSummary.finished(report, started, spark.sparkContext()).writeInto(outPath, fs);
-            return report;
-        } catch (IOException | RuntimeException | Error e) {
-            try {
-                ClosingSummary.error(sweep.name(), e, started, spark.sparkContext()).writeInto(outPath, fs);
-            } catch (IOException | RuntimeException summaryError) {
-                e.addSuppressed(summaryError);
+        try (SweepFolder folder = SweepFolder.open(outPath, spark.sparkContext().hadoopConfiguration(),
+                TABLE_FOLDERS, warnings::println)) {
+            if (overwrite) {
+                folder.clear();
             }
-            throw e;
+            CommitStore store = folder.commits();
+            Map<String, RunOutcome> committed = store.load(warnings::println);
+            folder.claim(sweep, committed.keySet());
+            // from here on the folder is this sweep's: however the invocation ends, the closing summary says how
+            try {
+                SweepReport report = runInto(sweep, folder, committed);
+                ClosingSummary.finished(report, started, spark.sparkContext()).writeInto(outPath, fs);
+                return report;
+            } catch (IOException | RuntimeException | Error e) {
+                try {
+                    ClosingSummary.error(sweep.name(), e, started, spark.sparkContext()).writeInto(outPath, fs);
+                } catch (IOException | RuntimeException summaryError) {
+                    e.addSuppressed(summaryError);
+                }
+                throw e;
+            }
         }
     }
 
-    private SweepReport runInto(Sweep sweep, Path outPath, FileSystem fs, boolean overwrite) throws IOException {
-        CommitStore store = new CommitStore(outPath, spark.sparkContext().hadoopConfiguration());
-        if (overwrite) {
-            store.clear();
-        }
-        Map<String, RunOutcome> committed = store.load();
+    /** Computes the runs of the grid not committed (or failed), then writes the tables from the log. */
+    private SweepReport runInto(Sweep sweep, SweepFolder folder, Map<String, RunOutcome> committed)
+            throws IOException {
+        CommitStore store = folder.commits();
         List<RunSpec> pending = new ArrayList<>();
         for (RunSpec r : sweep.runs()) {
             RunOutcome o = committed.get(r.runId());
@@ -112,9 +135,11 @@ public final class SweepDriver {
         }
         double runsSeconds = (System.nanoTime() - start) * 1e-9;
         long tablesStart = System.nanoTime();
-        writeTables(sweep, committed, outPath, fs);
-        try (FSDataOutputStream o = fs.create(new Path(outPath, "sweep.yaml"), true)) {
-            o.write(sweep.configText().getBytes(StandardCharsets.UTF_8));
+        try {
+            writeTables(sweep, committed, folder);
+            folder.writeConfig(sweep.configText());
+        } catch (IOException | RuntimeException | FSError e) {
+            throw new OutputWriteException("the tables in " + folder.path(), rootCause(e));
         }
         int failed = (int) sweep.runs().stream().filter(r -> !committed.get(r.runId()).ok()).count();
         return new SweepReport(sweep.name(), sweep.runs().size(), sweep.runs().size() - pending.size(),
@@ -135,8 +160,8 @@ public final class SweepDriver {
         while (!queue.isEmpty() || !jobs.isEmpty()) {
             while (!queue.isEmpty() && jobs.size() < MAX_JOBS_IN_FLIGHT) {
                 RunSpec r = queue.poll();
-                jsc.setJobDescription("splitbnn run " + r.runId() + " (" + r.prior() + ", " + r.train().name()
-                        + ", seed " + r.samplerSeed() + ")");
+                jsc.setJobDescription("splitbnn run " + r.runId() + " (" + r.settings().prior() + ", "
+                        + r.train().name() + ", seed " + r.settings().samplerSeed() + ")");
                 jobs.put(r, jsc.parallelize(List.of(r), 1).map(task).collectAsync());
             }
             boolean any = false;
@@ -148,7 +173,11 @@ public final class SweepDriver {
                 it.remove();
                 any = true;
                 RunOutcome o = outcome(job.getKey(), job.getValue(), (System.nanoTime() - start) * 1e-9);
-                store.commit(o);
+                try {
+                    store.commit(o);
+                } catch (IOException | RuntimeException | FSError e) {
+                    throw new OutputWriteException("the commit of run " + o.runId() + " in " + store.dir(), e);
+                }
                 done.add(o);
                 progress.println(ProgressLine.of(job.getKey(), o, done.size(), pending.size(),
                         (System.nanoTime() - start) * 1e-9));
@@ -184,43 +213,47 @@ public final class SweepDriver {
         }
     }
 
-    /** Writes every table from the committed outcomes of the grid's runs, in grid order. */
-    private void writeTables(Sweep sweep, Map<String, RunOutcome> committed, Path out, FileSystem fs)
-            throws IOException {
+    /**
+     * Writes every table from the committed outcomes of the grid's runs, in grid order, into a staging folder, then
+     * swaps them into place.
+     */
+    private void writeTables(Sweep sweep, Map<String, RunOutcome> committed, SweepFolder folder) throws IOException {
         TableSelection selection = sweep.runs().isEmpty() ? new TableSelection(false, false)
                 : sweep.runs().get(0).outputs();
-        Map<Path, Dataset<Row>> frames = new LinkedHashMap<>();
-        for (Tables t : Tables.values()) {
+        Path staging = folder.staging();
+        Map<String, Dataset<Row>> frames = new LinkedHashMap<>();
+        List<String> dropped = new ArrayList<>();
+        for (Table t : Tables.SWEEP) {
             boolean wanted = switch (t) {
                 case POSTERIOR -> selection.posterior();
                 case PREDICTIONS -> selection.predictions();
                 default -> true;
             };
-            Path folder = new Path(out, t.folder());
             if (!wanted) {
-                fs.delete(folder, true);
+                dropped.add(t.folder());
                 continue;
             }
             List<Row> rows = new ArrayList<>();
             for (RunSpec r : sweep.runs()) {
                 for (Row row : committed.get(r.runId()).rows(t)) {
-                    rows.add(t == Tables.RUNS ? Tables.withFigures(row, sweep.figureRuns().contains(r.runId())) : row);
+                    rows.add(t == Table.RUNS ? Tables.withFigures(row, sweep.figureRuns().contains(r.runId())) : row);
                 }
             }
-            frames.put(folder, frame(rows, t.schema()));
+            frames.put(t.folder(), frame(rows, Tables.schema(t)));
         }
-        frames.put(new Path(out, SummaryTable.FOLDER),
-                frame(SummaryTable.rows(sweep.runs(), committed), SummaryTable.SCHEMA));
-        frames.put(new Path(out, ClaimsTableRows.FOLDER),
-                frame(ClaimsTableRows.rows(sweep.runs(), committed, sweep.claims()), ClaimsTableRows.SCHEMA));
-        Path trainingPoints = new Path(out, TrainingPointsTable.FOLDER);
+        frames.put(SummaryTable.FOLDER, frame(SummaryTable.rows(sweep.runs(), committed), SummaryTable.SCHEMA));
+        frames.put(ClaimsTableRows.FOLDER, frame(ClaimsTableRows.rows(sweep.runs(), committed, sweep.claims()),
+                ClaimsTableRows.SCHEMA));
         if (sweep.marked().isEmpty()) {
-            fs.delete(trainingPoints, true);
+            dropped.add(TrainingPointsTable.FOLDER);
         } else {
-            frames.put(trainingPoints, frame(TrainingPointsTable.rows(sweep.marked()), TrainingPointsTable.SCHEMA));
+            frames.put(TrainingPointsTable.FOLDER, frame(TrainingPointsTable.rows(sweep.marked()),
+                    TrainingPointsTable.SCHEMA));
         }
         // the writes are independent Spark jobs: running them side by side saves most of their start-up time
-        frames.entrySet().parallelStream().forEach(e -> write(e.getValue(), e.getKey()));
+        frames.entrySet().parallelStream().forEach(e -> write(e.getValue(), new Path(staging, e.getKey())));
+        tableWritten.run();
+        folder.swapIn(staging, List.copyOf(frames.keySet()), dropped);
     }
 
     /**
@@ -231,6 +264,14 @@ public final class SweepDriver {
         int slices = Math.max(1, (rows.size() + ROWS_PER_FILE - 1) / ROWS_PER_FILE);
         return spark.createDataFrame(JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, slices),
                 schema);
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable c = e;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        return c;
     }
 
     private static void write(Dataset<Row> frame, Path folder) {

@@ -7,9 +7,8 @@ import java.util.Map;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.splitbnn.output.Table;
 import org.splitbnn.data.Dataset;
 
 /**
@@ -20,16 +19,10 @@ import org.splitbnn.data.Dataset;
 final class TrainingPointsTable {
 
     /** Folder of the table. */
-    static final String FOLDER = "training_points";
+    static final String FOLDER = Table.TRAINING_POINTS.folder();
 
     /** Its schema. */
-    static final StructType SCHEMA = new StructType(new StructField[] {
-        DataTypes.createStructField("train", DataTypes.StringType, false),
-        DataTypes.createStructField("train_sha256", DataTypes.StringType, false),
-        DataTypes.createStructField("x1", DataTypes.DoubleType, false),
-        DataTypes.createStructField("x2", DataTypes.DoubleType, false),
-        DataTypes.createStructField("y", DataTypes.IntegerType, false),
-    });
+    static final StructType SCHEMA = Tables.schema(Table.TRAINING_POINTS);
 
     private TrainingPointsTable() {
     }

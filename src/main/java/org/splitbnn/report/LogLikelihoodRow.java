@@ -5,12 +5,13 @@ import java.util.List;
 import java.util.OptionalDouble;
 
 import org.splitbnn.output.ParquetTable;
+import org.splitbnn.output.Table;
 
 /**
  * One row of a generalisation table: how a solution does on a dataset, as the distribution of &lt;log L&gt;/N over
  * its posterior samples.
  *
- * @param runId    the run (empty for a single run's table)
+ * @param runId    the run
  * @param solution "full" or "mode k"
  * @param dataset  "train", a test set's name, or "tests_pooled"
  */
@@ -23,13 +24,13 @@ public record LogLikelihoodRow(String runId, String solution, String dataset, do
     /** The dataset name of the pooled test sets. */
     public static final String POOLED = "tests_pooled";
 
-    /** The generalisation table's columns that the rows are made of (without {@code run_id}). */
-    public static final List<String> COLUMNS = List.of("solution", "dataset", "mean", "min", "q1", "median", "q3",
-            "max");
+    /** The generalisation table's columns that the rows are made of. */
+    public static final List<String> COLUMNS = Table.GENERALISATION.names("run_id", "solution", "dataset", "mean",
+            "min", "q1", "median", "q3", "max");
 
-    /** The rows of {@code table}, which has {@link #COLUMNS} and, when {@code runIds} is set, {@code run_id}. */
-    public static List<LogLikelihoodRow> of(ParquetTable table, boolean runIds) {
-        String[] run = runIds ? table.strings("run_id") : null;
+    /** The rows of {@code table}, which has {@link #COLUMNS}. */
+    public static List<LogLikelihoodRow> of(ParquetTable table) {
+        String[] run = table.strings("run_id");
         String[] solution = table.strings("solution");
         String[] dataset = table.strings("dataset");
         double[] mean = table.doubles("mean");
@@ -40,7 +41,7 @@ public record LogLikelihoodRow(String runId, String solution, String dataset, do
         double[] max = table.doubles("max");
         List<LogLikelihoodRow> rows = new ArrayList<>();
         for (int i = 0; i < table.rows(); i++) {
-            rows.add(new LogLikelihoodRow(run == null ? "" : run[i], solution[i], dataset[i], mean[i], min[i], q1[i],
+            rows.add(new LogLikelihoodRow(run[i], solution[i], dataset[i], mean[i], min[i], q1[i],
                     median[i], q3[i], max[i]));
         }
         return rows;

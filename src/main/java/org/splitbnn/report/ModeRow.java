@@ -4,11 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.splitbnn.output.ParquetTable;
+import org.splitbnn.output.Table;
 
 /**
  * One mode of a run, as its modes table holds it.
  *
- * @param runId      the run (empty for a single run's table)
+ * @param runId      the run
  * @param mode       rank, 1 = largest local evidence
  * @param localLogZ  local log-evidence
  * @param localLogZErr its standard deviation
@@ -19,13 +20,13 @@ import org.splitbnn.output.ParquetTable;
 public record ModeRow(String runId, int mode, double localLogZ, double localLogZErr, double weight,
                       boolean prominent, int function) {
 
-    /** The modes table's columns that the rows are made of (without {@code run_id}). */
-    public static final List<String> COLUMNS = List.of("mode", "local_log_z", "local_log_z_err", "weight",
-            "prominent", "function");
+    /** The modes table's columns that the rows are made of. */
+    public static final List<String> COLUMNS = Table.MODES.names("run_id", "mode", "local_log_z", "local_log_z_err",
+            "weight", "prominent", "function");
 
-    /** The rows of {@code table}, which has {@link #COLUMNS} and, when {@code runIds} is set, {@code run_id}. */
-    public static List<ModeRow> of(ParquetTable table, boolean runIds) {
-        String[] run = runIds ? table.strings("run_id") : null;
+    /** The rows of {@code table}, which has {@link #COLUMNS}. */
+    public static List<ModeRow> of(ParquetTable table) {
+        String[] run = table.strings("run_id");
         int[] mode = table.ints("mode");
         double[] logZ = table.doubles("local_log_z");
         double[] err = table.doubles("local_log_z_err");
@@ -34,8 +35,7 @@ public record ModeRow(String runId, int mode, double localLogZ, double localLogZ
         int[] function = table.ints("function");
         List<ModeRow> rows = new ArrayList<>();
         for (int i = 0; i < table.rows(); i++) {
-            rows.add(new ModeRow(run == null ? "" : run[i], mode[i], logZ[i], err[i], weight[i], prominent[i],
-                    function[i]));
+            rows.add(new ModeRow(run[i], mode[i], logZ[i], err[i], weight[i], prominent[i], function[i]));
         }
         return rows;
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.splitbnn.output.ParquetTable;
+import org.splitbnn.output.Table;
 
 /**
  * A solution's prediction grid: the posterior-mean p(y = 1 | x) on a regular grid of (x1, x2).
@@ -19,7 +20,8 @@ import org.splitbnn.output.ParquetTable;
 public record PredictionMap(String solution, double[] x1, double[] x2, double[] probability) {
 
     /** The predictions table's columns that the maps are made of. */
-    public static final List<String> COLUMNS = List.of("solution", "x1", "x2", "probability");
+    public static final List<String> COLUMNS = Table.PREDICTIONS.names("run_id", "solution", "x1", "x2",
+            "probability");
 
     /** The maps of a predictions table (with {@link #COLUMNS}), by solution, in the table's order. */
     public static Map<String, PredictionMap> of(ParquetTable table) {

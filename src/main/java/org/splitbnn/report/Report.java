@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.splitbnn.output.OutputDirectory;
 
@@ -38,7 +39,7 @@ public final class Report {
                     + "(runs/)");
         }
         Path out = dir.resolve(FOLDER);
-        OutputDirectory.publish(out, force, tmp -> {
+        OutputDirectory.publish(out, force, List.of(), List.of(PAGE), tmp -> {
             Html page = run ? RunPage.write(RunDirectory.read(dir), tmp) : SweepPage.write(SweepTables.read(dir), tmp);
             Files.writeString(tmp.resolve(PAGE), page.text(), StandardCharsets.UTF_8);
         });

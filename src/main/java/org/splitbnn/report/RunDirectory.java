@@ -7,12 +7,11 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.splitbnn.analysis.Solution;
 import org.splitbnn.data.Dataset;
 import org.splitbnn.data.DatasetCsv;
 import org.splitbnn.data.Sha256;
-import org.splitbnn.model.NetworkShape;
 import org.splitbnn.output.ParquetTable;
+import org.splitbnn.output.Table;
 import org.splitbnn.output.RunOutput;
 
 /**
@@ -29,18 +28,21 @@ public record RunDirectory(Path dir, JsonNode summary, RunFigureInput figures) {
     /** Reads the run directory {@code dir}. */
     public static RunDirectory read(Path dir) throws IOException {
         JsonNode summary = new ObjectMapper().readTree(dir.resolve(RunOutput.SUMMARY).toFile());
-        List<ModeRow> modes = ModeRow.of(ParquetTable.read(dir.resolve("modes.parquet"), ModeRow.COLUMNS), false);
+        List<ModeRow> modes = ModeRow.of(ParquetTable.read(file(dir, Table.MODES), ModeRow.COLUMNS));
         List<LogLikelihoodRow> generalisation = LogLikelihoodRow.of(
-                ParquetTable.read(dir.resolve("generalisation.parquet"), LogLikelihoodRow.COLUMNS), false);
-        List<String> parameters = new NetworkShape(summary.path("settings").path("hidden").asInt()).parameterNames();
-        ParquetTable full = ParquetTable.read(dir.resolve("posterior.parquet")).rowsWhere("solution", Solution.FULL);
-        PosteriorSamples posterior = new PosteriorSamples(parameters,
-                parameters.stream().map(full::doubles).toArray(double[][]::new), full.ints("mode"));
+                ParquetTable.read(file(dir, Table.GENERALISATION), LogLikelihoodRow.COLUMNS));
+        PosteriorSamples posterior = PosteriorSamples.of(summary.path("settings").path("hidden").asInt(),
+                ParquetTable.read(file(dir, Table.POSTERIOR), PosteriorSamples.COLUMNS));
         RunFigureInput figures = new RunFigureInput(summary.path("settings").path("prior").asText() + " prior",
                 summary.path("log_z").asDouble(), summary.path("log_z_err").asDouble(), modes, generalisation,
-                posterior, PredictionMap.of(ParquetTable.read(dir.resolve("predictions.parquet"),
-                PredictionMap.COLUMNS)), training(dir, summary));
+                posterior, PredictionMap.of(ParquetTable.read(file(dir, Table.PREDICTIONS), PredictionMap.COLUMNS)),
+                training(dir, summary));
         return new RunDirectory(dir, summary, figures);
+    }
+
+    /** The Parquet file of {@code table} in the run directory {@code dir}. */
+    private static Path file(Path dir, Table table) {
+        return dir.resolve(table.folder() + ".parquet");
     }
 
     /** Whether {@code dir} looks like a run directory (it has a summary). */

@@ -3,14 +3,13 @@ package org.splitbnn.report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.splitbnn.data.Dataset;
-import org.splitbnn.model.NetworkShape;
 import org.splitbnn.output.ParquetTable;
+import org.splitbnn.output.Table;
 
 /**
  * The input of Figures 1b, 2 and 3 for the finished runs a sweep marks for figures, read from its {@code posterior},
@@ -20,7 +19,7 @@ import org.splitbnn.output.ParquetTable;
 final class SweepFigureRuns {
 
     /** Folder of the table of training points. */
-    static final String TRAINING_POINTS = "training_points";
+    static final String TRAINING_POINTS = Table.TRAINING_POINTS.folder();
 
     private SweepFigureRuns() {
     }
@@ -37,38 +36,21 @@ final class SweepFigureRuns {
         if (marked.isEmpty()) {
             return inputs;
         }
-        ParquetTable posterior = ParquetTable.readFolder(dir.resolve("posterior"), List.of("run_id", "mode",
-                "theta"));
-        List<String> predictionColumns = new ArrayList<>(List.of("run_id"));
-        predictionColumns.addAll(PredictionMap.COLUMNS);
-        ParquetTable predictions = ParquetTable.readFolder(dir.resolve("predictions"), predictionColumns);
+        ParquetTable posterior = ParquetTable.readFolder(dir.resolve(Table.POSTERIOR.folder()),
+                PosteriorSamples.COLUMNS);
+        ParquetTable predictions = ParquetTable.readFolder(dir.resolve(Table.PREDICTIONS.folder()),
+                PredictionMap.COLUMNS);
         ParquetTable points = Files.isDirectory(dir.resolve(TRAINING_POINTS)) ? ParquetTable.readFolder(
-                dir.resolve(TRAINING_POINTS), List.of("train", "train_sha256", "x1", "x2", "y")) : null;
+                dir.resolve(TRAINING_POINTS), Table.TRAINING_POINTS.names("train", "train_sha256", "x1", "x2", "y"))
+                : null;
         for (SweepRun r : marked) {
             inputs.put(r.runId(), new RunFigureInput(r.prior() + " prior, " + r.train() + ", sampler seed "
                     + r.seed(), r.logZ(), r.logZErr(), modes.getOrDefault(r.runId(), List.of()),
                     generalisation.getOrDefault(r.runId(), List.of()),
-                    samples(r.hidden(), posterior.rowsWhere("run_id", r.runId())),
+                    PosteriorSamples.of(r.hidden(), posterior.rowsWhere("run_id", r.runId())),
                     PredictionMap.of(predictions.rowsWhere("run_id", r.runId())), training(points, r)));
         }
         return inputs;
-    }
-
-    /** A run's posterior rows (theta arrays, mode or null) as samples per parameter; no mode reads as 0. */
-    private static PosteriorSamples samples(int hidden, ParquetTable rows) {
-        List<String> names = new NetworkShape(hidden).parameterNames();
-        double[][] theta = rows.doubleLists("theta");
-        double[][] values = new double[names.size()][rows.rows()];
-        for (int i = 0; i < rows.rows(); i++) {
-            for (int j = 0; j < names.size(); j++) {
-                values[j][i] = theta[i][j];
-            }
-        }
-        int[] modes = rows.ints("mode").clone();
-        for (int i = 0; i < modes.length; i++) {
-            modes[i] = modes[i] == ParquetTable.Ints.MISSING ? 0 : modes[i];
-        }
-        return new PosteriorSamples(names, values, modes);
     }
 
     /** The run's training set from the training points (by name and content hash), or null when they lack it. */

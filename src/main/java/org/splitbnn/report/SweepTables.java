@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.splitbnn.analysis.Solution;
 import org.splitbnn.output.ParquetTable;
+import org.splitbnn.output.Table;
 
 /**
  * What the report reads of a sweep's output folder (its Spark table folders, read without Spark): every run with
@@ -27,37 +28,34 @@ public record SweepTables(Path dir, List<SweepRun> runs, ParquetTable summary, M
     public static final String OK = "ok";
 
     /** The columns read from the runs table. */
-    public static final List<String> RUNS_COLUMNS = List.of("run_id", "prior", "train", "train_sha256",
+    public static final List<String> RUNS_COLUMNS = Table.RUNS.names("run_id", "prior", "train", "train_sha256",
             "sampler_seed", "hidden", "status", "log_z", "log_z_err", "figures");
 
     /** The columns read from the summary table. */
-    public static final List<String> SUMMARY_COLUMNS = List.of("prior", "nlive", "runs", "runs_ok", "log_z_mean",
-            "log_z_seed_sd", "log_z_err_mean", "prominent_modes_mean", "distinct_functions_mean",
+    public static final List<String> SUMMARY_COLUMNS = Table.SUMMARY.names("prior", "nlive", "runs", "runs_ok",
+            "log_z_mean", "log_z_seed_sd", "log_z_err_mean", "prominent_modes_mean", "distinct_functions_mean",
             "full_beats_top_mode_fraction");
 
     /** Whether {@code dir} looks like a sweep's folder (it has a runs table). */
     public static boolean isSweep(Path dir) {
-        return Files.isDirectory(dir.resolve("runs"));
+        return Files.isDirectory(dir.resolve(Table.RUNS.folder()));
     }
 
     /** Reads the sweep in {@code dir}. */
     public static SweepTables read(Path dir) throws IOException {
-        ParquetTable runs = ParquetTable.readFolder(dir.resolve("runs"), RUNS_COLUMNS);
-        List<String> modeColumns = new ArrayList<>(List.of("run_id"));
-        modeColumns.addAll(ModeRow.COLUMNS);
+        ParquetTable runs = ParquetTable.readFolder(dir.resolve(Table.RUNS.folder()), RUNS_COLUMNS);
         Map<String, List<ModeRow>> modes = new HashMap<>();
-        for (ModeRow m : ModeRow.of(ParquetTable.readFolder(dir.resolve("modes"), modeColumns), true)) {
+        for (ModeRow m : ModeRow.of(ParquetTable.readFolder(dir.resolve(Table.MODES.folder()), ModeRow.COLUMNS))) {
             modes.computeIfAbsent(m.runId(), k -> new ArrayList<>()).add(m);
         }
-        List<String> generalisationColumns = new ArrayList<>(List.of("run_id"));
-        generalisationColumns.addAll(LogLikelihoodRow.COLUMNS);
         Map<String, List<LogLikelihoodRow>> rows = new HashMap<>();
-        for (LogLikelihoodRow r : LogLikelihoodRow.of(
-                ParquetTable.readFolder(dir.resolve("generalisation"), generalisationColumns), true)) {
+        for (LogLikelihoodRow r : LogLikelihoodRow.of(ParquetTable.readFolder(
+                dir.resolve(Table.GENERALISATION.folder()), LogLikelihoodRow.COLUMNS))) {
             rows.computeIfAbsent(r.runId(), k -> new ArrayList<>()).add(r);
         }
         Map<String, Map<String, Double>> predictive = testPredictive(ParquetTable.readFolder(
-                dir.resolve("generalisation"), List.of("run_id", "solution", "dataset", "predictive_log_likelihood")));
+                dir.resolve(Table.GENERALISATION.folder()), Table.GENERALISATION.names("run_id", "solution", "dataset",
+                        "predictive_log_likelihood")));
         String[] id = runs.strings("run_id");
         String[] prior = runs.strings("prior");
         String[] train = runs.strings("train");
@@ -81,7 +79,8 @@ public record SweepTables(Path dir, List<SweepRun> runs, ParquetTable summary, M
                     predictive.getOrDefault(id[i], Map.of())));
         }
         List<SweepRun> marked = list.stream().filter(r -> r.ok() && r.figures()).toList();
-        return new SweepTables(dir, list, ParquetTable.readFolder(dir.resolve("summary"), SUMMARY_COLUMNS),
+        return new SweepTables(dir, list, ParquetTable.readFolder(dir.resolve(Table.SUMMARY.folder()),
+                SUMMARY_COLUMNS),
                 SweepFigureRuns.read(dir, marked, modes, rows));
     }
 

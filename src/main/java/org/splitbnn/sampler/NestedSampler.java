@@ -127,7 +127,8 @@ public final class NestedSampler {
         this.birth = new double[capacity];
         this.clusterOf = new int[capacity];
         this.scratchRows = new int[capacity];
-        this.dead = new DeadPoints(dim, Math.max(16, 32 * settings.nlive()));
+        this.dead = new DeadPoints(dim,
+                Math.max(16, SamplerSettings.DEAD_CAPACITY_PER_LIVE_POINT * settings.nlive()));
     }
 
     /**

@@ -41,9 +41,30 @@ public record SamplerSettings(int nlive, int numRepeats, int nprior, int nfail, 
                 SamplerKind.SLICE);
     }
 
-    /** Checks the settings against a problem's dimension. */
+    /** The most elements a Java array may hold. */
+    public static final long MAX_ARRAY_LENGTH = Integer.MAX_VALUE - 8;
+
+    /** Dead points the sampler has room for at the start, per live point. */
+    static final int DEAD_CAPACITY_PER_LIVE_POINT = 32;
+
+    /** Checks the settings against a problem's dimension, including that the sampler's arrays fit Java arrays. */
     public void checkFor(int dimension) {
         require(nlive > dimension, "nlive must exceed the dimension (" + dimension + "), got " + nlive);
+        require((long) nprior * dimension <= MAX_ARRAY_LENGTH, "nprior x dimension = " + (long) nprior * dimension
+                + " exceeds the largest array (" + MAX_ARRAY_LENGTH + " elements); lower nprior");
+        long dead = (long) DEAD_CAPACITY_PER_LIVE_POINT * nlive * dimension;
+        require(dead <= MAX_ARRAY_LENGTH, DEAD_CAPACITY_PER_LIVE_POINT + " x nlive x dimension = " + dead
+                + " exceeds the largest array (" + MAX_ARRAY_LENGTH + " elements); lower nlive");
+    }
+
+    /**
+     * A lower bound on the heap a run on a problem of this dimension needs: the arrays the sampler allocates at the
+     * start (the nprior prior draws and room for {@value #DEAD_CAPACITY_PER_LIVE_POINT} x nlive dead points).
+     */
+    public long minimumHeapBytes(int dimension) {
+        long priorDraws = (long) nprior * (16L * dimension + 24);
+        long dead = (long) DEAD_CAPACITY_PER_LIVE_POINT * nlive * (8L * dimension + 36);
+        return priorDraws + dead;
     }
 
     /** These settings with another nlive; nprior and nfail follow when they were tied to the old nlive. */

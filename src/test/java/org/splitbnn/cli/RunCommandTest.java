@@ -2,7 +2,6 @@ package org.splitbnn.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -26,6 +25,8 @@ import org.splitbnn.analysis.ModeReport;
 import org.splitbnn.data.Dataset;
 import org.splitbnn.data.DatasetCsv;
 import org.splitbnn.output.ParquetTable;
+import org.splitbnn.output.RunTables;
+import org.splitbnn.output.Table;
 import org.splitbnn.sampler.ProgressListener;
 import org.splitbnn.sampler.SamplerSettings;
 
@@ -54,8 +55,8 @@ class RunCommandTest {
         assertEquals("", outcome.err(), "--quiet prints nothing on stderr");
         assertTrue(outcome.out().contains("1 prominent"), outcome.out());
         try (Stream<Path> files = Files.list(out)) {
-            assertEquals(List.of("dead.parquet", "generalisation.parquet", "modes.parquet", "optima.parquet",
-                            "posterior.parquet", "predictions.parquet", "run.paramnames", "run.stats",
+            assertEquals(List.of(".splitbnn", "dead.parquet", "generalisation.parquet", "modes.parquet",
+                            "optima.parquet", "posterior.parquet", "predictions.parquet", "run.paramnames", "run.stats",
                             "run_dead-birth.txt", "run_phys_live-birth.txt", "starts.parquet", "summary.json"),
                     files.map(p -> p.getFileName().toString()).sorted().toList());
         }
@@ -82,7 +83,7 @@ class RunCommandTest {
         assertEquals(1, summary.at("/functions/0/modes/0").asInt());
         assertTrue(summary.at("/functions/0/prominent").asBoolean());
         assertEquals(1, summary.at("/modes/0/function").asInt());
-        assertEquals(1, summary.get("seed").asLong());
+        assertEquals(1, summary.at("/settings/sampler_seed").asLong());
         assertEquals(2000, summary.at("/settings/nprior").asInt());
         assertEquals(64, summary.at("/data/0/sha256").asText().length());
         assertEquals("test_02", summary.at("/data/2/name").asText());
@@ -103,14 +104,18 @@ class RunCommandTest {
     }
 
     @Test
-    void parquetFilesReadBack() throws IOException {
+    void parquetFilesHaveTheContractsColumnsAndReadBack() throws IOException {
+        for (Table t : RunTables.TABLES) {
+            assertEquals(t.names(), ParquetTable.read(out.resolve(t.folder() + ".parquet")).columns().stream()
+                    .map(ParquetTable.Column::name).toList(), t.folder() + ": the sweep's table has the same columns");
+        }
         ParquetTable dead = ParquetTable.read(out.resolve("dead.parquet"));
         assertEquals(summary.get("n_dead").asInt(), dead.rows());
-        assertEquals(List.of("w11", "w12", "w21", "w22", "b1_1", "b1_2", "W2_1", "W2_2", "b2", "logL", "logL_birth",
-                "cluster", "log_weight"), dead.columns().stream().map(ParquetTable.Column::name).toList());
+        assertEquals(summary.get("run_id").asText(), dead.strings("run_id")[0]);
+        assertEquals(200, dead.ints("nlive")[0]);
         ParquetTable posterior = ParquetTable.read(out.resolve("posterior.parquet"));
-        assertEquals(2000, posterior.rows());
-        assertEquals("mode 1", posterior.strings("solution")[1999]);
+        assertEquals(1000, posterior.rows(), "the full solution's samples");
+        assertEquals(9, posterior.doubleLists("theta")[999].length);
         ParquetTable modes = ParquetTable.read(out.resolve("modes.parquet"));
         assertEquals(summary.get("n_modes").asInt(), modes.rows());
         assertTrue(modes.booleans("prominent")[0]);
@@ -118,7 +123,7 @@ class RunCommandTest {
             assertEquals(summary.at("/modes/" + k + "/function").asInt(), modes.ints("function")[k]);
             assertEquals(modes.booleans("prominent")[k], modes.ints("function")[k] > 0);
         }
-        assertEquals(summary.at("/modes/0/mean/b2").asDouble(), modes.doubles("mean_b2")[0]);
+        assertEquals(summary.at("/modes/0/mean/b2").asDouble(), modes.doubleLists("mean")[0][8]);
         ParquetTable generalisation = ParquetTable.read(out.resolve("generalisation.parquet"));
         assertEquals(summary.at("/generalisation/3/mean").asDouble(), generalisation.doubles("mean")[3]);
         assertEquals("tests_pooled", generalisation.strings("dataset")[3]);
@@ -137,9 +142,8 @@ class RunCommandTest {
         assertEquals(11, first.length, "9 parameters, logL, logL_birth");
         double[] parquetFirst = new double[11];
         ParquetTable table = ParquetTable.read(out.resolve("dead.parquet"));
-        for (int j = 0; j < 10; j++) {
-            parquetFirst[j] = table.doubles(table.columns().get(j).name())[0];
-        }
+        System.arraycopy(table.doubleLists("theta")[0], 0, parquetFirst, 0, 9);
+        parquetFirst[9] = table.doubles("log_l")[0];
         parquetFirst[10] = -1e30;
         assertArrayEquals(parquetFirst, first, "17 significant digits read back exactly; prior draws born on -1e30");
         List<String> names = Files.readAllLines(out.resolve("run.paramnames"));
@@ -150,20 +154,34 @@ class RunCommandTest {
     }
 
     @Test
-    void existingOutputIsRefusedUntouchedAndForceReplacesIt(@TempDir Path other) throws IOException {
+    void existingOutputIsRefusedUntouchedAndForceReplacesOnlySplitbnnOutput(@TempDir Path other) throws IOException {
         Path keep = other.resolve("keep");
         Files.createDirectories(keep);
         Files.writeString(keep.resolve("mine.txt"), "keep me");
-        CommandLineTestSupport.Outcome refused = execute("--prior", "constrained", "--out", keep.toString());
-        assertBadInput(refused, "not empty");
+        assertBadInput(execute("--prior", "constrained", "--out", keep.toString()), "not empty");
+        assertBadInput(execute("--prior", "constrained", "--out", keep.toString(), "--force"),
+                "not written by splitbnn");
         assertEquals("keep me", Files.readString(keep.resolve("mine.txt")));
         assertEquals(List.of(keep), listing(other));
+        Path earlier = other.resolve("earlier");
+        assertEquals(0, execute("--prior", "full", "--nlive", "20", "--out", earlier.toString(),
+                "--posterior-samples", "50").exitCode());
         CommandLineTestSupport.Outcome forced = execute("--prior", "full", "--nlive", "20", "--out",
-                keep.toString(), "--force", "--posterior-samples", "50");
+                earlier.toString(), "--force", "--posterior-samples", "50", "--seed", "2");
         assertEquals(0, forced.exitCode(), forced.err());
-        assertFalse(Files.exists(keep.resolve("mine.txt")));
-        assertTrue(Files.exists(keep.resolve("summary.json")));
-        assertEquals(List.of(keep), listing(other));
+        assertEquals(2, new ObjectMapper().readTree(earlier.resolve("summary.json").toFile())
+                .at("/settings/sampler_seed").asInt());
+        assertEquals(List.of(earlier, keep), listing(other));
+    }
+
+    @Test
+    void forceNeverDeletesTheInputs(@TempDir Path other) throws IOException {
+        Path train = Files.copy(Path.of("data/dev/train.csv"), other.resolve("train.csv"));
+        Files.writeString(other.resolve("summary.json"), "{}");
+        CommandLineTestSupport.Outcome o = CommandLineTestSupport.execute("run", "--data", train.toString(),
+                "--prior", "full", "--nlive", "20", "--out", other.toString(), "--force", "--quiet");
+        assertBadInput(o, "holds the input " + train);
+        assertTrue(Files.exists(train));
     }
 
     @Test
@@ -180,7 +198,16 @@ class RunCommandTest {
         assertBadInput(execute("--prior", "wide", "--out", target.toString()), "unknown prior");
         assertBadInput(execute("--prior", "full", "--nlive", "9", "--out", target.toString()), "nlive");
         assertBadInput(execute("--prior", "constrained", "--hidden", "3", "--out", target.toString()), "2 hidden");
-        assertBadInput(execute("--prior", "full", "--starts", "-1", "--out", target.toString()), "baseline starts");
+        // issue 9, item 5: an nlive whose default nprior overflows an int printed "splitbnn run: -194313216"
+        assertBadInput(execute("--prior", "full", "--nlive", "1000000000", "--out", target.toString()),
+                "option --nlive: the default nprior = 10 x nlive = 10000000000 exceeds the largest int");
+        assertBadInput(execute("--prior", "full", "--nlive", "3000000", "--out", target.toString()),
+                "of heap, more than the");
+        assertBadInput(execute("--prior", "full", "--nlive", "x", "--out", target.toString()), "--nlive");
+        assertBadInput(execute("--prior", "full", "--prominence", "0", "--out", target.toString()),
+                "option --prominence: prominence must lie in (0, 1]");
+        assertBadInput(execute("--prior", "full", "--starts", "-1", "--out", target.toString()),
+                "option --baseline-starts: baseline starts must be 0");
         assertEquals(List.of(malformed), listing(other), "nothing written beside the inputs");
     }
 

@@ -34,13 +34,13 @@ class StudyQuickTest {
         Sweep study = SweepConfigReader.read(Path.of("conf/study.yaml"));
         assertEquals(3 * 3 * 40 * 2 + 20 * 2, study.runs().size(), "noise x size x seeds x priors, and hidden 3, 4");
         assertEquals(10, study.runs().get(0).tests().size());
-        assertTrue(study.runs().stream().allMatch(r -> r.nlive() == 200));
+        assertTrue(study.runs().stream().allMatch(r -> r.settings().nlive() == 200));
     }
 
     @Test
     void reducedQuickStudyShowsEveryClaim() throws IOException {
         String yaml = Files.readString(Path.of("conf/study-quick.yaml"))
-                .replace("nlive: 100", "nlive: 40\nbaselines: {starts: 8}")
+                .replace("nlive: 100", "nlive: 40\nbaseline_starts: 8")
                 .replace("posterior_samples: 300", "posterior_samples: 50")
                 .replace("{from: 1001, to: 1005}", "{from: 1001, to: 1002}")
                 .replace("seeds: {from: 1, to: 4}", "seeds: {from: 1, to: 2}");
@@ -49,7 +49,8 @@ class StudyQuickTest {
         Sweep sweep = SweepConfigReader.read(config);
         assertEquals(2 * 3 * 2 * 2 + 2 * 2, sweep.runs().size());
         Path out = tmp.resolve("out");
-        SweepReport report = new SweepDriver(SharedSpark.session(), new PrintStream(OutputStream.nullOutputStream()))
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        SweepReport report = new SweepDriver(SharedSpark.session(), quiet, quiet)
                 .run(sweep, out.toString(), false);
         assertEquals(0, report.failed());
         List<Row> claims = SharedSpark.session().read().parquet(out.resolve("claims").toString()).collectAsList();

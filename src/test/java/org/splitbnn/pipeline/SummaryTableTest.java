@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.Test;
-import org.splitbnn.analysis.GeneralisationRow;
+import org.splitbnn.output.Table;
+
 
 class SummaryTableTest {
 
@@ -52,7 +54,7 @@ class SummaryTableTest {
     void seedSpreadLeavesOutTheSpreadOverTrainingSets() throws IOException {
         // two training sets far apart, three seeds each: sds 1 and 2 within them, rms sqrt((1 + 4) / 2)
         List<RunSpec> specs = SweepConfigReader.read(Path.of("conf/smoke.yaml")).runs().stream()
-                .filter(r -> r.prior().equals("full")).toList();
+                .filter(r -> r.settings().prior().equals("full")).toList();
         RunSpec a = specs.get(0);
         RunSpec b = specs.get(1);
         List<RunSpec> group = List.of(a, a, a, b, b, b, b);
@@ -64,14 +66,14 @@ class SummaryTableTest {
 
     @Test
     void fullBeatsTopModeAveragesTheTestSetsOnly() {
-        List<GeneralisationRow> rows = List.of(
+        List<Row> rows = List.of(
                 row("full", "train", -0.1), row("mode 1", "train", -0.9),
                 row("full", "a", -0.5), row("mode 1", "a", -0.3),
                 row("full", "b", -0.5), row("mode 1", "b", -0.8),
                 row("full", "tests_pooled", -9), row("mode 1", "tests_pooled", 0));
-        assertTrue(RunRows.fullBeatsTopMode(rows, List.of("a", "b")));
-        assertFalse(RunRows.fullBeatsTopMode(rows, List.of("a")));
-        assertNull(RunRows.fullBeatsTopMode(rows, List.of()));
+        assertTrue(RunOutcome.fullBeatsTopMode(rows, List.of("a", "b")));
+        assertFalse(RunOutcome.fullBeatsTopMode(rows, List.of("a")));
+        assertNull(RunOutcome.fullBeatsTopMode(rows, List.of()));
     }
 
     @Test
@@ -83,11 +85,28 @@ class SummaryTableTest {
         assertEquals("1:01:01", ProgressLine.duration(3661));
     }
 
+    /** An ok outcome with these headline numbers; with {@code beats}, one test set "a" decides it. */
     private static RunOutcome ok(RunSpec spec, double logZ, int modes, int functions, Boolean beats) {
-        return new RunOutcome(spec.runId(), true, null, logZ, 0.2, modes, functions, 2.0, beats, Map.of());
+        Object[] run = new Object[Tables.commitSchema(Table.RUNS).size()];
+        run[Table.RUNS.index("run_id")] = spec.runId();
+        run[Table.RUNS.index("status")] = RunRows.OK;
+        run[Table.RUNS.index("log_z")] = logZ;
+        run[Table.RUNS.index("log_z_err")] = 0.2;
+        run[Table.RUNS.index("n_prominent_modes")] = modes;
+        run[Table.RUNS.index("n_distinct_functions")] = functions;
+        run[Table.RUNS.index("wall_seconds")] = 2.0;
+        run[Table.RUNS.index("tests")] = beats == null ? new String[0] : new String[] {"a"};
+        List<Row> generalisation = beats == null ? List.of()
+                : List.of(row("full", "a", beats ? -1 : -2), row("mode 1", "a", -1.5));
+        return new RunOutcome(spec.runId(), Map.of(Table.RUNS, List.of(RowFactory.create(run)),
+                Table.GENERALISATION, generalisation));
     }
 
-    private static GeneralisationRow row(String solution, String dataset, double mean) {
-        return new GeneralisationRow(solution, dataset, 10, mean, mean, mean, mean, mean, mean, mean, 1, 0, 0);
+    private static Row row(String solution, String dataset, double mean) {
+        Object[] values = new Object[Table.GENERALISATION.columns().size()];
+        values[Table.GENERALISATION.index("solution")] = solution;
+        values[Table.GENERALISATION.index("dataset")] = dataset;
+        values[Table.GENERALISATION.index("mean")] = mean;
+        return RowFactory.create(values);
     }
 }

@@ -36,9 +36,9 @@ class SweepConfigReaderTest {
         assertEquals(4, s.runs().size());
         assertEquals(4, new HashSet<>(s.runs().stream().map(RunSpec::runId).toList()).size());
         RunSpec first = s.runs().get(0);
-        assertEquals("full", first.prior());
+        assertEquals("full", first.settings().prior());
         assertEquals(2, first.tests().size());
-        assertEquals(200, first.posteriorSamples());
+        assertEquals(200, first.settings().posteriorSamples());
         assertTrue(first.outputs().posterior() && first.outputs().predictions());
         assertEquals(s.runs().stream().map(RunSpec::runId).toList(),
                 SweepConfigReader.read(Path.of("conf/smoke.yaml")).runs().stream().map(RunSpec::runId).toList(),
@@ -51,7 +51,7 @@ class SweepConfigReaderTest {
         assertEquals(6, paper.runs().size());
         assertEquals("train", paper.runs().get(0).train().name());
         assertEquals(10, paper.runs().get(0).tests().size());
-        assertEquals(10_000, paper.runs().get(0).nprior());
+        assertEquals(10_000, paper.runs().get(0).settings().nprior());
         Sweep robustness = SweepConfigReader.read(Path.of("conf/robustness.yaml"));
         assertEquals(200, robustness.runs().size());
         assertEquals(50, robustness.runs().stream().map(r -> r.train().name()).distinct().count());
@@ -60,17 +60,17 @@ class SweepConfigReaderTest {
     @Test
     void defaultsFollowThePaper() throws IOException {
         RunSpec r = read(MINIMAL).runs().get(0);
-        assertEquals(500, r.nprior());
-        assertEquals(45, r.numRepeats());
-        assertEquals(2, r.hidden());
-        assertEquals(5.0, r.priorHalfWidth());
-        assertEquals(1e-3, r.prominence());
-        assertEquals(1000, r.posteriorSamples());
-        assertEquals(32, r.baselineStarts());
-        assertEquals(0, read(MINIMAL + "baselines: {starts: 0}\n").runs().get(0).baselineStarts());
+        assertEquals(500, r.settings().nprior());
+        assertEquals(45, r.settings().numRepeats());
+        assertEquals(2, r.settings().hidden());
+        assertEquals(5.0, r.settings().priorHalfWidth());
+        assertEquals(1e-3, r.settings().prominence());
+        assertEquals(1000, r.settings().posteriorSamples());
+        assertEquals(32, r.settings().baselineStarts());
+        assertEquals(0, read(MINIMAL + "baseline_starts: 0\n").runs().get(0).settings().baselineStarts());
         assertEquals("xor-3", r.train().name());
         assertEquals(220, r.train().build().size());
-        assertEquals(SamplerKind.SLICE, r.sampler());
+        assertEquals("slice", r.settings().sampler());
         assertEquals(SamplerKind.SLICE, r.experiment().sampler().sampler());
     }
 
@@ -116,7 +116,7 @@ class SweepConfigReaderTest {
         String base = read(MINIMAL).runs().get(0).runId();
         assertNotEquals(base, read(MINIMAL + "nprior: 600\n").runs().get(0).runId());
         assertNotEquals(base, read(MINIMAL + "tests: [{seed: 4}]\n").runs().get(0).runId());
-        assertNotEquals(base, read(MINIMAL + "baselines: {starts: 8}\n").runs().get(0).runId());
+        assertNotEquals(base, read(MINIMAL + "baseline_starts: 8\n").runs().get(0).runId());
         assertNotEquals(base, read(MINIMAL.replace("{seed: 3}", "{seed: 3, noise_variance: 0.4}")).runs().get(0)
                 .runId());
         assertEquals(base, read(MINIMAL.replace("name: t", "name: other")).runs().get(0).runId());
@@ -136,7 +136,7 @@ class SweepConfigReaderTest {
         Sweep marked = read(grid + "figures: {priors: [constrained], sampler_seeds: [2], train: [xor-4]}\n");
         assertEquals(plain.runs(), marked.runs(), "the selection does not change run ids");
         assertEquals(List.of("constrained/xor-4/2"), marked.marked().stream()
-                .map(r -> r.prior() + "/" + r.train().name() + "/" + r.samplerSeed()).toList());
+                .map(r -> r.settings().prior() + "/" + r.train().name() + "/" + r.settings().samplerSeed()).toList());
         assertEquals(8, read(grid + "figures: {}\n").figureRuns().size(), "no sub-key: every run");
         assertEquals(4, read(grid + "figures: {hidden: [2], priors: [full]}\n").figureRuns().size());
     }
@@ -160,12 +160,22 @@ class SweepConfigReaderTest {
     @Test
     void badKeysAndValuesAreNamed() {
         assertError(MINIMAL + "nlivee: 3\n", "unknown key 'nlivee'");
-        assertError(MINIMAL + "baselines: {starts: -1}\n", "key 'baselines.starts': must be 0");
-        assertError(MINIMAL + "baselines: {start: 3}\n", "unknown key 'start' in 'baselines'");
+        assertError(MINIMAL + "baseline_starts: -1\n", "key 'baseline_starts': baseline starts must be 0");
+        assertError(MINIMAL + "baselines: {starts: 3}\n", "unknown key 'baselines'");
         assertError(MINIMAL + "outputs: {posterior: true, samples: 3}\n", "unknown key 'samples' in 'outputs'");
-        assertError(MINIMAL.replace("nlive: 50", "nlive: 5"), "key 'nlive': must exceed");
+        assertError(MINIMAL.replace("nlive: 50", "nlive: 5"), "key 'nlive': nlive must exceed");
         assertError(MINIMAL.replace("nlive: 50", "nlive: fifty"), "key 'nlive'");
-        assertError(MINIMAL.replace("nlive: 50\n", ""), "key 'nlive': is required");
+        assertError(MINIMAL.replace("priors: [full]\n", ""), "key 'priors': is required");
+        assertError(MINIMAL.replace("[full]", "full"), "key 'priors': expected a list such as [full, constrained], "
+                + "got 'full'");
+        assertError(MINIMAL.replace("nlive: 50", "nlive: 1000000000"), "key 'nlive': the default nprior = 10 x nlive"
+                + " = 10000000000 exceeds the largest int");
+        assertError(MINIMAL.replace("nlive: 50", "nlive: 3000000000"), "key 'nlive': must fit a 32-bit integer");
+        assertError(MINIMAL.replace("nlive: 50", "nlive: 10000000"), "key 'nlive': 32 x nlive x dimension");
+        assertError(MINIMAL.replace("nlive: 50", "nlive:\t50"), "not valid YAML at line 2");
+        assertError(MINIMAL.replace("sampler_seeds: [1]", "sampler_seeds: 1"), "key 'sampler_seeds': expected a list");
+        assertError(MINIMAL.replace("{seed: 3}", "{seed: [3]}"), "key 'train[0].seed': expected an integer");
+        assertError("- a\n- b\n", "expected keys such as name, nlive, priors; got a list");
         assertError(MINIMAL + "nprior: 10\n", "key 'nprior'");
         assertError(MINIMAL.replace("[full]", "[fully]"), "key 'priors': unknown prior 'fully'");
         assertError(MINIMAL.replace("[full]", "[constrained]") + "hidden: [3]\n", "key 'priors'");
@@ -188,7 +198,7 @@ class SweepConfigReaderTest {
         assertEquals(List.of("xor-1-15.50.5.40-v0.25", "xor-2-15.50.5.40-v0.25", "xor-3-15.50.5.40-v0.25",
                 "xor-1-15.50.5.40", "xor-2-15.50.5.40", "xor-3-15.50.5.40",
                 "xor-1-v0.25", "xor-2-v0.25", "xor-3-v0.25", "xor-1", "xor-2", "xor-3"), names);
-        assertEquals(List.of(5.0, 3.0), s.runs().stream().map(RunSpec::priorHalfWidth).distinct().toList());
+        assertEquals(List.of(5.0, 3.0), s.runs().stream().map(r -> r.settings().priorHalfWidth()).distinct().toList());
         DatasetSource.Generated small = (DatasetSource.Generated) s.runs().get(0).train();
         assertEquals(List.of(15, 50, 5, 40), small.counts());
         assertEquals(0.25, small.noiseVariance());
@@ -224,7 +234,7 @@ class SweepConfigReaderTest {
                 """);
         // block 1: 3 sets x 2 priors; block 2: 3 sets x 2 widths, of which sets 2 and 3 at hidden 2 are block 1's
         assertEquals(6 + 6 - 2, s.runs().size());
-        assertEquals(4, s.runs().stream().filter(r -> r.hidden() == 3 || r.train().name().equals("xor-4")).count());
+        assertEquals(4, s.runs().stream().filter(r -> r.settings().hidden() == 3 || r.train().name().equals("xor-4")).count());
         assertError("""
                 name: t
                 nlive: 50

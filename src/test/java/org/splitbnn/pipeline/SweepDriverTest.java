@@ -1,6 +1,7 @@
 package org.splitbnn.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.splitbnn.analysis.claims.ClaimSettings;
 import org.junit.jupiter.api.io.TempDir;
+import org.splitbnn.output.RunSettings;
+import org.splitbnn.output.Table;
 
 /**
  * The smoke sweep end to end on local[2,2]: table contents, determinism, resume, failures and task retries. The
@@ -116,6 +119,29 @@ class SweepDriverTest {
     }
 
     @Test
+    void everyTableHasTheContractsColumns() {
+        for (Table t : Tables.SWEEP) {
+            assertEquals(t.names(), List.of(SharedSpark.session().read().parquet(reference.resolve(t.folder())
+                    .toString()).schema().fieldNames()), t.folder());
+        }
+        assertEquals(Table.SUMMARY.names(), List.of(SharedSpark.session().read().parquet(reference.resolve("summary")
+                .toString()).schema().fieldNames()));
+    }
+
+    @Test
+    void anOutOfMemoryErrorBecomesAFailedRun() {
+        RunSpec good = smoke.runs().get(0);
+        RunSettings s = good.settings();
+        // about 1.7 GB of prior draws, then 2.3 GB of room for dead points: more than the test JVM's 3 GB
+        RunSpec huge = new RunSpec("00000000000000ff", new RunSettings(s.prior(), s.priorHalfWidth(), s.hidden(),
+                1_000_000, 10_000_000, s.numRepeats(), s.sampler(), s.samplerSeed(), s.prominence(), s.posteriorSamples(),
+                s.gridStep(), s.baselineStarts()), good.train(), good.trainSha256(), good.tests(), good.outputs());
+        RunOutcome o = new RunTask().call(huge);
+        assertFalse(o.ok());
+        assertTrue(o.error().startsWith("OutOfMemoryError"), o.error());
+    }
+
+    @Test
     void theClosingSummaryTellsHowTheSweepEnded() throws IOException {
         ClosingSummary s = ClosingSummary.read(new org.apache.hadoop.fs.Path(reference.toUri()), localFs());
         assertEquals("smoke", s.sweep());
@@ -131,7 +157,7 @@ class SweepDriverTest {
     void anInvocationStoppedByAnErrorLeavesAnErrorSummary() throws IOException {
         Path out = Files.createDirectories(tmp.resolve("unwritable-log"));
         Files.writeString(out.resolve(CommitStore.FOLDER), "a file where the commit log's folder belongs");
-        IOException e = assertThrows(IOException.class,
+        RuntimeException e = assertThrows(org.splitbnn.output.OutputWriteException.class,
                 () -> driver(new ByteArrayOutputStream()).run(smoke, out.toString(), false));
         ClosingSummary s = ClosingSummary.read(new org.apache.hadoop.fs.Path(out.toUri()), localFs());
         assertEquals("error", s.status());
@@ -170,11 +196,12 @@ class SweepDriverTest {
     @Test
     void aRunThatThrowsIsRecordedAsFailedAndRetriedNextTime() throws IOException {
         RunSpec good = smoke.runs().get(0);
-        RunSpec bad = new RunSpec("0000000000000bad", "no-such-prior", good.priorHalfWidth(), good.hidden(),
-                good.nlive(), good.nprior(), good.numRepeats(), good.sampler(), good.samplerSeed(), good.prominence(),
-                good.posteriorSamples(), good.gridStep(), good.baselineStarts(), good.train(), good.trainSha256(),
-                good.tests(),
-                good.outputs());
+        // a grid step that passes the settings' check but gives far too many cells for the run's data
+        RunSettings s = good.settings();
+        RunSpec bad = new RunSpec("0000000000000bad", new RunSettings(s.prior(), s.priorHalfWidth(), s.hidden(),
+                s.nlive(), s.nprior(), s.numRepeats(), s.sampler(), s.samplerSeed(), s.prominence(), s.posteriorSamples(), 1e-6,
+                s.baselineStarts()),
+                good.train(), good.trainSha256(), good.tests(), good.outputs());
         Sweep sweep = new Sweep("failing", List.of(good, bad), "", Set.of(), ClaimSettings.defaults());
         Path out = tmp.resolve("failing");
         SweepReport report = driver(new ByteArrayOutputStream()).run(sweep, out.toString(), false);
@@ -182,7 +209,7 @@ class SweepDriverTest {
         List<Row> runs = SharedSpark.session().read().parquet(out.resolve("runs").toString())
                 .orderBy("run_id").collectAsList();
         assertEquals("failed", runs.get(0).getAs("status"));
-        assertTrue(runs.get(0).<String>getAs("error").contains("no-such-prior"), runs.get(0).toString());
+        assertTrue(runs.get(0).<String>getAs("error").contains("grid step 1.0E-6 gives"), runs.get(0).toString());
         assertNull(runs.get(0).getAs("log_z"));
         assertEquals("ok", runs.get(1).getAs("status"));
         List<Row> summary = SharedSpark.session().read().parquet(out.resolve("summary").toString()).collectAsList();
@@ -201,8 +228,9 @@ class SweepDriverTest {
             return new RunTask().call(spec);
         };
         Path out = tmp.resolve("flaky");
-        SweepReport report = new SweepDriver(SharedSpark.session(), new PrintStream(new ByteArrayOutputStream()),
-                flaky).run(smoke, out.toString(), false);
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
+        SweepReport report = new SweepDriver(SharedSpark.session(), quiet, quiet, flaky, () -> { })
+                .run(smoke, out.toString(), false);
         assertEquals(0, report.failed());
         assertSameTables(reference, out);
         Function<RunSpec, RunOutcome> broken = spec -> {
@@ -210,8 +238,7 @@ class SweepDriverTest {
         };
         Sweep one = smoke.only(List.of(smoke.runs().get(0).runId()));
         Path failed = tmp.resolve("broken");
-        new SweepDriver(SharedSpark.session(), new PrintStream(new ByteArrayOutputStream()), broken)
-                .run(one, failed.toString(), false);
+        new SweepDriver(SharedSpark.session(), quiet, quiet, broken, () -> { }).run(one, failed.toString(), false);
         Row row = SharedSpark.session().read().parquet(failed.resolve("runs").toString()).first();
         assertEquals("failed", row.getAs("status"));
         assertTrue(row.<String>getAs("error").startsWith("Spark job failed"), row.<String>getAs("error"));
@@ -226,7 +253,8 @@ class SweepDriverTest {
     }
 
     private static SweepDriver driver(ByteArrayOutputStream progress) {
-        return new SweepDriver(SharedSpark.session(), new PrintStream(progress, true, StandardCharsets.UTF_8));
+        PrintStream p = new PrintStream(progress, true, StandardCharsets.UTF_8);
+        return new SweepDriver(SharedSpark.session(), p, p);
     }
 
     private static FileSystem localFs() throws IOException {

@@ -12,7 +12,7 @@ import org.apache.spark.sql.Row;
  * Checks on sweep output folders for jobs/test-cluster (run with the test classpath):
  * <ul>
  *   <li>{@code same DIR_A DIR_B}: the two folders hold identical tables (wall times and executors aside);</li>
- *   <li>{@code once DIR N}: the runs table has N rows, each run id once, all ok, and the commit log N files;</li>
+ *   <li>{@code once DIR N}: the runs table has N rows, each run id once, all ok, and the commit log N entries;</li>
  *   <li>{@code executors DIR}: prints the executor ids the runs ran on.</li>
  * </ul>
  * Exits 1 when a check fails.
@@ -50,7 +50,7 @@ public final class SweepTablesCheck {
         long ok = runs.stream().filter(r -> "ok".equals(r.getAs("status"))).count();
         long commits;
         try (Stream<Path> files = Files.list(dir.resolve(CommitStore.FOLDER))) {
-            commits = files.filter(f -> f.getFileName().toString().matches("[0-9a-f]{16}\\.run")).count();
+            commits = files.filter(f -> f.getFileName().toString().matches("[0-9a-f]{16}\\..*")).count();
         }
         if (runs.size() != n || ids != n || ok != n || commits != n) {
             return String.format("expected %d runs; rows %d, distinct ids %d, ok %d, commits %d", n, runs.size(),

@@ -58,7 +58,7 @@ class SweepReportTest {
         Path config = tmp.resolve("report-test.yaml");
         Files.writeString(config, CONFIG);
         sweep = tmp.resolve("sweep");
-        new SweepDriver(SharedSpark.session(), new PrintStream(OutputStream.nullOutputStream()))
+        new SweepDriver(SharedSpark.session(), new PrintStream(OutputStream.nullOutputStream()), System.err)
                 .run(SweepConfigReader.read(config), sweep.toString(), false);
         Report.write(sweep, false);
         html = Files.readString(sweep.resolve("report/report.html"), StandardCharsets.UTF_8);

@@ -1,0 +1,252 @@
+package org.splitbnn.pipeline;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.splitbnn.output.SplitbnnVersion;
+
+/**
+ * A sweep's output folder, held by one invocation at a time ({@link SweepLock}) and owned by one sweep:
+ * {@link #RECORD} names the sweep and the run ids of its grid. A configuration whose grid holds every one of those
+ * runs (the same sweep, or the sweep extended by more datasets, priors, seeds or hidden-unit counts; its name and
+ * {@code figures} key may change) may write into it; any other is refused unless the folder is overwritten.
+ *
+ * <p>Tables appear whole or not at all: they are written into a staging folder beside them ({@code _staging.*}) and
+ * each is swapped into place by renames. {@link #open} repairs what an interrupted invocation left: staging folders
+ * are removed, a table moved aside but not yet replaced is moved back, and a table folder without Spark's
+ * {@code _SUCCESS} marker is removed (every invocation then writes the tables anew).
+ */
+final class SweepFolder implements AutoCloseable {
+
+    /** The record of the sweep that owns the folder. */
+    static final String RECORD = "sweep.json";
+
+    /** The configuration of the last invocation. */
+    static final String CONFIG = "sweep.yaml";
+
+    /** Version of {@link #RECORD}'s layout. */
+    static final int RECORD_VERSION = 1;
+
+    private static final String STAGING = "_staging.";
+    private static final String OLD = "_old.";
+    private static final String SUCCESS = "_SUCCESS";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final FileSystem fs;
+    private final Path out;
+    private final CommitStore commits;
+    private final SweepLock lock;
+    private final Consumer<String> warnings;
+    private final List<String> tables;
+
+    private SweepFolder(FileSystem fs, Path out, CommitStore commits, SweepLock lock, Consumer<String> warnings,
+                        List<String> tables) {
+        this.tables = List.copyOf(tables);
+        this.fs = fs;
+        this.out = out;
+        this.commits = commits;
+        this.lock = lock;
+        this.warnings = warnings;
+    }
+
+    /**
+     * Opens the folder {@code out} for an invocation: checks that it is empty or a sweep's, creates it, takes its
+     * lease and repairs what an interrupted invocation left.
+     *
+     * @param tables the folder names of every table a sweep writes
+     *
+     * @throws IllegalArgumentException when it holds something other than a sweep's output or cannot be written
+     * @throws SweepBusyException       when another invocation holds it
+     */
+    static SweepFolder open(Path out, Configuration conf, List<String> tables, Consumer<String> warnings)
+            throws IOException {
+        FileSystem fs = out.getFileSystem(conf);
+        if (fs.exists(out)) {
+            if (!fs.getFileStatus(out).isDirectory()) {
+                throw new IllegalArgumentException("--out " + out + " is a file, not a folder");
+            }
+            if (fs.listStatus(out).length > 0 && !fs.exists(new Path(out, CommitStore.FOLDER))
+                    && !fs.exists(new Path(out, RECORD)) && !fs.exists(new Path(out, ClosingSummary.FILE))) {
+                throw new IllegalArgumentException("--out " + out + " is not empty and holds no sweep (no "
+                        + CommitStore.FOLDER + "/ or " + RECORD + "); choose another folder");
+            }
+        }
+        try {
+            if (!fs.mkdirs(out)) {
+                throw new IOException("mkdirs failed");
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--out " + out + " cannot be created: " + RunTask.message(e));
+        }
+        SweepLock lock;
+        try {
+            lock = SweepLock.acquire(fs, out, warnings);
+        } catch (org.apache.hadoop.security.AccessControlException | java.nio.file.AccessDeniedException e) {
+            throw new IllegalArgumentException("--out " + out + " cannot be written: " + RunTask.message(e));
+        }
+        SweepFolder folder = new SweepFolder(fs, out, new CommitStore(out, conf), lock, warnings, tables);
+        try {
+            folder.repair();
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+        return folder;
+    }
+
+    /** The folder. */
+    Path path() {
+        return out;
+    }
+
+    /** The commit log. */
+    CommitStore commits() {
+        return commits;
+    }
+
+    /** Removes the commit log, the tables and the record: the folder is empty but for its lock. */
+    void clear() throws IOException {
+        commits.clear();
+        for (String t : tables) {
+            fs.delete(new Path(out, t), true);
+        }
+        fs.delete(new Path(out, RECORD), false);
+        fs.delete(new Path(out, CONFIG), false);
+    }
+
+    /**
+     * Makes {@code sweep} the folder's owner: refused when the folder belongs to a sweep whose grid has runs that
+     * {@code sweep}'s lacks. Without a record (a folder of an earlier version) the committed run ids stand for it.
+     *
+     * @throws IllegalArgumentException naming both sweeps and the way out
+     */
+    void claim(Sweep sweep, Set<String> committed) throws IOException {
+        Path record = new Path(out, RECORD);
+        Set<String> owned = new HashSet<>(committed);
+        String ownerName = "?";
+        if (fs.exists(record)) {
+            JsonNode n;
+            try (InputStream in = fs.open(record)) {
+                n = JSON.readTree(in.readAllBytes());
+            }
+            ownerName = n.path("name").asText("?");
+            owned.clear();
+            n.path("run_ids").forEach(id -> owned.add(id.asText()));
+        }
+        Set<String> grid = new HashSet<>();
+        sweep.runs().forEach(r -> grid.add(r.runId()));
+        long lacking = owned.stream().filter(id -> !grid.contains(id)).count();
+        if (lacking > 0) {
+            throw new IllegalArgumentException(out + " belongs to sweep '" + ownerName + "' (" + owned.size()
+                    + " runs), and this configuration ('" + sweep.name() + "') lacks " + lacking + " of them (other "
+                    + "settings or a smaller grid); use --overwrite to replace that sweep, or another --out");
+        }
+        ObjectNode o = JSON.createObjectNode();
+        o.put("format_version", RECORD_VERSION);
+        o.put("name", sweep.name());
+        o.put("splitbnn_version", SplitbnnVersion.current());
+        sweep.runs().forEach(r -> o.withArray("run_ids").add(r.runId()));
+        replaceFile(record, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(o));
+    }
+
+    /** Writes the configuration text beside the tables. */
+    void writeConfig(String text) throws IOException {
+        replaceFile(new Path(out, CONFIG), text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A new, empty staging folder for tables; {@link #swapIn} moves them into place. */
+    Path staging() {
+        return new Path(out, STAGING + UUID.randomUUID());
+    }
+
+    /**
+     * Moves each table of {@code staging} into place (replacing the old one), removes the tables in {@code dropped},
+     * then the staging folder.
+     */
+    void swapIn(Path staging, List<String> tables, List<String> dropped) throws IOException {
+        for (String t : tables) {
+            Path target = new Path(out, t);
+            Path fresh = new Path(staging, t);
+            Path old = new Path(out, OLD + t + "." + UUID.randomUUID());
+            boolean hadOld = fs.exists(target);
+            if (hadOld) {
+                rename(target, old);
+                FaultPoint.reach("swap");
+            }
+            rename(fresh, target);
+            if (hadOld) {
+                fs.delete(old, true);
+            }
+        }
+        for (String t : dropped) {
+            fs.delete(new Path(out, t), true);
+        }
+        fs.delete(staging, true);
+    }
+
+    /** Releases the lease. */
+    @Override
+    public void close() throws IOException {
+        lock.close();
+    }
+
+    private void repair() throws IOException {
+        for (FileStatus f : fs.listStatus(out)) {
+            String name = f.getPath().getName();
+            if (name.startsWith(STAGING)) {
+                fs.delete(f.getPath(), true);
+            }
+        }
+        for (FileStatus f : fs.listStatus(out)) {
+            String name = f.getPath().getName();
+            if (name.startsWith(OLD)) {
+                String table = name.substring(OLD.length(), name.lastIndexOf('.'));
+                Path target = new Path(out, table);
+                if (!fs.exists(target)) {
+                    rename(f.getPath(), target);
+                    warnings.accept("sweep: restored table " + target + " from an interrupted invocation");
+                } else {
+                    fs.delete(f.getPath(), true);
+                }
+            }
+        }
+        for (FileStatus f : fs.listStatus(out)) {
+            String name = f.getPath().getName();
+            if (f.isDirectory() && tables.contains(name) && !fs.exists(new Path(f.getPath(), SUCCESS))) {
+                fs.delete(f.getPath(), true);
+                warnings.accept("sweep: removed the incomplete table " + f.getPath()
+                        + " (its writing was interrupted); the tables are written anew");
+            }
+        }
+    }
+
+    /** Replaces a small file: written beside it, then renamed over it. */
+    private void replaceFile(Path file, byte[] bytes) throws IOException {
+        Path tmp = new Path(file.getParent(), "_" + file.getName() + "." + UUID.randomUUID());
+        try (FSDataOutputStream o = fs.create(tmp, false)) {
+            o.write(bytes);
+        }
+        fs.delete(file, false);
+        rename(tmp, file);
+    }
+
+    private void rename(Path from, Path to) throws IOException {
+        if (!fs.rename(from, to)) {
+            throw new IOException("could not rename " + from + " to " + to);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.splitbnn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.splitbnn.output.OutputWriteException;
+import org.splitbnn.pipeline.SweepBusyException;
+
+/**
+ * Issue 9, item 7: each case ends with one line on stderr naming the file, key or path, and the documented exit
+ * code; a stack trace only with {@code --verbose}.
+ */
+class MessagesTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aByteOrderMarkAndTrailingBlankLinesAreAccepted() throws IOException {
+        String csv = Files.readString(Path.of("data/dev/train.csv"));
+        Path bom = dir.resolve("bom.csv");
+        Files.write(bom, ("\uFEFF" + csv + "\n\n").getBytes(StandardCharsets.UTF_8));
+        CommandLineTestSupport.Outcome o = CommandLineTestSupport.execute("run", "--data", bom.toString(), "--prior",
+                "full", "--nlive", "20", "--posterior-samples", "20", "--out", dir.resolve("out").toString(),
+                "--quiet");
+        assertEquals(Main.DONE, o.exitCode(), o.err());
+        Path inside = dir.resolve("inside.csv");
+        Files.writeString(inside, "x1,x2,y\n0.5,0.5,1\n\n-0.5,0.5,0\n");
+        assertOneLine(run(inside), Main.BAD_INPUT, inside + ": line 3, column 1: blank line before more data");
+        Path header = dir.resolve("header.csv");
+        Files.writeString(header, "x1,x2,y\u200B\n0.5,0.5,1\n");
+        assertOneLine(run(header), Main.BAD_INPUT, "header is 'x1,x2,y\\u200B', expected 'x1,x2,y'");
+    }
+
+    @Test
+    void configurationProblemsNameTheFileAndKey() throws IOException {
+        assertOneLine(CommandLineTestSupport.execute("sweep", dir.toString(), "--out", dir.resolve("o").toString()),
+                Main.BAD_INPUT, dir + ": is a folder, not a sweep configuration");
+        Path notList = Files.writeString(dir.resolve("a.yaml"), "name: a\npriors: full\nsampler_seeds: [1]\n"
+                + "train: [{seed: 1}]\n");
+        assertOneLine(sweep(notList), Main.BAD_INPUT, notList + ": key 'priors': expected a list such as "
+                + "[full, constrained], got 'full'");
+        Path tab = Files.writeString(dir.resolve("b.yaml"), "name: b\npriors: [full]\n\tsampler_seeds: [1]\n");
+        assertOneLine(sweep(tab), Main.BAD_INPUT, tab + ": not valid YAML at line 3");
+        Path huge = Files.writeString(dir.resolve("c.yaml"), "name: c\nnlive: 3000000\npriors: [full]\n"
+                + "sampler_seeds: [1]\ntrain: [{seed: 1}]\n");
+        assertOneLine(sweep(huge), Main.BAD_INPUT, "nlive 3000000, nprior 30000000: one run needs at least");
+    }
+
+    @Test
+    void aTruncatedTableIsNamedByTheReport() throws IOException {
+        Path run = dir.resolve("run");
+        assertEquals(Main.DONE, CommandLineTestSupport.execute("run", "--data", "data/dev/train.csv", "--prior",
+                "full", "--nlive", "20", "--posterior-samples", "20", "--out", run.toString(), "--quiet").exitCode());
+        Path modes = run.resolve("modes.parquet");
+        byte[] bytes = Files.readAllBytes(modes);
+        Files.write(modes, Arrays.copyOf(bytes, bytes.length / 2));
+        assertOneLine(CommandLineTestSupport.execute("report", run.toString()), Main.BAD_INPUT,
+                modes + ": unreadable Parquet file");
+        CommandLineTestSupport.Outcome verbose = CommandLineTestSupport.execute("report", "--verbose",
+                run.toString());
+        assertTrue(verbose.err().lines().count() > 5 && verbose.err().contains("\tat "), "--verbose adds the trace");
+    }
+
+    @Test
+    void everyKindOfFailureHasItsExitCode() {
+        assertEquals(Main.BUSY, Main.exitCode(new SweepBusyException("x")));
+        assertEquals(Main.OUTPUT_ERROR, Main.exitCode(new OutputWriteException("/out/runs",
+                new IOException("No space left on device"))));
+        assertEquals(Main.BAD_INPUT, Main.exitCode(new IllegalArgumentException("x")));
+        assertEquals(Main.BAD_INPUT, Main.exitCode(new UncheckedIOException(new IOException("x"))));
+        assertEquals(Main.FAILED, Main.exitCode(new IllegalStateException("x")));
+        assertEquals("could not write /out/runs: No space left on device", new OutputWriteException("/out/runs",
+                new IOException("No space left on device")).getMessage());
+    }
+
+    private CommandLineTestSupport.Outcome run(Path csv) {
+        return CommandLineTestSupport.execute("run", "--data", csv.toString(), "--prior", "full", "--out",
+                dir.resolve("never").toString(), "--quiet");
+    }
+
+    private static CommandLineTestSupport.Outcome sweep(Path config) {
+        return CommandLineTestSupport.execute("sweep", config.toString(), "--out", config.resolveSibling("o")
+                .toString());
+    }
+
+    private static void assertOneLine(CommandLineTestSupport.Outcome o, int code, String contains) {
+        assertEquals(code, o.exitCode(), o.err());
+        assertEquals(1, o.err().strip().lines().count(), o.err());
+        assertTrue(o.err().contains(contains), o.err());
+        assertFalse(o.err().contains("\tat "), "no stack trace without --verbose");
+    }
+}
