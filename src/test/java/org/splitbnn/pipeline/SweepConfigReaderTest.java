@@ -263,7 +263,7 @@ class SweepConfigReaderTest {
         assertError(MINIMAL.replace("{seed: 3}", "{seed: 3, counts: [a, b, c, d]}"), "expected four integers");
         assertError(MINIMAL.replace("{seed: 3}", "{seed: 3, noise_variance: [0.5, 0.5]}"),
                 "key 'train[0].noise_variance': has repeated");
-        assertError(MINIMAL + "prior_half_width: [5, -1]\n", "key 'priors");
+        assertError(MINIMAL + "prior_half_width: [5, -1]\n", "key 'prior_half_width': must be positive");
     }
 
     private void assertError(String yaml, String expected) {
