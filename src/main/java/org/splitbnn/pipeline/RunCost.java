@@ -3,25 +3,17 @@ package org.splitbnn.pipeline;
 import java.util.List;
 import java.util.Locale;
 
+import org.splitbnn.output.RunSettings;
+
 /**
- * A rough estimate of how long runs take, printed before a sweep starts. Three parts, each proportional to network
- * evaluations: sampling (likelihood calls grow with nlive and num_repeats, each costs training rows times hidden
- * units, plus the sampler's own work per call), the generalisation table (posterior samples times the rows of the
- * training and test sets) and the baselines (optimiser starts times training rows). The constants are CPU seconds
- * measured on the 2-core development machine (README, "Benchmarks", and two study runs: nlive 100 with 300 samples
- * and 5 test sets, nlive 200 with 1000 samples and 10 test sets); expect the estimate to be off by up to a factor of
- * two, more for wider networks and on a loaded machine.
+ * A rough estimate of how long runs take, printed before a sweep starts: the sampling ({@link
+ * RunSettings#estimatedSeconds}) plus the two parts of a run that sampling leaves out, each proportional to network
+ * evaluations: the generalisation table (posterior samples times the rows of the training and test sets) and the
+ * baselines (optimiser starts times training rows). Their constants are CPU seconds measured on the 2-core development
+ * machine (two study runs: nlive 100 with 300 samples and 5 test sets, nlive 200 with 1000 samples and 10 test sets);
+ * expect the estimate to be off by up to a factor of two, more for wider networks and on a loaded machine.
  */
 final class RunCost {
-
-    /** Likelihood calls per live point and slice-sampling repeat over a whole run (measured: 55 to 80). */
-    static final double CALLS_PER_LIVE_POINT_AND_REPEAT = 70;
-
-    /** Seconds of one likelihood call per training row and hidden unit (1.4 microseconds for 220 rows, 2 units). */
-    static final double SECONDS_PER_ROW_AND_UNIT = 3.2e-9;
-
-    /** The sampler's own seconds per likelihood call. */
-    static final double SAMPLER_SECONDS_PER_CALL = 0.3e-6;
 
     /** Seconds per posterior sample and row of the training and test sets, per hidden unit (generalisation). */
     static final double SECONDS_PER_SAMPLE_ROW_AND_UNIT = 8.7e-7;
@@ -34,12 +26,11 @@ final class RunCost {
 
     /** Estimated seconds of one run on one core. */
     static double seconds(RunSpec run) {
-        double calls = CALLS_PER_LIVE_POINT_AND_REPEAT * run.settings().nlive() * run.settings().numRepeats();
-        double perCall = SECONDS_PER_ROW_AND_UNIT * run.train().size() * run.settings().hidden() + SAMPLER_SECONDS_PER_CALL;
+        RunSettings s = run.settings();
         int rows = run.train().size() + run.tests().stream().mapToInt(DatasetSource::size).sum();
-        return calls * perCall
-                + SECONDS_PER_SAMPLE_ROW_AND_UNIT * run.settings().posteriorSamples() * rows * run.settings().hidden()
-                + SECONDS_PER_START_ROW_AND_UNIT * run.settings().baselineStarts() * run.train().size() * run.settings().hidden();
+        return s.estimatedSeconds(run.train().size())
+                + SECONDS_PER_SAMPLE_ROW_AND_UNIT * s.posteriorSamples() * rows * s.hidden()
+                + SECONDS_PER_START_ROW_AND_UNIT * s.baselineStarts() * run.train().size() * s.hidden();
     }
 
     /**
