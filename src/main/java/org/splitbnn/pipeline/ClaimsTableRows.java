@@ -40,7 +40,7 @@ final class ClaimsTableRows {
         List<Row> rows = new ArrayList<>();
         for (ClaimRow c : ClaimsTable.of(study, settings)) {
             rows.add(RowFactory.create(c.claim().id(), c.condition().prior(),
-                    c.condition().counts() == null ? null : c.condition().counts().stream().mapToInt(i -> i).toArray(),
+                    c.condition().counts() == null ? null : c.condition().counts().toArray(Integer[]::new),
                     c.condition().counts() == null ? null : c.condition().counts().stream().mapToInt(i -> i).sum(),
                     c.condition().noiseVariance(), c.condition().hidden(), c.condition().priorHalfWidth(),
                     c.trainingSets(), c.runs(), c.claim().statistic(), nullIfNaN(c.estimate()), nullIfNaN(c.low()),

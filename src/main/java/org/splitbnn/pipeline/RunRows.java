@@ -107,7 +107,7 @@ public final class RunRows {
                               Double samplerSeconds, double wallSeconds, Executor where, String[] parameters) {
         Condition c = spec.condition();
         return Tables.withSpec(spec, Table.RUNS, Arrays.asList(spec.trainSha256(),
-                c.counts() == null ? null : c.counts().stream().mapToInt(Integer::intValue).toArray(),
+                c.counts() == null ? null : c.counts().toArray(Integer[]::new),
                 c.noiseVariance(), spec.train().size(), testNames(spec).toArray(String[]::new), status, error, logZ, logZErr, logF,
                 kl, clusters, modes, prominent, functions, nLike, nOutside, nDead, samplerSeconds, wallSeconds,
                 where.host(), where.id(),

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.splitbnn.analysis.Solution;
 import org.splitbnn.analysis.baselines.Baselines;
 import org.splitbnn.output.ParquetTable;
+import org.splitbnn.output.Table;
 
 /**
  * What the study part of a sweep's report reads: the {@code claims} table and, per finished run, its factors, its
@@ -22,7 +23,7 @@ import org.splitbnn.output.ParquetTable;
 public record StudyTables(List<ClaimLine> claims, List<StudyPoint> runs) {
 
     /** The claims table's folder. */
-    public static final String CLAIMS = "claims";
+    public static final String CLAIMS = Table.CLAIMS.folder();
 
     /** The columns read from the claims table. */
     public static final List<String> CLAIMS_COLUMNS = List.of("claim", "prior", "train_size", "noise_variance",
@@ -91,8 +92,8 @@ public record StudyTables(List<ClaimLine> claims, List<StudyPoint> runs) {
                     c.doubles("threshold")[i], "above".equals(c.strings("claimed_side")[i]),
                     c.strings("verdict")[i]));
         }
-        ParquetTable r = ParquetTable.readFolder(dir.resolve("runs"), RUNS_COLUMNS);
-        Map<String, Map<String, Double>> tests = testMeans(ParquetTable.readFolder(dir.resolve("generalisation"),
+        ParquetTable r = ParquetTable.readFolder(dir.resolve(Table.RUNS.folder()), RUNS_COLUMNS);
+        Map<String, Map<String, Double>> tests = testMeans(ParquetTable.readFolder(dir.resolve(Table.GENERALISATION.folder()),
                 List.of("run_id", "solution", "dataset", "predictive_log_likelihood")));
         List<StudyPoint> runs = new ArrayList<>();
         for (int i = 0; i < r.rows(); i++) {
