@@ -19,7 +19,8 @@ import scala.jdk.javaapi.CollectionConverters;
  * The {@code summary} table: per prior, nlive, nprior, num_repeats, sampler and hidden, the number of runs, the mean
  * and sd of log Z, the distributions of prominent-mode and distinct-function counts, and how often the full solution
  * beats the highest-evidence mode on the test sets ({@link RunOutcome#fullBeatsTopMode()}). Computed on the driver
- * from the committed outcomes, in a fixed order, so that the numbers do not depend on how Spark partitions anything.
+ * from the committed runs' headlines ({@link RunHeadline}), in a fixed order, so that the numbers do not depend on
+ * how Spark partitions anything.
  */
 final class SummaryTable {
 
@@ -37,9 +38,9 @@ final class SummaryTable {
     private SummaryTable() {
     }
 
-    /** One row per group of runs, sorted by the group's keys; {@code outcomes} holds every run's outcome. */
-    static List<Row> rows(List<RunSpec> runs, Map<String, RunOutcome> outcomes) {
-        Map<RunSettings, List<RunOutcome>> groups = new TreeMap<>(GROUP_ORDER);
+    /** One row per group of runs, sorted by the group's keys; {@code outcomes} holds every run's headline. */
+    static List<Row> rows(List<RunSpec> runs, Map<String, RunHeadline> outcomes) {
+        Map<RunSettings, List<RunHeadline>> groups = new TreeMap<>(GROUP_ORDER);
         for (RunSpec r : runs) {
             groups.computeIfAbsent(r.settings(), k -> new ArrayList<>()).add(outcomes.get(r.runId()));
         }
@@ -48,16 +49,16 @@ final class SummaryTable {
         return rows;
     }
 
-    private static Row row(RunSettings key, List<RunOutcome> group) {
-        List<RunOutcome> ok = group.stream().filter(RunOutcome::ok).toList();
-        double[] logZ = ok.stream().mapToDouble(RunOutcome::logZ).toArray();
-        int[] modes = ok.stream().mapToInt(RunOutcome::prominentModes).sorted().toArray();
-        int[] functions = ok.stream().mapToInt(RunOutcome::distinctFunctions).sorted().toArray();
-        List<Boolean> compared = ok.stream().map(RunOutcome::fullBeatsTopMode).filter(b -> b != null).toList();
+    private static Row row(RunSettings key, List<RunHeadline> group) {
+        List<RunHeadline> ok = group.stream().filter(RunHeadline::ok).toList();
+        double[] logZ = ok.stream().mapToDouble(RunHeadline::logZ).toArray();
+        int[] modes = ok.stream().mapToInt(RunHeadline::prominentModes).sorted().toArray();
+        int[] functions = ok.stream().mapToInt(RunHeadline::distinctFunctions).sorted().toArray();
+        List<Boolean> compared = ok.stream().map(RunHeadline::fullBeatsTopMode).filter(b -> b != null).toList();
         int beats = (int) compared.stream().filter(b -> b).count();
         return RowFactory.create(key.prior(), key.nlive(), key.nprior(), key.numRepeats(), key.sampler(), key.hidden(),
                 group.size(), ok.size(), group.size() - ok.size(),
-                mean(logZ), sd(logZ), mean(ok.stream().mapToDouble(RunOutcome::logZErr).toArray()),
+                mean(logZ), sd(logZ), mean(ok.stream().mapToDouble(RunHeadline::logZErr).toArray()),
                 mean(Arrays.stream(modes).asDoubleStream().toArray()),
                 modes.length == 0 ? null : modes[0], median(modes), modes.length == 0 ? null : modes[modes.length - 1],
                 CollectionConverters.asScala(counts(modes)),
