@@ -33,10 +33,10 @@ class TableMemoryTest {
 
     /**
      * Bytes a posterior row takes at the least as a Spark row on the driver: the row and its array of 12 column
-     * references (16 + 16 + 12 x 4 with compressed references), and theta, 9 doubles (16 + 72), leaving out the boxed
-     * numbers and the array wrapper.
+     * references (16 + 16 + 12 x 4 with compressed references), theta, 9 doubles (16 + 72), and the boxed sample
+     * number and log L (16 each), leaving out the spec columns' boxes and the array wrapper.
      */
-    private static final long MIN_ROW_BYTES = 16 + 16 + 12 * 4 + 16 + 9 * 8;
+    private static final long MIN_ROW_BYTES = 16 + 16 + 12 * 4 + 16 + 9 * 8 + 2 * 16;
 
     @TempDir
     Path tmp;
