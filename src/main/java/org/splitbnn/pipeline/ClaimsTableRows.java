@@ -2,7 +2,6 @@ package org.splitbnn.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -15,7 +14,7 @@ import org.splitbnn.output.Table;
 
 /**
  * The {@code claims} table: one row per claim and condition ({@link ClaimsTable}), computed on the driver from the
- * finished runs' rows ({@link StudyRuns}) in grid order, so that it does not depend on how Spark partitions anything.
+ * finished runs' study records ({@link StudyRuns}), read from the commit log one run at a time, in grid order, so that it does not depend on how Spark partitions anything.
  */
 final class ClaimsTableRows {
 
@@ -28,15 +27,8 @@ final class ClaimsTableRows {
     private ClaimsTableRows() {
     }
 
-    /** The rows for the runs of {@code runs} that finished. */
-    static List<Row> rows(List<RunSpec> runs, Map<String, RunOutcome> outcomes, ClaimSettings settings) {
-        List<StudyRun> study = new ArrayList<>();
-        for (RunSpec r : runs) {
-            StudyRun s = StudyRuns.of(r, outcomes.get(r.runId()));
-            if (s != null) {
-                study.add(s);
-            }
-        }
+    /** The rows for the study records of the runs that finished, in grid order. */
+    static List<Row> rows(List<StudyRun> study, ClaimSettings settings) {
         List<Row> rows = new ArrayList<>();
         for (ClaimRow c : ClaimsTable.of(study, settings)) {
             rows.add(RowFactory.create(c.claim().id(), c.condition().prior(),

@@ -74,8 +74,22 @@ final class RowParquet {
 
     /** The footer metadata of {@code file}. */
     static Map<String, String> metadata(Path file, Configuration conf) throws IOException {
+        return footer(file, conf).metadata();
+    }
+
+    /**
+     * What a file's footer says.
+     *
+     * @param metadata its key-value metadata
+     * @param rows     its row count
+     */
+    record Footer(Map<String, String> metadata, long rows) {
+    }
+
+    /** The footer of {@code file}, read without its rows. */
+    static Footer footer(Path file, Configuration conf) throws IOException {
         try (ParquetFileReader footer = ParquetFileReader.open(HadoopInputFile.fromPath(file, conf))) {
-            return footer.getFooter().getFileMetaData().getKeyValueMetaData();
+            return new Footer(footer.getFooter().getFileMetaData().getKeyValueMetaData(), footer.getRecordCount());
         }
     }
 

@@ -17,6 +17,9 @@ import org.splitbnn.output.Table;
  */
 final class StudyRuns {
 
+    /** The tables a run's record is read from. */
+    static final List<Table> TABLES = List.of(Table.RUNS, Table.MODES, Table.GENERALISATION, Table.OPTIMA);
+
     private StudyRuns() {
     }
 

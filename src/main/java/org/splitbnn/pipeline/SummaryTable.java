@@ -18,9 +18,11 @@ import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The {@code summary} table: per prior, nlive, nprior, num_repeats, sampler and hidden, the number of runs, the mean
- * of log Z, its spread over sampler seeds within a training set beside the mean reported error, the distributions of prominent-mode and distinct-function counts, and how often the full solution
- * beats the highest-evidence mode on the test sets ({@link RunOutcome#fullBeatsTopMode()}). Computed on the driver
- * from the committed outcomes, in a fixed order, so that the numbers do not depend on how Spark partitions anything.
+ * of log Z, its spread over sampler seeds within a training set beside the mean reported error, the distributions
+ * of prominent-mode and distinct-function counts, and how often the full solution beats the highest-evidence mode
+ * on the test sets ({@link RunOutcome#fullBeatsTopMode()}). Computed on the driver
+ * from the committed runs' headlines ({@link RunHeadline}), in a fixed order, so that the numbers do not depend on
+ * how Spark partitions anything.
  */
 final class SummaryTable {
 
@@ -38,8 +40,8 @@ final class SummaryTable {
     private SummaryTable() {
     }
 
-    /** One row per group of runs, sorted by the group's keys; {@code outcomes} holds every run's outcome. */
-    static List<Row> rows(List<RunSpec> runs, Map<String, RunOutcome> outcomes) {
+    /** One row per group of runs, sorted by the group's keys; {@code outcomes} holds every run's headline. */
+    static List<Row> rows(List<RunSpec> runs, Map<String, RunHeadline> outcomes) {
         Map<RunSettings, List<RunSpec>> groups = new TreeMap<>(GROUP_ORDER);
         for (RunSpec r : runs) {
             groups.computeIfAbsent(r.settings(), k -> new ArrayList<>()).add(r);
@@ -56,7 +58,7 @@ final class SummaryTable {
      * training set has two. Unlike the sd over all runs, it leaves out how log Z varies from one training set to the
      * next, so it compares with the reported error.
      */
-    static Double seedSpread(List<RunSpec> specs, List<RunOutcome> group) {
+    static Double seedSpread(List<RunSpec> specs, List<RunHeadline> group) {
         Map<List<Object>, List<Double>> byTrain = new LinkedHashMap<>();
         for (int i = 0; i < specs.size(); i++) {
             if (group.get(i).ok()) {
@@ -76,16 +78,16 @@ final class SummaryTable {
         return sets == 0 ? null : Math.sqrt(sumVariance / sets);
     }
 
-    private static Row row(RunSettings key, List<RunSpec> specs, List<RunOutcome> group) {
-        List<RunOutcome> ok = group.stream().filter(RunOutcome::ok).toList();
-        double[] logZ = ok.stream().mapToDouble(RunOutcome::logZ).toArray();
-        int[] modes = ok.stream().mapToInt(RunOutcome::prominentModes).sorted().toArray();
-        int[] functions = ok.stream().mapToInt(RunOutcome::distinctFunctions).sorted().toArray();
-        List<Boolean> compared = ok.stream().map(RunOutcome::fullBeatsTopMode).filter(b -> b != null).toList();
+    private static Row row(RunSettings key, List<RunSpec> specs, List<RunHeadline> group) {
+        List<RunHeadline> ok = group.stream().filter(RunHeadline::ok).toList();
+        double[] logZ = ok.stream().mapToDouble(RunHeadline::logZ).toArray();
+        int[] modes = ok.stream().mapToInt(RunHeadline::prominentModes).sorted().toArray();
+        int[] functions = ok.stream().mapToInt(RunHeadline::distinctFunctions).sorted().toArray();
+        List<Boolean> compared = ok.stream().map(RunHeadline::fullBeatsTopMode).filter(b -> b != null).toList();
         int beats = (int) compared.stream().filter(b -> b).count();
         return RowFactory.create(key.prior(), key.nlive(), key.nprior(), key.numRepeats(), key.sampler(), key.hidden(),
                 group.size(), ok.size(), group.size() - ok.size(),
-                mean(logZ), seedSpread(specs, group), mean(ok.stream().mapToDouble(RunOutcome::logZErr).toArray()),
+                mean(logZ), seedSpread(specs, group), mean(ok.stream().mapToDouble(RunHeadline::logZErr).toArray()),
                 mean(Arrays.stream(modes).asDoubleStream().toArray()),
                 modes.length == 0 ? null : modes[0], median(modes), modes.length == 0 ? null : modes[modes.length - 1],
                 CollectionConverters.asScala(counts(modes)),

@@ -2,28 +2,39 @@ package org.splitbnn.pipeline;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.splitbnn.output.Table;
 import org.apache.spark.api.java.JavaFutureAction;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.Function;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import org.splitbnn.analysis.claims.StudyRun;
+import org.splitbnn.data.Sha256;
 import org.splitbnn.output.OutputWriteException;
+import org.splitbnn.output.SplitbnnVersion;
 
 /**
  * Runs a sweep on Spark: submits every run not yet committed as its own one-task job, commits each outcome as it
@@ -98,7 +109,7 @@ public final class SweepDriver {
                 folder.clear();
             }
             CommitStore store = folder.commits();
-            Map<String, RunOutcome> committed = store.load(warnings::println);
+            Map<String, CommitStore.Committed> committed = store.load(warnings::println);
             folder.claim(sweep, committed.keySet());
             // from here on the folder is this sweep's: however the invocation ends, the closing summary says how
             try {
@@ -117,46 +128,50 @@ public final class SweepDriver {
     }
 
     /** Computes the runs of the grid not committed (or failed), then writes the tables from the log. */
-    private SweepReport runInto(Sweep sweep, SweepFolder folder, Map<String, RunOutcome> committed)
+    private SweepReport runInto(Sweep sweep, SweepFolder folder, Map<String, CommitStore.Committed> committed)
             throws IOException {
         CommitStore store = folder.commits();
         List<RunSpec> pending = new ArrayList<>();
         for (RunSpec r : sweep.runs()) {
-            RunOutcome o = committed.get(r.runId());
-            if (o == null || !o.ok()) {
+            CommitStore.Committed c = committed.get(r.runId());
+            if (c == null || !c.headline().ok()) {
                 pending.add(r);
             }
         }
         long start = System.nanoTime();
         double sumRunSeconds = 0;
-        for (RunOutcome o : compute(pending, store)) {
-            committed.put(o.runId(), o);
-            sumRunSeconds += o.wallSeconds();
+        for (CommitStore.Committed c : compute(pending, store)) {
+            committed.put(c.headline().runId(), c);
+            sumRunSeconds += c.headline().wallSeconds();
         }
         double runsSeconds = (System.nanoTime() - start) * 1e-9;
         long tablesStart = System.nanoTime();
+        boolean written;
         try {
-            writeTables(sweep, committed, folder);
+            if (!pending.isEmpty()) {
+                store.writeIndex();
+            }
+            written = writeTables(sweep, committed, folder);
             folder.writeConfig(sweep.configText());
         } catch (IOException | RuntimeException | FSError e) {
             throw new OutputWriteException("the tables in " + folder.path(), rootCause(e));
         }
-        int failed = (int) sweep.runs().stream().filter(r -> !committed.get(r.runId()).ok()).count();
+        int failed = (int) sweep.runs().stream().filter(r -> !committed.get(r.runId()).headline().ok()).count();
         return new SweepReport(sweep.name(), sweep.runs().size(), sweep.runs().size() - pending.size(),
-                pending.size(), failed, runsSeconds, (System.nanoTime() - tablesStart) * 1e-9, sumRunSeconds,
-                spark.sparkContext().defaultParallelism());
+                pending.size(), failed, runsSeconds, written, (System.nanoTime() - tablesStart) * 1e-9,
+                sumRunSeconds, spark.sparkContext().defaultParallelism());
     }
 
     /**
      * Submits one job per run (at most {@link #MAX_JOBS_IN_FLIGHT} at a time, in grid order), then commits and
-     * reports each outcome as its job ends.
+     * reports each outcome as its job ends; the driver keeps only what {@link CommitStore#commit} returns.
      */
-    private List<RunOutcome> compute(List<RunSpec> pending, CommitStore store) throws IOException {
+    private List<CommitStore.Committed> compute(List<RunSpec> pending, CommitStore store) throws IOException {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Deque<RunSpec> queue = new ArrayDeque<>(pending);
         Map<RunSpec, JavaFutureAction<List<RunOutcome>>> jobs = new LinkedHashMap<>();
         long start = System.nanoTime();
-        List<RunOutcome> done = new ArrayList<>();
+        List<CommitStore.Committed> done = new ArrayList<>();
         while (!queue.isEmpty() || !jobs.isEmpty()) {
             while (!queue.isEmpty() && jobs.size() < MAX_JOBS_IN_FLIGHT) {
                 RunSpec r = queue.poll();
@@ -174,11 +189,10 @@ public final class SweepDriver {
                 any = true;
                 RunOutcome o = outcome(job.getKey(), job.getValue(), (System.nanoTime() - start) * 1e-9);
                 try {
-                    store.commit(o);
+                    done.add(store.commit(o));
                 } catch (IOException | RuntimeException | FSError e) {
                     throw new OutputWriteException("the commit of run " + o.runId() + " in " + store.dir(), e);
                 }
-                done.add(o);
                 progress.println(ProgressLine.of(job.getKey(), o, done.size(), pending.size(),
                         (System.nanoTime() - start) * 1e-9));
                 progress.flush();
@@ -214,56 +228,168 @@ public final class SweepDriver {
     }
 
     /**
-     * Writes every table from the committed outcomes of the grid's runs, in grid order, into a staging folder, then
-     * swaps them into place.
+     * Writes every table from the commits of the grid's runs, in grid order, into a staging folder, then swaps them
+     * into place; does nothing when the tables in place were built from the same commits, marks and selection.
+     * The per-run tables are Spark jobs reading the commits' files, so the driver never holds their rows.
+     *
+     * @return whether the tables were written
      */
-    private void writeTables(Sweep sweep, Map<String, RunOutcome> committed, SweepFolder folder) throws IOException {
+    private boolean writeTables(Sweep sweep, Map<String, CommitStore.Committed> committed, SweepFolder folder)
+            throws IOException {
         TableSelection selection = sweep.runs().isEmpty() ? new TableSelection(false, false)
                 : sweep.runs().get(0).outputs();
-        Path staging = folder.staging();
-        Map<String, Dataset<Row>> frames = new LinkedHashMap<>();
+        List<String> wanted = new ArrayList<>();
         List<String> dropped = new ArrayList<>();
         for (Table t : Tables.SWEEP) {
-            boolean wanted = switch (t) {
+            boolean write = switch (t) {
                 case POSTERIOR -> selection.posterior();
                 case PREDICTIONS -> selection.predictions();
                 default -> true;
             };
-            if (!wanted) {
-                dropped.add(t.folder());
-                continue;
-            }
-            List<Row> rows = new ArrayList<>();
-            for (RunSpec r : sweep.runs()) {
-                for (Row row : committed.get(r.runId()).rows(t)) {
-                    rows.add(t == Table.RUNS ? Tables.withFigures(row, sweep.figureRuns().contains(r.runId())) : row);
-                }
-            }
-            frames.put(t.folder(), frame(rows, Tables.schema(t)));
+            (write ? wanted : dropped).add(t.folder());
         }
-        frames.put(SummaryTable.FOLDER, frame(SummaryTable.rows(sweep.runs(), committed), SummaryTable.SCHEMA));
-        frames.put(ClaimsTableRows.FOLDER, frame(ClaimsTableRows.rows(sweep.runs(), committed, sweep.claims()),
+        wanted.add(SummaryTable.FOLDER);
+        wanted.add(ClaimsTableRows.FOLDER);
+        (sweep.marked().isEmpty() ? dropped : wanted).add(TrainingPointsTable.FOLDER);
+        String source = tablesSource(sweep, committed, wanted);
+        if (folder.tablesBuiltFrom(source, wanted, dropped)) {
+            return false;
+        }
+        Broadcast<Map<String, String>> hadoopConf = JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .broadcast(hadoopSettings());
+        Map<String, Dataset<Row>> frames = new LinkedHashMap<>();
+        for (Table t : Tables.SWEEP) {
+            if (wanted.contains(t.folder())) {
+                frames.put(t.folder(), tableFrame(t, sweep, committed, hadoopConf));
+            }
+        }
+        Map<String, RunHeadline> headlines = new HashMap<>();
+        committed.forEach((id, c) -> headlines.put(id, c.headline()));
+        frames.put(SummaryTable.FOLDER, frame(SummaryTable.rows(sweep.runs(), headlines), SummaryTable.SCHEMA));
+        frames.put(ClaimsTableRows.FOLDER, frame(ClaimsTableRows.rows(studyRuns(sweep, committed), sweep.claims()),
                 ClaimsTableRows.SCHEMA));
-        if (sweep.marked().isEmpty()) {
-            dropped.add(TrainingPointsTable.FOLDER);
-        } else {
+        if (!sweep.marked().isEmpty()) {
             frames.put(TrainingPointsTable.FOLDER, frame(TrainingPointsTable.rows(sweep.marked()),
                     TrainingPointsTable.SCHEMA));
         }
+        Path staging = folder.staging();
         // the writes are independent Spark jobs: running them side by side saves most of their start-up time
         frames.entrySet().parallelStream().forEach(e -> write(e.getValue(), new Path(staging, e.getKey())));
         tableWritten.run();
-        folder.swapIn(staging, List.copyOf(frames.keySet()), dropped);
+        folder.swapIn(staging, List.copyOf(frames.keySet()), dropped, source);
+        return true;
     }
 
     /**
-     * The rows as a data frame of consecutive slices of at most {@link #ROWS_PER_FILE} rows: each slice travels in
-     * its own task and becomes one part file, in order, so tasks stay small however large a table grows.
+     * What the tables are built from, as a SHA-256: the splitbnn version, the tables written, and per run of the grid
+     * (in order) its id, its commit and whether it is marked for figures, and the claims' settings.
      */
+    private static String tablesSource(Sweep sweep, Map<String, CommitStore.Committed> committed,
+                                       List<String> tables) {
+        StringBuilder sb = new StringBuilder(SplitbnnVersion.current()).append('\n').append(tables).append('\n')
+                .append(sweep.claims()).append('\n');
+        for (RunSpec r : sweep.runs()) {
+            sb.append(r.runId()).append(' ').append(committed.get(r.runId()).folder().getName()).append(' ')
+                    .append(sweep.figureRuns().contains(r.runId())).append('\n');
+        }
+        return Sha256.of(sb.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A per-run table read from the commits of the grid's runs by Spark tasks: consecutive slices of runs of at most
+     * {@link #ROWS_PER_FILE} rows (or one run's), one task and one part file each, so the rows come in grid order and
+     * neither the driver nor a task holds more than a slice.
+     */
+    private Dataset<Row> tableFrame(Table t, Sweep sweep, Map<String, CommitStore.Committed> committed,
+                                    Broadcast<Map<String, String>> hadoopConf) {
+        List<List<CommitFile>> slices = new ArrayList<>();
+        List<CommitFile> slice = new ArrayList<>();
+        long rows = 0;
+        for (RunSpec r : sweep.runs()) {
+            CommitStore.Committed c = committed.get(r.runId());
+            Integer n = c.rows().get(t);
+            if (n == null) {
+                continue;
+            }
+            if (!slice.isEmpty() && rows + n > ROWS_PER_FILE) {
+                slices.add(slice);
+                slice = new ArrayList<>();
+                rows = 0;
+            }
+            slice.add(new CommitFile(c.file(t).toString(), sweep.figureRuns().contains(r.runId())));
+            rows += n;
+        }
+        if (!slice.isEmpty()) {
+            slices.add(slice);
+        }
+        JavaRDD<Row> read = JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .parallelize(slices, Math.max(1, slices.size()))
+                .flatMap(readSlice(Tables.commitSchema(t), t == Table.RUNS, hadoopConf));
+        return spark.createDataFrame(read, Tables.schema(t));
+    }
+
+    /**
+     * A run's file of a table in the commit log, and whether the run is marked for figures.
+     *
+     * @param path   the file
+     * @param marked the run's {@link Table#FIGURES} mark (for the runs table)
+     */
+    private record CommitFile(String path, boolean marked) implements Serializable {
+    }
+
+    /** What a table-writing task does: reads its slice's files in order (adding the figures mark to runs rows). */
+    private static FlatMapFunction<List<CommitFile>, Row> readSlice(StructType schema, boolean runsTable,
+                                                                   Broadcast<Map<String, String>> hadoopConf) {
+        return files -> {
+            Configuration conf = new Configuration(false);
+            hadoopConf.value().forEach(conf::set);
+            List<Row> out = new ArrayList<>();
+            for (CommitFile f : files) {
+                for (Row row : RowParquet.read(new Path(f.path()), conf, schema)) {
+                    out.add(runsTable ? Tables.withFigures(row, f.marked()) : row);
+                }
+            }
+            return out.iterator();
+        };
+    }
+
+    /**
+     * The study record of every finished run of the grid, in grid order, each read from its commit's files of the
+     * tables it needs and then dropped, so the driver holds one run's rows at a time.
+     */
+    private List<StudyRun> studyRuns(Sweep sweep, Map<String, CommitStore.Committed> committed) throws IOException {
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        List<StudyRun> study = new ArrayList<>();
+        for (RunSpec r : sweep.runs()) {
+            CommitStore.Committed c = committed.get(r.runId());
+            if (!c.headline().ok()) {
+                continue;
+            }
+            Map<Table, List<Row>> rows = new EnumMap<>(Table.class);
+            for (Table t : StudyRuns.TABLES) {
+                rows.put(t, c.rows().containsKey(t) ? RowParquet.read(c.file(t), conf, Tables.commitSchema(t))
+                        : List.of());
+            }
+            StudyRun s = StudyRuns.of(r, new RunOutcome(r.runId(), rows));
+            if (s != null) {
+                study.add(s);
+            }
+        }
+        return study;
+    }
+
+    /** Every setting of the driver's Hadoop configuration, for the tasks that read the commit log. */
+    private Map<String, String> hadoopSettings() {
+        Map<String, String> settings = new HashMap<>();
+        for (Map.Entry<String, String> e : spark.sparkContext().hadoopConfiguration()) {
+            settings.put(e.getKey(), e.getValue());
+        }
+        return settings;
+    }
+
+    /** A small table computed on the driver as a frame of one partition. */
     private Dataset<Row> frame(List<Row> rows, StructType schema) {
-        int slices = Math.max(1, (rows.size() + ROWS_PER_FILE - 1) / ROWS_PER_FILE);
-        return spark.createDataFrame(JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, slices),
-                schema);
+        return spark.createDataFrame(rows, schema).coalesce(1);
     }
 
     private static Throwable rootCause(Throwable e) {

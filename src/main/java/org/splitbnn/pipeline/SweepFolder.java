@@ -38,6 +38,9 @@ final class SweepFolder implements AutoCloseable {
     /** The configuration of the last invocation. */
     static final String CONFIG = "sweep.yaml";
 
+    /** What the tables in place were built from ({@link #tablesBuiltFrom}); absent while they are being replaced. */
+    static final String TABLES_SOURCE = "_tables.sha256";
+
     /** Version of {@link #RECORD}'s layout. */
     static final int RECORD_VERSION = 1;
 
@@ -126,6 +129,7 @@ final class SweepFolder implements AutoCloseable {
         }
         fs.delete(new Path(out, RECORD), false);
         fs.delete(new Path(out, CONFIG), false);
+        fs.delete(new Path(out, TABLES_SOURCE), false);
     }
 
     /**
@@ -174,10 +178,40 @@ final class SweepFolder implements AutoCloseable {
     }
 
     /**
-     * Moves each table of {@code staging} into place (replacing the old one), removes the tables in {@code dropped},
-     * then the staging folder.
+     * Whether the tables in place were built from {@code source} (a digest of what a table writer builds them from):
+     * {@link #TABLES_SOURCE} says so, every table of {@code tables} is in place and none of {@code dropped} is.
      */
-    void swapIn(Path staging, List<String> tables, List<String> dropped) throws IOException {
+    boolean tablesBuiltFrom(String source, List<String> tables, List<String> dropped) throws IOException {
+        Path file = new Path(out, TABLES_SOURCE);
+        if (!fs.exists(file)) {
+            return false;
+        }
+        String built;
+        try (InputStream in = fs.open(file)) {
+            built = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        }
+        if (!built.equals(source)) {
+            return false;
+        }
+        for (String t : tables) {
+            if (!fs.exists(new Path(new Path(out, t), SUCCESS))) {
+                return false;
+            }
+        }
+        for (String t : dropped) {
+            if (fs.exists(new Path(out, t))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Moves each table of {@code staging} into place (replacing the old one), removes the tables in {@code dropped},
+     * then the staging folder, and records that the tables were built from {@code source}.
+     */
+    void swapIn(Path staging, List<String> tables, List<String> dropped, String source) throws IOException {
+        fs.delete(new Path(out, TABLES_SOURCE), false);
         for (String t : tables) {
             Path target = new Path(out, t);
             Path fresh = new Path(staging, t);
@@ -196,6 +230,7 @@ final class SweepFolder implements AutoCloseable {
             fs.delete(new Path(out, t), true);
         }
         fs.delete(staging, true);
+        replaceFile(new Path(out, TABLES_SOURCE), (source + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     /** Releases the lease. */

@@ -27,7 +27,9 @@ class SummaryTableTest {
                 runs.get(1).runId(), ok(runs.get(1), -12, 2, 2, false),
                 runs.get(2).runId(), ok(runs.get(2), -14, 5, 2, false),
                 runs.get(3).runId(), RunRows.failed(runs.get(3), "boom", 1, new RunRows.Executor("h", "1")));
-        List<Row> rows = SummaryTable.rows(runs, outcomes);
+        Map<String, RunHeadline> headlines = new java.util.HashMap<>();
+        outcomes.forEach((id, o) -> headlines.put(id, RunHeadline.of(o)));
+        List<Row> rows = SummaryTable.rows(runs, headlines);
         assertEquals(2, rows.size());
         Row constrained = rows.get(0);
         assertEquals("constrained", constrained.getString(0));

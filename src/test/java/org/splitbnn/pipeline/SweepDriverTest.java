@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -186,8 +187,15 @@ class SweepDriverTest {
             assertEquals(!firstTwo.contains(r.runId()), lines.contains(r.runId()), lines);
         }
         assertSameTables(reference, out);
+        assertTrue(report.tablesWritten());
+        Map<Path, FileTime> written = partFiles(out);
         SweepReport nothing = driver(new ByteArrayOutputStream()).run(smoke, out.toString(), false);
         assertEquals(0, nothing.computed());
+        assertFalse(nothing.tablesWritten(), "nothing new: the tables stay as they are");
+        assertEquals(written, partFiles(out));
+        Sweep marked = new Sweep(smoke.name(), smoke.runs(), smoke.configText(), Set.of(firstTwo.get(0)));
+        assertTrue(driver(new ByteArrayOutputStream()).run(marked, out.toString(), false).tablesWritten(),
+                "another figures mark changes the runs table");
         SweepReport all = driver(new ByteArrayOutputStream()).run(smoke, out.toString(), true);
         assertEquals(4, all.computed());
         assertSameTables(reference, out);
@@ -255,6 +263,18 @@ class SweepDriverTest {
     private static SweepDriver driver(ByteArrayOutputStream progress) {
         PrintStream p = new PrintStream(progress, true, StandardCharsets.UTF_8);
         return new SweepDriver(SharedSpark.session(), p, p);
+    }
+
+    /** Every part file of the tables in {@code out} with its modification time. */
+    private static Map<Path, FileTime> partFiles(Path out) throws IOException {
+        Map<Path, FileTime> files = new java.util.TreeMap<>();
+        try (var s = Files.walk(out)) {
+            for (Path p : s.filter(f -> f.getFileName().toString().startsWith("part-")
+                    && !f.startsWith(out.resolve(CommitStore.FOLDER))).toList()) {
+                files.put(out.relativize(p), Files.getLastModifiedTime(p));
+            }
+        }
+        return files;
     }
 
     private static FileSystem localFs() throws IOException {

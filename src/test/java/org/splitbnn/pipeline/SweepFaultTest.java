@@ -63,7 +63,11 @@ class SweepFaultTest {
         Path out = tmp.resolve("corrupt");
         copy(reference, out);
         Path commits = out.resolve(CommitStore.FOLDER);
-        List<Path> entries = list(commits).stream().filter(p -> !p.getFileName().toString().startsWith("_")).toList();
+        List<Path> entries = list(commits).stream().filter(p -> !p.getFileName().toString().startsWith("_")
+                && !p.getFileName().toString().startsWith(".")).toList();
+        // damage leaves commits out of the index: an invocation indexes its commits only when it gets that far
+        Files.delete(commits.resolve(CommitStore.INDEX));
+        Files.deleteIfExists(commits.resolve("." + CommitStore.INDEX + ".crc"));
         // what a crash or a full disk leaves: a truncated file in one commit, an empty entry of the old format
         Path runsFile = entries.get(0).resolve("runs.parquet");
         byte[] bytes = Files.readAllBytes(runsFile);
@@ -81,6 +85,21 @@ class SweepFaultTest {
         assertTrue(text.contains("missing modes.parquet"), text);
         assertEquals(3, report.computed(), "the three runs whose commits were unreadable");
         assertEquals(4, list(commits.resolve(CommitStore.QUARANTINE)).size());
+        assertSameTables(reference, out);
+    }
+
+    @Test
+    void anUnreadableIndexOfTheLogIsRebuiltFromTheCommits() throws IOException {
+        Path out = tmp.resolve("index");
+        copy(reference, out);
+        Path index = out.resolve(CommitStore.FOLDER).resolve(CommitStore.INDEX);
+        Files.writeString(index, "not Parquet");
+        Files.deleteIfExists(out.resolve(CommitStore.FOLDER).resolve("." + CommitStore.INDEX + ".crc"));
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        assertEquals(0, run(tiny, out, false, warnings).computed());
+        String text = warnings.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("index " + "file:" + index) || text.contains("index " + index), text);
+        assertTrue(Files.size(index) > "not Parquet".length(), "the index is written anew");
         assertSameTables(reference, out);
     }
 
@@ -182,6 +201,9 @@ class SweepFaultTest {
         SweepReport resumed = run(tiny, out, false, new ByteArrayOutputStream());
         assertEquals(3, resumed.computed(), "the first commit stands");
         assertSameTables(reference, out);
+        // an invocation with nothing new leaves current tables alone: forget what they were built from, so the
+        // next one writes them again and can be killed while it swaps them in
+        Files.delete(out.resolve(SweepFolder.TABLES_SOURCE));
         assertEquals(FaultPoint.HALT_STATUS, childSweep(out, "swap:2"), "killed between two renames of a table");
         assertTrue(list(out).stream().anyMatch(p -> p.getFileName().toString().startsWith("_old.")), list(out).toString());
         assertEquals(0, run(tiny, out, false, new ByteArrayOutputStream()).computed());
