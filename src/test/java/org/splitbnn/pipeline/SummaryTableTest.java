@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -60,9 +61,9 @@ class SummaryTableTest {
         RunSpec a = specs.get(0);
         RunSpec b = specs.get(1);
         List<RunSpec> group = List.of(a, a, a, b, b, b, b);
-        List<RunOutcome> outcomes = List.of(ok(a, -10, 1, 1, null), ok(a, -11, 1, 1, null), ok(a, -12, 1, 1, null),
-                ok(b, -100, 1, 1, null), ok(b, -102, 1, 1, null), ok(b, -104, 1, 1, null),
-                RunRows.failed(b, "boom", 1, new RunRows.Executor("h", "1")));
+        List<RunHeadline> outcomes = Stream.of(ok(a, -10, 1, 1, null), ok(a, -11, 1, 1, null),
+                ok(a, -12, 1, 1, null), ok(b, -100, 1, 1, null), ok(b, -102, 1, 1, null), ok(b, -104, 1, 1, null),
+                RunRows.failed(b, "boom", 1, new RunRows.Executor("h", "1"))).map(RunHeadline::of).toList();
         assertEquals(Math.sqrt(2.5), SummaryTable.seedSpread(group, outcomes), 1e-12);
     }
 

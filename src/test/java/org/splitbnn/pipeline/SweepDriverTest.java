@@ -193,7 +193,8 @@ class SweepDriverTest {
         assertEquals(0, nothing.computed());
         assertFalse(nothing.tablesWritten(), "nothing new: the tables stay as they are");
         assertEquals(written, partFiles(out));
-        Sweep marked = new Sweep(smoke.name(), smoke.runs(), smoke.configText(), Set.of(firstTwo.get(0)));
+        Sweep marked = new Sweep(smoke.name(), smoke.runs(), smoke.configText(), Set.of(firstTwo.get(0)),
+                smoke.claims());
         assertTrue(driver(new ByteArrayOutputStream()).run(marked, out.toString(), false).tablesWritten(),
                 "another figures mark changes the runs table");
         SweepReport all = driver(new ByteArrayOutputStream()).run(smoke, out.toString(), true);
