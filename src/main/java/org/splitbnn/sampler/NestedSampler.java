@@ -626,7 +626,7 @@ public final class NestedSampler {
             clusters.get(clusterOf[i]).offer(unit, i * dim, logL[i]);
         }
         for (int l = 0; l < nLeaves; l++) {
-            leafLogZ[l] = finalLocal(leaves.get(l), allLogL, nDead).logZ();
+            leafLogZ[l] = finalLocal(leaves.get(l)).logZ();
             bestUnit[l] = leaves.get(l).bestUnit;
             bestLogL[l] = leaves.get(l).bestLogL;
             int[] rows = membersOf(leaves.get(l).id);
@@ -723,36 +723,33 @@ public final class NestedSampler {
             double scale = c.moments.logMeanZ();
             logScale[c.id] = Double.isFinite(scale) ? scale : 0;
         }
-        double[] live = new double[nLive];
         for (Cluster c : clusters) {
-            if (c.split || c.nLive == 0) {
-                continue;
+            if (!c.split && c.nLive > 0) {
+                logMeanLive[c.id] = logMeanLiveL(c);
             }
-            int n = 0;
-            for (int i = 0; i < nLive; i++) {
-                if (clusterOf[i] == c.id) {
-                    live[n++] = logL[i];
-                }
-            }
-            logMeanLive[c.id] = LogMath.logSumExp(live, n) - Math.log(n);
         }
         return new VolumeSimulation.Tree(dead.logL(), dead.cluster(), dead.nLocal(), dead.size(), parent, bornAtDead,
                 nAtBirth, urnVariance, logMeanLive, modeOfCluster, nModes, logScale);
     }
 
     /** A cluster's local evidence moments with its final live points added. */
-    private EvidenceMoments finalLocal(Cluster c, double[] allLogL, int nDead) {
+    private EvidenceMoments finalLocal(Cluster c) {
         if (c.nLive == 0) {
             return c.moments;
         }
+        return c.moments.withLiveContribution(logMeanLiveL(c));
+    }
+
+    /** Log of the mean likelihood of a cluster's live points (it must hold some). */
+    private double logMeanLiveL(Cluster c) {
         double[] live = new double[c.nLive];
         int n = 0;
         for (int i = 0; i < nLive; i++) {
             if (clusterOf[i] == c.id) {
-                live[n++] = allLogL[nDead + i];
+                live[n++] = logL[i];
             }
         }
-        return c.moments.withLiveContribution(LogMath.logSumExp(live, n) - Math.log(n));
+        return LogMath.logSumExp(live, n) - Math.log(n);
     }
 
     /**
