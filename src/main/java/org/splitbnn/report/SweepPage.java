@@ -50,10 +50,10 @@ public final class SweepPage {
         page.paragraph(sweep.runs().size() + " runs, " + sweep.okRuns().size() + " finished, priors "
                 + Html.escape(String.join(", ", sweep.priors())) + ".");
         page.heading(2, "Summary per prior and sampler setting");
-        page.table("summary", List.of("prior", "nlive", "runs", "finished", "mean log Z",
+        page.table("summary", List.of("prior", "sampler", "nlive", "hidden", "runs", "finished", "mean log Z",
                         "sd of log Z over sampler seeds (within a training set)", "mean reported error",
                         "mean prominent modes", "mean distinct functions", "runs where full beats mode 1"),
-                List.of("prior", "nlive", "runs", "runs-ok", "log-z-mean", "log-z-seed-sd", "log-z-err-mean",
+                List.of("prior", "sampler", "nlive", "hidden", "runs", "runs-ok", "log-z-mean", "log-z-seed-sd", "log-z-err-mean",
                         "prominent-modes-mean", "distinct-functions-mean", "full-beats-top-mode-fraction"),
                 summaryRows(sweep.summary()));
         page.figure(MODE_COUNTS, counts.getWidth(), counts.getHeight(), "Prominent modes found per run, one bar "
@@ -118,8 +118,11 @@ public final class SweepPage {
         List<Html.Row> rows = new ArrayList<>();
         for (int i = 0; i < summary.rows(); i++) {
             String prior = summary.strings("prior")[i];
-            rows.add(new Html.Row(prior + "/" + summary.ints("nlive")[i], List.of(prior,
-                    Integer.toString(summary.ints("nlive")[i]), Integer.toString(summary.ints("runs")[i]),
+            String sampler = summary.strings("sampler")[i];
+            int nlive = summary.ints("nlive")[i];
+            int hidden = summary.ints("hidden")[i];
+            rows.add(new Html.Row(summaryKey(prior, sampler, nlive, hidden), List.of(prior, sampler,
+                    Integer.toString(nlive), Integer.toString(hidden), Integer.toString(summary.ints("runs")[i]),
                     Integer.toString(summary.ints("runs_ok")[i]),
                     Html.number(summary.doubles("log_z_mean")[i], RunPage.LOG_Z_DECIMALS),
                     Html.number(summary.doubles("log_z_seed_sd")[i], RunPage.LOG_Z_DECIMALS),
@@ -129,5 +132,10 @@ public final class SweepPage {
                     Html.number(summary.doubles("full_beats_top_mode_fraction")[i], RunPage.FRACTION_DECIMALS))));
         }
         return rows;
+    }
+
+    /** The summary row's id: one row per prior, sampler, nlive and hidden units. */
+    static String summaryKey(String prior, String sampler, int nlive, int hidden) {
+        return prior + "/" + sampler + "/" + nlive + "/h" + hidden;
     }
 }

@@ -130,7 +130,10 @@ class SweepReportTest {
         assertEquals(2, summary.size());
         assertEquals(summary.size(), rows.size());
         for (Row s : summary) {
-            Map<String, String> row = rows.get(s.<String>getAs("prior") + "/" + s.<Integer>getAs("nlive"));
+            Map<String, String> row = rows.get(SweepPage.summaryKey(s.getAs("prior"), s.getAs("sampler"),
+                    s.<Integer>getAs("nlive"), s.<Integer>getAs("hidden")));
+            assertEquals(s.<String>getAs("sampler"), row.get("sampler"));
+            assertEquals(Integer.toString(s.<Integer>getAs("hidden")), row.get("hidden"));
             assertEquals(Integer.toString(s.<Integer>getAs("runs")), row.get("runs"));
             assertEquals(Integer.toString(s.<Integer>getAs("runs_ok")), row.get("runs-ok"));
             assertNumber(s.<Double>getAs("log_z_mean"), row.get("log-z-mean"), RunPage.LOG_Z_DECIMALS, "mean");
