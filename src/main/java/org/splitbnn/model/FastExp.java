@@ -45,10 +45,17 @@ public final class FastExp {
 
     /** e to the power x clamped to [-{@value #LIMIT}, {@value #LIMIT}]. */
     public static double exp(double x) {
-        double c = Math.max(-LIMIT, Math.min(LIMIT, x));
-        double shifted = Math.fma(c, LOG2_E, ROUNDING_SHIFT);
+        return expWithinLimit(Math.max(-LIMIT, Math.min(LIMIT, x)));
+    }
+
+    /**
+     * e to the power x for x in [-{@value #LIMIT}, {@value #LIMIT}], where it gives the bits of {@link #exp}
+     * without the clamp's cost; outside that range the caller gets no promise.
+     */
+    public static double expWithinLimit(double x) {
+        double shifted = Math.fma(x, LOG2_E, ROUNDING_SHIFT);
         double n = shifted - ROUNDING_SHIFT;
-        double r = Math.fma(n, -LN2, c);
+        double r = Math.fma(n, -LN2, x);
         double p = Math.fma(P10, r, P9);
         p = Math.fma(p, r, P8);
         p = Math.fma(p, r, P7);

@@ -37,12 +37,15 @@ final class VectorLikelihoodKernel extends LikelihoodKernel {
     }
 
     @Override
-    void fillDenominators(double w1, double w2, double bias, double[] denominator) {
-        for (int row = 0; row < paddedRows; row += SPECIES.length()) {
-            DoubleVector x1 = DoubleVector.fromArray(SPECIES, this.x1, row);
-            DoubleVector x2 = DoubleVector.fromArray(SPECIES, this.x2, row);
-            DoubleVector minusActivation = x1.fma(x1.broadcast(-w1), x2.fma(-w2, -bias));
-            exp(minusActivation).add(1.0).intoArray(denominator, row);
+    void fillDenominators(double w1, double w2, double bias, double[] denominator, boolean withinLimit) {
+        if (withinLimit) {
+            for (int row = 0; row < paddedRows; row += SPECIES.length()) {
+                expWithinLimit(minusActivation(w1, w2, bias, row)).add(1.0).intoArray(denominator, row);
+            }
+        } else {
+            for (int row = 0; row < paddedRows; row += SPECIES.length()) {
+                exp(minusActivation(w1, w2, bias, row)).add(1.0).intoArray(denominator, row);
+            }
         }
     }
 
@@ -54,13 +57,16 @@ final class VectorLikelihoodKernel extends LikelihoodKernel {
     }
 
     @Override
-    void accumulateAfterPair(double weightD, double[] d, double weightE, double[] e, int from, int to) {
+    void accumulateAfterPair(double weightD, double[] d, double weightE, double[] e, int from, int to,
+            boolean withinLimit) {
         if (SPECIES.length() == ACCUMULATORS) {
             DoubleVector product = DoubleVector.broadcast(SPECIES, 1.0);
             DoubleVector sum = DoubleVector.zero(SPECIES);
             for (int row = from; row < to; row += SPECIES.length()) {
                 DoubleVector z = logitAfterPair(weightD, d, weightE, e, row);
-                product = product.mul(factor(z));
+                DoubleVector minusAbsZ = z.abs().neg();
+                DoubleVector exp = withinLimit ? expWithinLimit(minusAbsZ) : exp(minusAbsZ);
+                product = product.mul(factor(exp, row));
                 sum = sum.add(part(z, row));
             }
             product.intoArray(productOfFactors, 0);
@@ -68,13 +74,22 @@ final class VectorLikelihoodKernel extends LikelihoodKernel {
         } else {
             for (int row = from; row < to; row += SPECIES.length()) {
                 DoubleVector z = logitAfterPair(weightD, d, weightE, e, row);
+                DoubleVector minusAbsZ = z.abs().neg();
+                DoubleVector exp = withinLimit ? expWithinLimit(minusAbsZ) : exp(minusAbsZ);
                 int accumulator = row % ACCUMULATORS;
-                DoubleVector.fromArray(SPECIES, productOfFactors, accumulator).mul(factor(z))
+                DoubleVector.fromArray(SPECIES, productOfFactors, accumulator).mul(factor(exp, row))
                         .intoArray(productOfFactors, accumulator);
                 DoubleVector.fromArray(SPECIES, sumOfParts, accumulator).add(part(z, row))
                         .intoArray(sumOfParts, accumulator);
             }
         }
+    }
+
+    /** fma(-w1, x1, fma(-w2, x2, -bias)) at the rows from {@code row}. */
+    private DoubleVector minusActivation(double w1, double w2, double bias, int row) {
+        DoubleVector x1 = DoubleVector.fromArray(SPECIES, this.x1, row);
+        DoubleVector x2 = DoubleVector.fromArray(SPECIES, this.x2, row);
+        return x1.fma(x1.broadcast(-w1), x2.fma(-w2, -bias));
     }
 
     /** logit + fma(weightD, e, weightE * d) / (d * e) at the rows from {@code row}. */
@@ -85,20 +100,27 @@ final class VectorLikelihoodKernel extends LikelihoodKernel {
         return DoubleVector.fromArray(SPECIES, logit, row).add(pair);
     }
 
-    private static DoubleVector factor(DoubleVector z) {
-        return exp(z.abs().neg()).add(1.0);
+    /** fma(exp(-|z|), dataRow, 1) at the rows from {@code row}. */
+    private DoubleVector factor(DoubleVector expOfMinusAbsZ, int row) {
+        return expOfMinusAbsZ.fma(DoubleVector.fromArray(SPECIES, dataRow, row), expOfMinusAbsZ.broadcast(1.0));
     }
 
+    /** t + |t| with t = labelSign * z at the rows from {@code row}. */
     private DoubleVector part(DoubleVector z, int row) {
-        return DoubleVector.fromArray(SPECIES, labelSign, row).mul(z).max(0.0);
+        DoubleVector t = DoubleVector.fromArray(SPECIES, labelSign, row).mul(z);
+        return t.add(t.abs());
     }
 
     /** {@link FastExp#exp(double)} lane by lane, the same operations in the same order. */
     static DoubleVector exp(DoubleVector x) {
-        DoubleVector c = x.min(FastExp.LIMIT).max(-FastExp.LIMIT);
-        DoubleVector shifted = c.fma(FastExp.LOG2_E, FastExp.ROUNDING_SHIFT);
+        return expWithinLimit(x.min(FastExp.LIMIT).max(-FastExp.LIMIT));
+    }
+
+    /** {@link FastExp#expWithinLimit(double)} lane by lane, the same operations in the same order. */
+    static DoubleVector expWithinLimit(DoubleVector x) {
+        DoubleVector shifted = x.fma(FastExp.LOG2_E, FastExp.ROUNDING_SHIFT);
         DoubleVector n = shifted.sub(FastExp.ROUNDING_SHIFT);
-        DoubleVector r = n.fma(n.broadcast(-FastExp.LN2), c);
+        DoubleVector r = n.fma(n.broadcast(-FastExp.LN2), x);
         DoubleVector p = r.fma(FastExp.P10, FastExp.P9);
         p = p.fma(r, r.broadcast(FastExp.P8));
         p = p.fma(r, r.broadcast(FastExp.P7));
