@@ -124,19 +124,17 @@ abstract sealed class LikelihoodKernel permits ScalarLikelihoodKernel, VectorLik
             addPair(theta[shape.outputWeight(unit)], denominators[unit], theta[shape.outputWeight(unit + 1)],
                     denominators[unit + 1]);
         }
+        boolean oddLastUnit = last + 1 == hidden;
+        double lastPairWeight = oddLastUnit ? 0.0 : theta[shape.outputWeight(last + 1)];
+        double[] lastPairDenominators = oddLastUnit ? ones : denominators[last + 1];
         double twicePositiveParts = 0;
         double logOfFactors = 0;
         for (int from = 0; from < paddedRows; from += ROWS_PER_LOGARITHM) {
             int to = Math.min(paddedRows, from + ROWS_PER_LOGARITHM);
             Arrays.fill(sumOfParts, 0.0);
             Arrays.fill(productOfFactors, 1.0);
-            if (last + 1 < hidden) {
-                accumulateAfterPair(theta[shape.outputWeight(last)], denominators[last],
-                        theta[shape.outputWeight(last + 1)], denominators[last + 1], from, to, logitsWithinLimit);
-            } else {
-                accumulateAfterPair(theta[shape.outputWeight(last)], denominators[last], 0.0, ones, from, to,
-                        logitsWithinLimit);
-            }
+            accumulateAfterPair(theta[shape.outputWeight(last)], denominators[last], lastPairWeight, lastPairDenominators,
+                    from, to, logitsWithinLimit);
             double[] s = sumOfParts;
             double[] p = productOfFactors;
             twicePositiveParts += ((s[0] + s[1]) + (s[2] + s[3])) + ((s[4] + s[5]) + (s[6] + s[7]));
