@@ -27,8 +27,9 @@ import org.splitbnn.data.Dataset;
  * <p>The data are copied and padded to a multiple of {@value #ACCUMULATORS} rows with rows at the origin whose part is
  * exactly 0 (label sign 0) and whose factor is exactly 1 ({@code fma(exp(-|z|), 0, 1)}: each row's factor is {@code
  * fma(exp(-|z|), dataRow, 1)} with {@code dataRow} 1 on data rows, which is {@code exp(-|z|) + 1} there). Each pass
- * runs over all rows through scratch arrays, so that no compiled loop holds more than one exponential (the JIT
- * compiler stops inlining the Vector API beyond that). Holds scratch buffers: one thread at a time.
+ * runs over all rows through scratch arrays, so that a compiled loop holds one exponential per vector of {@value
+ * #ACCUMULATORS} rows (the JIT compiler stops inlining the Vector API beyond a few; the same goes for passes inlined
+ * together). Holds scratch buffers: one thread at a time.
  */
 abstract sealed class LikelihoodKernel permits ScalarLikelihoodKernel, VectorLikelihoodKernel {
 
@@ -113,8 +114,8 @@ abstract sealed class LikelihoodKernel permits ScalarLikelihoodKernel, VectorLik
             double w1 = theta[shape.inputWeight(0, unit)];
             double w2 = theta[shape.inputWeight(1, unit)];
             double bias = theta[shape.hiddenBias(unit)];
-            boolean withinLimit = Math.abs(w1) * maxAbsX1 + Math.abs(w2) * maxAbsX2 + Math.abs(bias) <= UNCLAMPED_BOUND;
-            fillDenominators(w1, w2, bias, denominators[unit], withinLimit);
+            double bound = Math.abs(w1) * maxAbsX1 + Math.abs(w2) * maxAbsX2 + Math.abs(bias);
+            fillDenominators(w1, w2, bias, denominators[unit], bound <= UNCLAMPED_BOUND);
             logitBound += Math.abs(theta[shape.outputWeight(unit)]);
         }
         boolean logitsWithinLimit = logitBound <= UNCLAMPED_BOUND;
@@ -133,8 +134,8 @@ abstract sealed class LikelihoodKernel permits ScalarLikelihoodKernel, VectorLik
             int to = Math.min(paddedRows, from + ROWS_PER_LOGARITHM);
             Arrays.fill(sumOfParts, 0.0);
             Arrays.fill(productOfFactors, 1.0);
-            accumulateAfterPair(theta[shape.outputWeight(last)], denominators[last], lastPairWeight, lastPairDenominators,
-                    from, to, logitsWithinLimit);
+            accumulateAfterPair(theta[shape.outputWeight(last)], denominators[last], lastPairWeight,
+                    lastPairDenominators, from, to, logitsWithinLimit);
             double[] s = sumOfParts;
             double[] p = productOfFactors;
             twicePositiveParts += ((s[0] + s[1]) + (s[2] + s[3])) + ((s[4] + s[5]) + (s[6] + s[7]));

@@ -125,13 +125,11 @@ final class VectorLikelihoodKernel extends LikelihoodKernel {
         return t.add(t.abs());
     }
 
-    /** {@link FastExp#exp(double)} lane by lane, the same operations in the same order. */
-    static DoubleVector exp(DoubleVector x) {
-        return expWithinLimit(clamp(x));
-    }
-
-    /** x clamped to [-{@link FastExp#LIMIT}, {@link FastExp#LIMIT}] as {@link FastExp#exp(double)} does. */
-    private static DoubleVector clamp(DoubleVector x) {
+    /**
+     * x clamped to [-{@link FastExp#LIMIT}, {@link FastExp#LIMIT}] as {@link FastExp#exp(double)} does, which is
+     * {@code expWithinLimit(clamp(x))}.
+     */
+    static DoubleVector clamp(DoubleVector x) {
         return x.min(FastExp.LIMIT).max(-FastExp.LIMIT);
     }
 

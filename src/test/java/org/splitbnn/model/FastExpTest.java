@@ -27,13 +27,13 @@ class FastExpTest {
     void withinTheLimitTheUnclampedFormGivesTheSameBits() {
         for (long k = -4_000_000; k <= 4_000_000; k++) {
             double x = Math.max(-FastExp.LIMIT, Math.min(FastExp.LIMIT, k * 1e-5 + 0.3e-6));
-            assertEquals(Double.doubleToRawLongBits(FastExp.exp(x)), Double.doubleToRawLongBits(FastExp.expWithinLimit(x)),
-                    "x = " + x);
+            assertEquals(Double.doubleToRawLongBits(FastExp.exp(x)),
+                    Double.doubleToRawLongBits(FastExp.expWithinLimit(x)), "x = " + x);
         }
         for (double x : new double[] {-FastExp.LIMIT, Math.nextUp(-FastExp.LIMIT), -0.0, 0, Double.MIN_VALUE,
             Math.nextDown(FastExp.LIMIT), FastExp.LIMIT}) {
-            assertEquals(Double.doubleToRawLongBits(FastExp.exp(x)), Double.doubleToRawLongBits(FastExp.expWithinLimit(x)),
-                    "x = " + x);
+            assertEquals(Double.doubleToRawLongBits(FastExp.exp(x)),
+                    Double.doubleToRawLongBits(FastExp.expWithinLimit(x)), "x = " + x);
         }
     }
 

@@ -58,7 +58,8 @@ class LikelihoodKernelTest {
             System.arraycopy(special, 0, x, 0, special.length);
             double[] vector = new double[x.length];
             for (int i = 0; i < x.length; i += species.length()) {
-                VectorLikelihoodKernel.exp(DoubleVector.fromArray(species, x, i)).intoArray(vector, i);
+                DoubleVector clamped = VectorLikelihoodKernel.clamp(DoubleVector.fromArray(species, x, i));
+                VectorLikelihoodKernel.expWithinLimit(clamped).intoArray(vector, i);
             }
             for (int i = 0; i < x.length; i++) {
                 assertEquals(Double.doubleToRawLongBits(FastExp.exp(x[i])), Double.doubleToRawLongBits(vector[i]),
@@ -110,8 +111,8 @@ class LikelihoodKernelTest {
                     int w1 = shape.inputWeight(0, unit);
                     int w2 = shape.inputWeight(1, unit);
                     int bias = shape.hiddenBias(unit);
-                    double bound = Math.abs(theta[w1]) * reference.maxAbsX1 + Math.abs(theta[w2]) * reference.maxAbsX2
-                            + Math.abs(theta[bias]);
+                    double bound = Math.abs(theta[w1]) * reference.maxAbsX1
+                            + Math.abs(theta[w2]) * reference.maxAbsX2 + Math.abs(theta[bias]);
                     theta[w1] *= scale / bound;
                     theta[w2] *= scale / bound;
                     theta[bias] *= scale / bound;
