@@ -1,19 +1,21 @@
 package org.splitbnn.model;
 
 /**
- * An exponential on a clamped range, accurate to a few units in the last place, with a twin in {@link
- * VectorLikelihoodKernel#exp} that gives the same bits lane by lane: the likelihood's inner loops use it.
+ * An exponential on a clamped range, accurate to a few units in the last place, with twins in {@link
+ * VectorLikelihoodKernel#expWithinLimit} and {@link VectorLikelihoodKernel#clamp} that give the same bits lane by
+ * lane: the likelihood's inner loops use them, and skip the clamp ({@link #expWithinLimit}) where it changes nothing.
  *
  * <p>{@code exp(x)} returns e<sup>c</sup> with c = x clamped to [-{@value #LIMIT}, {@value #LIMIT}], computed as
  * 2<sup>n</sup> e<sup>r</sup> with n = c / ln 2 rounded to the nearest integer, r = c - n ln 2 (|r| &le; 0.347) and
  * e<sup>r</sup> from a degree-10 polynomial {@code 1 + r + r^2 q(r)}, q the near-minimax (Chebyshev) fit of
- * (e<sup>r</sup> - 1 - r) / r<sup>2</sup> (approximation error below 1.2e-15 relative); multiplying by
- * 2<sup>n</sup> is an integer addition of n to the exponent field (exact: the result is a normal number). ln 2 is used rounded to a double, which adds at most |n| 2<sup>-56</sup> &le; 9e-16 to
- * the relative error where |c| is near {@value #LIMIT} and nothing near 0. The relative error against the exact
- * e<sup>c</sup> is below {@value #MAX_RELATIVE_ERROR} on the whole range (measured by {@code FastExpTest}). Clamping
- * changes a sigmoid or softplus built on it by less than e<sup>-40</sup> &asymp; 4.3e-18 in absolute value. NaN
- * gives NaN. Only IEEE 754 operations with a single rounding each (add, multiply, fused multiply-add, min, max) and
- * integer bit operations are used, so the result is the same on every machine.
+ * (e<sup>r</sup> - 1 - r) / r<sup>2</sup> (approximation error below 1.2e-15 relative); multiplying by 2<sup>n</sup> is
+ * an integer addition of n to the exponent field (exact: the result is a normal number). ln 2 is used rounded to a
+ * double, which adds at most |n| 2<sup>-56</sup> &le; 9e-16 to the relative error where |c| is near {@value #LIMIT} and
+ * nothing near 0. The relative error against the exact e<sup>c</sup> is below {@value #MAX_RELATIVE_ERROR} on the whole
+ * range (measured by {@code FastExpTest}). Clamping changes a sigmoid or softplus built on it by less than
+ * e<sup>-40</sup> &asymp; 4.3e-18 in absolute value. NaN gives NaN. Only IEEE 754 operations with a single rounding
+ * each (add, multiply, fused multiply-add, min, max) and integer bit operations are used, so the result is the same on
+ * every machine.
  */
 public final class FastExp {
 
@@ -45,10 +47,17 @@ public final class FastExp {
 
     /** e to the power x clamped to [-{@value #LIMIT}, {@value #LIMIT}]. */
     public static double exp(double x) {
-        double c = Math.max(-LIMIT, Math.min(LIMIT, x));
-        double shifted = Math.fma(c, LOG2_E, ROUNDING_SHIFT);
+        return expWithinLimit(Math.max(-LIMIT, Math.min(LIMIT, x)));
+    }
+
+    /**
+     * e to the power x for x in [-{@value #LIMIT}, {@value #LIMIT}], where it gives the bits of {@link #exp}
+     * without the clamp's cost; outside that range the caller gets no promise.
+     */
+    public static double expWithinLimit(double x) {
+        double shifted = Math.fma(x, LOG2_E, ROUNDING_SHIFT);
         double n = shifted - ROUNDING_SHIFT;
-        double r = Math.fma(n, -LN2, c);
+        double r = Math.fma(n, -LN2, x);
         double p = Math.fma(P10, r, P9);
         p = Math.fma(p, r, P8);
         p = Math.fma(p, r, P7);

@@ -11,18 +11,25 @@ import org.splitbnn.data.Dataset;
  * <p>Per row, with a hidden unit's denominator {@code d_j = 1 + FastExp.exp(fma(-w1j, x1, fma(-w2j, x2, -b1_j)))}
  * (the reciprocal of its output), the logit is {@code z = b2 + sum over pairs (j, k) of fma(W2_j, d_k, W2_k * d_j) /
  * (d_j d_k)}, units taken in pairs in order with one division per pair; an odd last unit is paired with a unit of
- * output weight 0 and denominator 1 (which adds exactly {@code W2_j / d_j}). The row's log-likelihood {@code y z - softplus(z)} is {@code -max(t, 0) - log(factor)} with {@code t = (1 -
- * 2y) z} and {@code factor = 1 + FastExp.exp(-|z|)} in (1, 2]. The parts {@code max(t, 0)} are summed and the
- * factors multiplied in {@value #ACCUMULATORS} accumulators, row r into accumulator r mod {@value #ACCUMULATORS} in
- * increasing order of rows, combined pairwise ({@code ((a0 . a1) . (a2 . a3)) . ((a4 . a5) . (a6 . a7))}), one
- * logarithm per {@value #ROWS_PER_LOGARITHM} rows (a product of at most 2^1000, which cannot overflow). The order is
- * fixed by the row index, not by the vector width.
+ * output weight 0 and denominator 1 (which adds exactly {@code W2_j / d_j}). The row's log-likelihood {@code y z -
+ * softplus(z)} is {@code -max(t, 0) - log(factor)} with {@code t = (1 - 2y) z} and {@code factor = 1 +
+ * FastExp.exp(-|z|)} in (1, 2]. The parts, each taken as {@code t + |t|} (exactly twice {@code max(t, 0)}), are summed
+ * and the factors multiplied in {@value #ACCUMULATORS} accumulators, row r into accumulator r mod {@value
+ * #ACCUMULATORS} in increasing order of rows, combined pairwise ({@code ((a0 . a1) . (a2 . a3)) . ((a4 . a5) . (a6 .
+ * a7))}), one logarithm per {@value #ROWS_PER_LOGARITHM} rows (a product of at most 2^1000, which cannot overflow).
+ * The order is fixed by the row index, not by the vector width.
  *
- * <p>The data are copied and padded to a multiple of {@value #ACCUMULATORS} rows with rows whose part is exactly 0
- * and factor exactly 1 (label sign 0 and logit {@value #PADDING_LOGIT}, whose factor 1 + e<sup>-40</sup> rounds to
- * 1). Each pass runs over all rows through scratch arrays, so that no compiled loop holds more than
- * one exponential (the JIT compiler stops inlining the Vector API beyond that). Holds scratch buffers: one thread at a
- * time.
+ * <p>When a bound computed from the parameters shows that every argument of a pass's exponentials lies within
+ * {@link FastExp#LIMIT} (always so inside the prior box on the bundled data), the pass uses {@link
+ * FastExp#expWithinLimit}, which gives the same bits as the clamped {@link FastExp#exp} there; the scalar kernel, the
+ * reference, always clamps.
+ *
+ * <p>The data are copied and padded to a multiple of {@value #ACCUMULATORS} rows with rows at the origin whose part is
+ * exactly 0 (label sign 0) and whose factor is exactly 1 ({@code fma(exp(-|z|), 0, 1)}: each row's factor is {@code
+ * fma(exp(-|z|), dataRow, 1)} with {@code dataRow} 1 on data rows, which is {@code exp(-|z|) + 1} there). Each pass
+ * runs over all rows through scratch arrays, so that a compiled loop holds one exponential per vector of {@value
+ * #ACCUMULATORS} rows (the JIT compiler stops inlining the Vector API beyond a few; the same goes for passes inlined
+ * together). Holds scratch buffers: one thread at a time.
  */
 abstract sealed class LikelihoodKernel permits ScalarLikelihoodKernel, VectorLikelihoodKernel {
 
@@ -32,8 +39,11 @@ abstract sealed class LikelihoodKernel permits ScalarLikelihoodKernel, VectorLik
     static final int ACCUMULATORS = 8;
     /** Rows whose factors (each at most 2) are multiplied before taking a logarithm; a multiple of ACCUMULATORS. */
     static final int ROWS_PER_LOGARITHM = 1000;
-    /** The logit of padding rows: finite, and large enough that its factor rounds to exactly 1. */
-    static final double PADDING_LOGIT = 1e300;
+    /**
+     * The bound on an exponential's argument, computed from the parameters, up to which a pass skips the clamp:
+     * {@link FastExp#LIMIT} less a margin far larger than the rounding of the bound and of the arguments.
+     */
+    static final double UNCLAMPED_BOUND = FastExp.LIMIT - 1;
 
     final NetworkShape shape;
     final int rows;
@@ -42,15 +52,20 @@ abstract sealed class LikelihoodKernel permits ScalarLikelihoodKernel, VectorLik
     final double[] x2;
     /** 1 - 2y: the sign that turns y z - softplus(z) into -softplus(sign z); 0 on padding rows. */
     final double[] labelSign;
+    /** 1 on data rows, 0 on padding rows: the weight of a row's exp(-|z|) in its factor. */
+    final double[] dataRow;
+    /** The largest |x1| and |x2| over the rows, for the bound on the hidden units' arguments. */
+    final double maxAbsX1;
+    final double maxAbsX2;
     /** Scratch: the denominators of each hidden unit, row by row. */
     final double[][] denominators;
     /** Denominators 1 of the unit of output weight 0 that pairs an odd last unit. */
     final double[] ones;
     /** Scratch: the logit z without the last pair, row by row. */
     final double[] logit;
-    /** Accumulators of the parts max(t, 0). */
+    /** Accumulators of the parts t + |t| (each twice max(t, 0)). */
     final double[] sumOfParts = new double[ACCUMULATORS];
-    /** Accumulators of the factors 1 + exp(-|z|). */
+    /** Accumulators of the factors 1 + exp(-|z|) (exactly 1 on padding rows). */
     final double[] productOfFactors = new double[ACCUMULATORS];
 
     LikelihoodKernel(Dataset data, NetworkShape shape) {
@@ -60,11 +75,19 @@ abstract sealed class LikelihoodKernel permits ScalarLikelihoodKernel, VectorLik
         this.x1 = new double[paddedRows];
         this.x2 = new double[paddedRows];
         this.labelSign = new double[paddedRows];
+        this.dataRow = new double[paddedRows];
+        double largestX1 = 0;
+        double largestX2 = 0;
         for (int row = 0; row < rows; row++) {
             x1[row] = data.x1(row);
             x2[row] = data.x2(row);
             labelSign[row] = 1 - 2 * data.y(row);
+            dataRow[row] = 1;
+            largestX1 = Math.max(largestX1, Math.abs(x1[row]));
+            largestX2 = Math.max(largestX2, Math.abs(x2[row]));
         }
+        this.maxAbsX1 = largestX1;
+        this.maxAbsX2 = largestX2;
         this.denominators = new double[shape.hidden()][paddedRows];
         this.logit = new double[paddedRows];
         this.ones = new double[paddedRows];
@@ -86,46 +109,55 @@ abstract sealed class LikelihoodKernel permits ScalarLikelihoodKernel, VectorLik
     /** The log-likelihood of {@code theta}, whose length the caller has checked. */
     final double logLikelihood(double[] theta) {
         int hidden = shape.hidden();
+        double logitBound = Math.abs(theta[shape.outputBias()]);
         for (int unit = 0; unit < hidden; unit++) {
-            fillDenominators(theta[shape.inputWeight(0, unit)], theta[shape.inputWeight(1, unit)],
-                    theta[shape.hiddenBias(unit)], denominators[unit]);
+            double w1 = theta[shape.inputWeight(0, unit)];
+            double w2 = theta[shape.inputWeight(1, unit)];
+            double bias = theta[shape.hiddenBias(unit)];
+            double bound = Math.abs(w1) * maxAbsX1 + Math.abs(w2) * maxAbsX2 + Math.abs(bias);
+            fillDenominators(w1, w2, bias, denominators[unit], bound <= UNCLAMPED_BOUND);
+            logitBound += Math.abs(theta[shape.outputWeight(unit)]);
         }
-        Arrays.fill(logit, 0, rows, theta[shape.outputBias()]);
-        Arrays.fill(logit, rows, paddedRows, PADDING_LOGIT);
+        boolean logitsWithinLimit = logitBound <= UNCLAMPED_BOUND;
+        Arrays.fill(logit, theta[shape.outputBias()]);
         int last = hidden % 2 == 0 ? hidden - 2 : hidden - 1;
         for (int unit = 0; unit < last; unit += 2) {
             addPair(theta[shape.outputWeight(unit)], denominators[unit], theta[shape.outputWeight(unit + 1)],
                     denominators[unit + 1]);
         }
-        double positiveParts = 0;
+        boolean oddLastUnit = last + 1 == hidden;
+        double lastPairWeight = oddLastUnit ? 0.0 : theta[shape.outputWeight(last + 1)];
+        double[] lastPairDenominators = oddLastUnit ? ones : denominators[last + 1];
+        double twicePositiveParts = 0;
         double logOfFactors = 0;
         for (int from = 0; from < paddedRows; from += ROWS_PER_LOGARITHM) {
             int to = Math.min(paddedRows, from + ROWS_PER_LOGARITHM);
             Arrays.fill(sumOfParts, 0.0);
             Arrays.fill(productOfFactors, 1.0);
-            if (last + 1 < hidden) {
-                accumulateAfterPair(theta[shape.outputWeight(last)], denominators[last],
-                        theta[shape.outputWeight(last + 1)], denominators[last + 1], from, to);
-            } else {
-                accumulateAfterPair(theta[shape.outputWeight(last)], denominators[last], 0.0, ones, from, to);
-            }
+            accumulateAfterPair(theta[shape.outputWeight(last)], denominators[last], lastPairWeight,
+                    lastPairDenominators, from, to, logitsWithinLimit);
             double[] s = sumOfParts;
             double[] p = productOfFactors;
-            positiveParts += ((s[0] + s[1]) + (s[2] + s[3])) + ((s[4] + s[5]) + (s[6] + s[7]));
+            twicePositiveParts += ((s[0] + s[1]) + (s[2] + s[3])) + ((s[4] + s[5]) + (s[6] + s[7]));
             logOfFactors += Math.log(((p[0] * p[1]) * (p[2] * p[3])) * ((p[4] * p[5]) * (p[6] * p[7])));
         }
-        return -positiveParts - logOfFactors;
+        return -0.5 * twicePositiveParts - logOfFactors;
     }
 
-    /** denominator = FastExp.exp(fma(-w1, x1, fma(-w2, x2, -bias))) + 1 (the exponent is minus the activation). */
-    abstract void fillDenominators(double w1, double w2, double bias, double[] denominator);
+    /**
+     * denominator = FastExp.exp(fma(-w1, x1, fma(-w2, x2, -bias))) + 1 (the exponent is minus the activation);
+     * {@code withinLimit} promises that every exponent lies within {@link FastExp#LIMIT}.
+     */
+    abstract void fillDenominators(double w1, double w2, double bias, double[] denominator, boolean withinLimit);
 
     /** logit += fma(weightD, e, weightE * d) / (d * e). */
     abstract void addPair(double weightD, double[] d, double weightE, double[] e);
 
     /**
      * For rows [from, to): z = logit + fma(weightD, e, weightE * d) / (d * e), then accumulates the row's part
-     * max(labelSign * z, 0) and factor FastExp.exp(-|z|) + 1.
+     * labelSign * z + |labelSign * z| and factor fma(FastExp.exp(-|z|), dataRow, 1); {@code withinLimit} promises
+     * that every |z| lies within {@link FastExp#LIMIT}.
      */
-    abstract void accumulateAfterPair(double weightD, double[] d, double weightE, double[] e, int from, int to);
+    abstract void accumulateAfterPair(double weightD, double[] d, double weightE, double[] e, int from, int to,
+            boolean withinLimit);
 }

@@ -3,8 +3,9 @@ package org.splitbnn.model;
 import org.splitbnn.data.Dataset;
 
 /**
- * {@link LikelihoodKernel} one row at a time in plain Java: the reference for {@link VectorLikelihoodKernel} and the
- * fallback where the Vector API is not available.
+ * {@link LikelihoodKernel} one row at a time in plain Java: the reference for {@link VectorLikelihoodKernel} (it
+ * always clamps the exponentials' arguments, so it also checks the vector kernel's unclamped passes) and the fallback
+ * where the Vector API is not available.
  */
 final class ScalarLikelihoodKernel extends LikelihoodKernel {
 
@@ -13,7 +14,7 @@ final class ScalarLikelihoodKernel extends LikelihoodKernel {
     }
 
     @Override
-    void fillDenominators(double w1, double w2, double bias, double[] denominator) {
+    void fillDenominators(double w1, double w2, double bias, double[] denominator, boolean withinLimit) {
         for (int row = 0; row < paddedRows; row++) {
             denominator[row] = FastExp.exp(Math.fma(-w1, x1[row], Math.fma(-w2, x2[row], -bias))) + 1.0;
         }
@@ -27,12 +28,14 @@ final class ScalarLikelihoodKernel extends LikelihoodKernel {
     }
 
     @Override
-    void accumulateAfterPair(double weightD, double[] d, double weightE, double[] e, int from, int to) {
+    void accumulateAfterPair(double weightD, double[] d, double weightE, double[] e, int from, int to,
+            boolean withinLimit) {
         for (int row = from; row < to; row++) {
             double z = logit[row] + Math.fma(weightD, e[row], weightE * d[row]) / (d[row] * e[row]);
             int accumulator = row % ACCUMULATORS;
-            productOfFactors[accumulator] *= FastExp.exp(-Math.abs(z)) + 1.0;
-            sumOfParts[accumulator] += Math.max(labelSign[row] * z, 0.0);
+            productOfFactors[accumulator] *= Math.fma(FastExp.exp(-Math.abs(z)), dataRow[row], 1.0);
+            double t = labelSign[row] * z;
+            sumOfParts[accumulator] += t + Math.abs(t);
         }
     }
 }

@@ -22,6 +22,21 @@ class FastExpTest {
         assertTrue(maxError > 0, "approximate, so not exact everywhere");
     }
 
+    /** Every 1e-5 on [-40, 40] and the ends: the unclamped form has the clamped form's bits within the limit. */
+    @Test
+    void withinTheLimitTheUnclampedFormGivesTheSameBits() {
+        for (long k = -4_000_000; k <= 4_000_000; k++) {
+            double x = Math.max(-FastExp.LIMIT, Math.min(FastExp.LIMIT, k * 1e-5 + 0.3e-6));
+            assertEquals(Double.doubleToRawLongBits(FastExp.exp(x)),
+                    Double.doubleToRawLongBits(FastExp.expWithinLimit(x)), "x = " + x);
+        }
+        for (double x : new double[] {-FastExp.LIMIT, Math.nextUp(-FastExp.LIMIT), -0.0, 0, Double.MIN_VALUE,
+            Math.nextDown(FastExp.LIMIT), FastExp.LIMIT}) {
+            assertEquals(Double.doubleToRawLongBits(FastExp.exp(x)),
+                    Double.doubleToRawLongBits(FastExp.expWithinLimit(x)), "x = " + x);
+        }
+    }
+
     @Test
     void clampsOutsideTheRange() {
         assertEquals(FastExp.exp(FastExp.LIMIT), FastExp.exp(1e6), 0);

@@ -58,12 +58,82 @@ class LikelihoodKernelTest {
             System.arraycopy(special, 0, x, 0, special.length);
             double[] vector = new double[x.length];
             for (int i = 0; i < x.length; i += species.length()) {
-                VectorLikelihoodKernel.exp(DoubleVector.fromArray(species, x, i)).intoArray(vector, i);
+                DoubleVector clamped = VectorLikelihoodKernel.clamp(DoubleVector.fromArray(species, x, i));
+                VectorLikelihoodKernel.expWithinLimit(clamped).intoArray(vector, i);
             }
             for (int i = 0; i < x.length; i++) {
                 assertEquals(Double.doubleToRawLongBits(FastExp.exp(x[i])), Double.doubleToRawLongBits(vector[i]),
                         species + " at x = " + x[i]);
             }
+        }
+    }
+
+    @Test
+    void vectorUnclampedExpHasTheScalarBitsAtEveryWidth() {
+        UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(14L);
+        for (VectorSpecies<Double> species
+                : List.of(DoubleVector.SPECIES_128, DoubleVector.SPECIES_256, DoubleVector.SPECIES_512)) {
+            double[] x = new double[species.length() * 4000];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = (2 * rng.nextDouble() - 1) * FastExp.LIMIT;
+            }
+            double[] ends = {0, -0.0, FastExp.LIMIT, -FastExp.LIMIT, Math.nextDown(FastExp.LIMIT), Double.MIN_VALUE};
+            System.arraycopy(ends, 0, x, 0, ends.length);
+            double[] vector = new double[x.length];
+            for (int i = 0; i < x.length; i += species.length()) {
+                VectorLikelihoodKernel.expWithinLimit(DoubleVector.fromArray(species, x, i)).intoArray(vector, i);
+            }
+            for (int i = 0; i < x.length; i++) {
+                assertEquals(Double.doubleToRawLongBits(FastExp.exp(x[i])), Double.doubleToRawLongBits(vector[i]),
+                        species + " at x = " + x[i]);
+            }
+        }
+    }
+
+    /**
+     * Parameters whose bounds sit just inside and just outside {@link LikelihoodKernel#UNCLAMPED_BOUND}, so that the
+     * vector kernel's unclamped passes meet exponents near the limit and its clamped passes arguments just beyond
+     * the bound: the scalar kernel, which always clamps, gives the same bits.
+     */
+    @Test
+    void unclampedPassesGiveTheBitsOfTheClampingReference() {
+        UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(15L);
+        for (int hidden : new int[] {1, 2, 3}) {
+            NetworkShape shape = new NetworkShape(hidden);
+            ScalarLikelihoodKernel reference = new ScalarLikelihoodKernel(train, shape);
+            FastLogLikelihood scalar = new FastLogLikelihood(reference);
+            FastLogLikelihood vector = new FastLogLikelihood(new VectorLikelihoodKernel(train, shape));
+            double largestUnclampedExponent = 0;
+            for (int draw = 0; draw < 400; draw++) {
+                double[] theta = ModelFixtures.uniformTheta(rng, shape.dimension(), 1);
+                double scale = LikelihoodKernel.UNCLAMPED_BOUND * (draw % 2 == 0 ? 1 - 1e-9 : 1 + 1e-9);
+                for (int unit = 0; unit < hidden; unit++) {
+                    int w1 = shape.inputWeight(0, unit);
+                    int w2 = shape.inputWeight(1, unit);
+                    int bias = shape.hiddenBias(unit);
+                    double bound = Math.abs(theta[w1]) * reference.maxAbsX1
+                            + Math.abs(theta[w2]) * reference.maxAbsX2 + Math.abs(theta[bias]);
+                    theta[w1] *= scale / bound;
+                    theta[w2] *= scale / bound;
+                    theta[bias] *= scale / bound;
+                    for (int row = 0; row < reference.rows && draw % 2 == 0; row++) {
+                        largestUnclampedExponent = Math.max(largestUnclampedExponent, Math.abs(Math.fma(-theta[w1],
+                                reference.x1[row], Math.fma(-theta[w2], reference.x2[row], -theta[bias]))));
+                    }
+                }
+                double logitBound = Math.abs(theta[shape.outputBias()]);
+                for (int unit = 0; unit < hidden; unit++) {
+                    logitBound += Math.abs(theta[shape.outputWeight(unit)]);
+                }
+                for (int unit = 0; unit < hidden; unit++) {
+                    theta[shape.outputWeight(unit)] *= scale / logitBound;
+                }
+                theta[shape.outputBias()] *= scale / logitBound;
+                assertEquals(Double.doubleToRawLongBits(scalar.logLikelihood(theta)),
+                        Double.doubleToRawLongBits(vector.logLikelihood(theta)), Arrays.toString(theta));
+            }
+            assertTrue(largestUnclampedExponent > 0.9 * LikelihoodKernel.UNCLAMPED_BOUND,
+                    "exponents reach near the bound: " + largestUnclampedExponent);
         }
     }
 
