@@ -24,7 +24,8 @@ import org.splitbnn.sampler.validation.ValidationProblems;
  * modes: pull mean and SD, the SD of the estimates and the mean reported error) and, for the BNN's full prior on
  * generated training sets, the rms spread of log Z over sampler seeds against the mean reported error.
  *
- * <p>Arguments: {@code sparse2 NLIVE SEEDS} or {@code bnn NLIVE TRAIN_SETS SAMPLER_SEEDS}.
+ * <p>Arguments: {@code sparse2 NLIVE SEEDS} (seeds 1 to SEEDS) or {@code bnn NLIVE TRAIN_SETS SAMPLER_SEEDS
+ * [FIRST_SEED]} (sampler seeds FIRST_SEED, default 1, onwards).
  */
 public final class ErrorCalibrationBenchmark {
 
@@ -38,10 +39,12 @@ public final class ErrorCalibrationBenchmark {
     public static void main(String[] args) {
         if (args.length == 3 && args[0].equals("sparse2")) {
             sparse2(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
-        } else if (args.length == 4 && args[0].equals("bnn")) {
-            bnn(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+        } else if ((args.length == 4 || args.length == 5) && args[0].equals("bnn")) {
+            bnn(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+                    args.length == 5 ? Integer.parseInt(args[4]) : 1);
         } else {
-            throw new IllegalArgumentException("usage: sparse2 NLIVE SEEDS | bnn NLIVE TRAIN_SETS SAMPLER_SEEDS");
+            throw new IllegalArgumentException(
+                    "usage: sparse2 NLIVE SEEDS | bnn NLIVE TRAIN_SETS SAMPLER_SEEDS [FIRST_SEED]");
         }
     }
 
@@ -103,7 +106,7 @@ public final class ErrorCalibrationBenchmark {
         return best;
     }
 
-    private static void bnn(int nlive, int trainSets, int samplerSeeds) {
+    private static void bnn(int nlive, int trainSets, int samplerSeeds, int firstSeed) {
         System.out.println(String.format(Locale.ROOT, "%-8s %40s %10s %10s %8s", "train", "log Z per sampler seed",
                 "sd", "mean err", "modes"));
         double sumVar = 0;
@@ -117,7 +120,7 @@ public final class ErrorCalibrationBenchmark {
             StringBuilder modes = new StringBuilder();
             double err = 0;
             for (int s = 0; s < samplerSeeds; s++) {
-                SamplerSettings settings = SamplerSettings.defaults(problem.dimension(), s + 1).withNlive(nlive)
+                SamplerSettings settings = SamplerSettings.defaults(problem.dimension(), firstSeed + s).withNlive(nlive)
                         .withNprior(10 * nlive);
                 SamplerResult r = NestedSampler.run(problem, settings, ProgressListener.QUIET);
                 logZ[s] = r.logZ();
