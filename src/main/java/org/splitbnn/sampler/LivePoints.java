@@ -27,6 +27,9 @@ interface LivePoints {
     /** Lower Cholesky factor of a cluster's live points' covariance (row-major), refreshed on each compression. */
     double[] cholesky(int cluster);
 
-    /** A live point of a cluster drawn uniformly with the run's generator. */
-    int randomMember(int cluster);
+    /**
+     * The live point of a cluster the next new point starts from; each call moves on to the next, so the cluster's
+     * members take turns.
+     */
+    int nextSeed(int cluster);
 }

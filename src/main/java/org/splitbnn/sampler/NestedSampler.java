@@ -13,7 +13,8 @@ import org.apache.commons.rng.simple.RandomSource;
  * PolyChord's nested sampling (Handley, Hobson &amp; Lasenby 2015), written from the papers: {@code nprior} prior
  * draws, the lowest dying first until {@code nlive} remain; then each dead point is replaced by a new point drawn from
  * a cluster chosen in proportion to the cluster's volume, by the settings' {@link NewPointSampler}: slice sampling
- * from a live point of the cluster along directions whitened by its live points, or rejection sampling from a region
+ * from a live point of the cluster (its members taken in turn) along directions whitened by its live points, or
+ * rejection sampling from a region
  * bounding them ({@link RegionSampler}). Live points are clustered by recursive k-nearest-neighbour linking each time the volume shrinks by
  * {@code compression_factor}; a new point joins the cluster of its nearest live point.
  *
@@ -77,6 +78,8 @@ public final class NestedSampler {
         double bestLogL = Double.NEGATIVE_INFINITY;
         /** Relative variance its volume share gathered before the split, when its region no longer mixed. */
         double urnVariance;
+        /** Where among its members (in row order) the next seed of a new point is taken. */
+        int seedCursor;
         EvidenceMoments moments;
         int nLive;
         int nDead;
@@ -308,14 +311,21 @@ public final class NestedSampler {
         return last;
     }
 
-    private int randomMember(int cluster, int count) {
-        int target = rng.nextInt(count);
+    /**
+     * The live point of a cluster the next new point starts from: the cluster's members in row order, taken in turn.
+     * Seeds drawn at random would make each region of the cluster, once the contour has cut it off from the others,
+     * gather new points like an urn, so that its count drifts away from its volume; taken in turn, each region seeds
+     * new points in proportion to its live points, and its count drifts only with the deaths inside it.
+     */
+    private int nextSeed(Cluster c) {
+        int target = c.seedCursor % c.nLive;
+        c.seedCursor = target + 1;
         for (int i = 0; i < nLive; i++) {
-            if (clusterOf[i] == cluster && target-- == 0) {
+            if (clusterOf[i] == c.id && target-- == 0) {
                 return i;
             }
         }
-        throw new IllegalStateException("cluster " + cluster + " has fewer live points than counted");
+        throw new IllegalStateException("cluster " + c.id + " has fewer live points than counted");
     }
 
     private int nearestLive(double[] u) {
@@ -385,10 +395,13 @@ public final class NestedSampler {
      * The relative variance each child's volume share gathered while its region was cut off from its siblings'
      * before the split. From the moment the contour rose above the lowest point of the segment between the child's
      * best point and its best sibling's (the saddle, as far as a straight path sees it), a new point seeded in the
-     * parent stays in the region of its seed, so the region's count follows an urn rather than its volume: each
-     * birth adds about (1 - f) / (n n_parent) to the relative variance of its share f = n / n_parent, where n counts
-     * the region's live points (dead points classified by their nearest member of a child). The prior stage adds
-     * nothing: its deaths are not replaced.
+     * parent stays in the region of its seed, so the region's count follows its own births and deaths rather than its
+     * volume, and the count it held when cut off stays the measure of its share however much it grows. For a share
+     * f = n / n_parent, with n the region's live points (dead points classified by their nearest member of a child):
+     * each birth in the parent adds (1 - f) / (n n_parent), which sums to about the difference between the relative
+     * variance of the count when cut off and that of the count now (the split's Dirichlet share holds the latter);
+     * each death in the region adds (1 - f) / n^2, the scatter of how many of its points died (seeds taken in turn,
+     * {@link #nextSeed}, add none of their own). The prior stage adds nothing: its deaths are not replaced.
      */
     private double[] urnVariance(Cluster c, int[] rows, int[] labels, int k) {
         int now = dead.size();
@@ -431,9 +444,11 @@ public final class NestedSampler {
         }
         int span = now - sepMin;
         int[][] delta = new int[k][span + 1];
+        int[] regionOfDead = new int[span];
         for (int d = sepMin; d < now; d++) {
             if (dead.cluster()[d] == c.id) {
                 int j = labels[nearestMember(dead.theta(), d * dim, rows)];
+                regionOfDead[d - sepMin] = j;
                 delta[j][Math.max(firstDeadAbove(dead.birth()[d], now), sepMin) - sepMin]++;
                 delta[j][d + 1 - sepMin]--;
             }
@@ -454,6 +469,10 @@ public final class NestedSampler {
                 if (i >= sep[j] && n[j] > 0) {
                     var[j] += (1 - n[j] / nParent) / (n[j] * nParent);
                 }
+            }
+            int dying = regionOfDead[i - sepMin];
+            if (i >= sep[dying] && n[dying] > 0) {
+                var[dying] += (1 - n[dying] / nParent) / ((double) n[dying] * n[dying]);
             }
         }
         return var;
@@ -565,8 +584,8 @@ public final class NestedSampler {
         }
 
         @Override
-        public int randomMember(int cluster) {
-            return NestedSampler.this.randomMember(cluster, clusters.get(cluster).nLive);
+        public int nextSeed(int cluster) {
+            return NestedSampler.this.nextSeed(clusters.get(cluster));
         }
     }
 

@@ -66,7 +66,7 @@ final class SliceSampler implements NewPointSampler {
     /** A chain of {@code numRepeats} steps from a live point of the cluster, shaped by the cluster's factor. */
     @Override
     public double draw(LivePoints live, int cluster, double logLStar, double[] outUnit, double[] outTheta) {
-        int seed = live.randomMember(cluster);
+        int seed = live.nextSeed(cluster);
         return sample(live.unit(), seed * dim, live.logL(seed), live.cholesky(cluster), logLStar, numRepeats,
                 outUnit, outTheta);
     }

@@ -9,8 +9,12 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * whole cluster tree): each simulation draws every death's compression t ~ Beta(n, 1), with n the live points of the
  * dying point's cluster, and every split's volume shares ~ Dirichlet(live points each child received), each share
  * scattered further by a log-normal factor of the relative variance its region gathered before the split (see
- * {@code NestedSampler}'s urn phase) and the shares renormalised, then integrates each cluster. The spread of the simulated log-evidences and mode weights is their error; it carries the
- * uncertainty of a share fixed from a few live points, which the moments of one integration leave out.
+ * {@code NestedSampler}'s urn phase) and the shares renormalised, then integrates each cluster. The error of a
+ * log-evidence is the standard deviation of log Z of the log-normal matching the simulated evidences' mean and mean
+ * square (the convention of {@link EvidenceMoments}), the error of a mode weight the simulated weights' standard
+ * deviation; they carry the uncertainty of a share fixed from a few live points, which the moments of one integration
+ * leave out. A share that uncertain makes the evidence skewed: matching the moments of Z, rather than taking the
+ * spread of log Z, keeps its long upper tail, which is where the truth lies when a mode's share came out low.
  */
 final class VolumeSimulation {
 
@@ -43,8 +47,8 @@ final class VolumeSimulation {
     /**
      * The simulated errors.
      *
-     * @param logZErr     standard deviation of the global log-evidence
-     * @param modeLogZErr standard deviation of each mode's local log-evidence
+     * @param logZErr     error of the global log-evidence (log-normal moment match)
+     * @param modeLogZErr error of each mode's local log-evidence (log-normal moment match)
      * @param weightErr   standard deviation of each mode's weight (its evidence over the global one)
      */
     record Errors(double logZErr, double[] modeLogZErr, double[] weightErr) {
@@ -70,7 +74,9 @@ final class VolumeSimulation {
         double[] logInherited = new double[k];
         double[] modeLogZ = new double[m];
         double[] scale = tree.logScale();
-        double[] sumLogZ = new double[2];
+        // Sums of each simulated evidence and its square, over a reference (the first simulation's) that keeps them in range.
+        double[] sumZ = new double[2];
+        double[] reference = new double[m + 1];
         double[][] modeSums = new double[m][4];
         // Each dead point's log-likelihood over its cluster's scale; each cluster's log volume since it was created.
         double[] scaledLogL = new double[tree.nDead()];
@@ -112,14 +118,18 @@ final class VolumeSimulation {
                 }
             }
             double logTotal = LogMath.logSumExp(modeLogZ, m);
-            double centred = logTotal - scale[0];
-            sumLogZ[0] += centred;
-            sumLogZ[1] += centred * centred;
+            if (s == 0) {
+                reference[m] = logTotal;
+                System.arraycopy(modeLogZ, 0, reference, 0, m);
+            }
+            double total = Math.exp(logTotal - reference[m]);
+            sumZ[0] += total;
+            sumZ[1] += total * total;
             for (int j = 0; j < m; j++) {
-                double lz = modeLogZ[j] - scale[0];
+                double zj = Math.exp(modeLogZ[j] - reference[j]);
                 double w = Math.exp(modeLogZ[j] - logTotal);
-                modeSums[j][0] += lz;
-                modeSums[j][1] += lz * lz;
+                modeSums[j][0] += zj;
+                modeSums[j][1] += zj * zj;
                 modeSums[j][2] += w;
                 modeSums[j][3] += w * w;
             }
@@ -127,10 +137,10 @@ final class VolumeSimulation {
         double[] modeLogZErr = new double[m];
         double[] weightErr = new double[m];
         for (int j = 0; j < m; j++) {
-            modeLogZErr[j] = sd(modeSums[j][0], modeSums[j][1]);
+            modeLogZErr[j] = logNormalSd(modeSums[j][0], modeSums[j][1]);
             weightErr[j] = sd(modeSums[j][2], modeSums[j][3]);
         }
-        return new Errors(sd(sumLogZ[0], sumLogZ[1]), modeLogZErr, weightErr);
+        return new Errors(logNormalSd(sumZ[0], sumZ[1]), modeLogZErr, weightErr);
     }
 
     /**
@@ -157,6 +167,14 @@ final class VolumeSimulation {
             logXSince[c] = 0;
         }
         return end;
+    }
+
+    /**
+     * The standard deviation of log Z of the log-normal with the simulated evidences' first two moments (given as the
+     * sum and the sum of squares of {@link #SIMULATIONS} values), as {@link EvidenceMoments} reports it.
+     */
+    private static double logNormalSd(double sum, double sum2) {
+        return Math.sqrt(Math.max(0, Math.log(SIMULATIONS * sum2 / (sum * sum))));
     }
 
     /** Sample standard deviation from a sum and a sum of squares over {@link #SIMULATIONS} values. */

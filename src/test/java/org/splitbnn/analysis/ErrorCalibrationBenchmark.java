@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.apache.commons.math3.stat.StatUtils;
+
 import org.splitbnn.data.Dataset;
 import org.splitbnn.data.NoisyXorGenerator;
 import org.splitbnn.data.NoisyXorRecipe;
@@ -19,10 +21,11 @@ import org.splitbnn.sampler.validation.ValidationProblems;
 /**
  * Benchmark run by {@code jobs/bench-errors}: whether the reported errors hold when a mode splits off with few live
  * points. Prints the pull table of {@code sparse2} (log Z and the heavy mode's weight, over the runs that find both
- * modes) and, for the BNN's full prior on generated training sets, the rms spread of log Z over sampler seeds against
- * the mean reported error.
+ * modes: pull mean and SD, the SD of the estimates and the mean reported error) and, for the BNN's full prior on
+ * generated training sets, the rms spread of log Z over sampler seeds against the mean reported error.
  *
- * <p>Arguments: {@code sparse2 NLIVE SEEDS} or {@code bnn NLIVE TRAIN_SETS SAMPLER_SEEDS}.
+ * <p>Arguments: {@code sparse2 NLIVE SEEDS} (seeds 1 to SEEDS) or {@code bnn NLIVE TRAIN_SETS SAMPLER_SEEDS
+ * [FIRST_SEED]} (sampler seeds FIRST_SEED, default 1, onwards).
  */
 public final class ErrorCalibrationBenchmark {
 
@@ -36,10 +39,12 @@ public final class ErrorCalibrationBenchmark {
     public static void main(String[] args) {
         if (args.length == 3 && args[0].equals("sparse2")) {
             sparse2(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
-        } else if (args.length == 4 && args[0].equals("bnn")) {
-            bnn(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+        } else if ((args.length == 4 || args.length == 5) && args[0].equals("bnn")) {
+            bnn(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+                    args.length == 5 ? Integer.parseInt(args[4]) : 1);
         } else {
-            throw new IllegalArgumentException("usage: sparse2 NLIVE SEEDS | bnn NLIVE TRAIN_SETS SAMPLER_SEEDS");
+            throw new IllegalArgumentException(
+                    "usage: sparse2 NLIVE SEEDS | bnn NLIVE TRAIN_SETS SAMPLER_SEEDS [FIRST_SEED]");
         }
     }
 
@@ -61,30 +66,28 @@ public final class ErrorCalibrationBenchmark {
             double wErr = heavy >= 0 ? r.clusters().get(heavy).weightErr() : Double.NaN;
             double wPull = (w - heavyTruth) / wErr;
             if (both) {
-                zPulls.add(new double[] {zPull});
-                wPulls.add(new double[] {wPull});
+                zPulls.add(new double[] {zPull, r.logZ() - vp.truthLogZ(), r.logZErr()});
+                wPulls.add(new double[] {wPull, w - heavyTruth, wErr});
             }
             System.out.println(String.format(Locale.ROOT, "%5d %9.3f +- %5.3f %8.2f %9.3f +- %5.3f %8.2f %6d %7s",
                     seed, r.logZ(), r.logZErr(), zPull, w, wErr, wPull, r.clusters().size(), both));
         }
         System.out.println(String.format(Locale.ROOT, "sparse2 nlive %d: %d of %d runs find both modes "
                 + "(truth log Z %.4f, heavy weight %.4f)", nlive, zPulls.size(), seeds, vp.truthLogZ(), heavyTruth));
-        System.out.println(String.format(Locale.ROOT, "%-14s %10s %10s", "quantity", "pull mean", "pull SD"));
+        System.out.println(String.format(Locale.ROOT, "%-14s %10s %10s %12s %10s", "quantity", "pull mean", "pull SD",
+                "estimate SD", "mean error"));
         System.out.println(pullLine("log Z", zPulls));
         System.out.println(pullLine("heavy weight", wPulls));
     }
 
+    /** Pull mean and SD, the SD of the estimates about the truth's offset and the mean reported error. */
     private static String pullLine(String name, List<double[]> pulls) {
-        double sum = 0;
-        double sum2 = 0;
-        for (double[] p : pulls) {
-            sum += p[0];
-            sum2 += p[0] * p[0];
-        }
         int n = pulls.size();
-        double mean = sum / n;
-        double sd = Math.sqrt((sum2 - n * mean * mean) / (n - 1));
-        return String.format(Locale.ROOT, "%-14s %10.3f %10.3f", name, mean, sd);
+        double[] pull = pulls.stream().mapToDouble(p -> p[0]).toArray();
+        double[] offset = pulls.stream().mapToDouble(p -> p[1]).toArray();
+        double meanError = pulls.stream().mapToDouble(p -> p[2]).sum() / n;
+        return String.format(Locale.ROOT, "%-14s %10.3f %10.3f %12.3f %10.3f", name, StatUtils.mean(pull),
+                Math.sqrt(StatUtils.variance(pull)), Math.sqrt(StatUtils.variance(offset)), meanError);
     }
 
     /** The mode of largest weight whose posterior mean lies within 0.1 of a centre, or -1. */
@@ -103,7 +106,7 @@ public final class ErrorCalibrationBenchmark {
         return best;
     }
 
-    private static void bnn(int nlive, int trainSets, int samplerSeeds) {
+    private static void bnn(int nlive, int trainSets, int samplerSeeds, int firstSeed) {
         System.out.println(String.format(Locale.ROOT, "%-8s %40s %10s %10s %8s", "train", "log Z per sampler seed",
                 "sd", "mean err", "modes"));
         double sumVar = 0;
@@ -117,7 +120,7 @@ public final class ErrorCalibrationBenchmark {
             StringBuilder modes = new StringBuilder();
             double err = 0;
             for (int s = 0; s < samplerSeeds; s++) {
-                SamplerSettings settings = SamplerSettings.defaults(problem.dimension(), s + 1).withNlive(nlive)
+                SamplerSettings settings = SamplerSettings.defaults(problem.dimension(), firstSeed + s).withNlive(nlive)
                         .withNprior(10 * nlive);
                 SamplerResult r = NestedSampler.run(problem, settings, ProgressListener.QUIET);
                 logZ[s] = r.logZ();

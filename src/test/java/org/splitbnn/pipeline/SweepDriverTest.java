@@ -76,7 +76,7 @@ class SweepDriverTest {
             int functions = r.getAs("n_distinct_functions");
             assertTrue(functions >= 1 && functions <= prominent);
             assertEquals(prominent, count(spark, "modes", id, " AND function BETWEEN 1 AND " + functions));
-            assertEquals(clusters - prominent, count(spark, "modes", id, " AND function = 0"));
+            assertEquals(modes - prominent, count(spark, "modes", id, " AND function = 0"));
             assertEquals((1 + prominent + 3) * 4, count(spark, "generalisation", id, ""),
                     "train, 2 tests and the pooled tests per solution: full, modes, map, ensemble, laplace");
             assertEquals(32, count(spark, "starts", id, ""));
