@@ -355,7 +355,9 @@ public final class NestedSampler {
                 continue;
             }
             int[] rows = membersOf(c.id);
-            int[] labels = KnnClustering.cluster(unit, rows, dim);
+            double logLStar = dead.logL()[dead.size() - 1];
+            int[] labels = ContourSplit.refine(problem, unit, rows, dim, KnnClustering.cluster(unit, rows, dim),
+                    logLStar, segmentCalls);
             int k = Arrays.stream(labels).max().orElse(0) + 1;
             if (k == 1) {
                 continue;
@@ -521,7 +523,10 @@ public final class NestedSampler {
                         Arrays.setAll(all, i -> i);
                         Whitening.choleskyOfCovariance(unit, all, nLive, dim, allFactor);
                     }
-                    System.arraycopy(allFactor, 0, c.cholesky, 0, allFactor.length);
+                    double scale = Math.pow(rows.length / (double) nLive, 1.0 / dim);
+                    for (int i = 0; i < allFactor.length; i++) {
+                        c.cholesky[i] = scale * allFactor[i];
+                    }
                 }
             }
         }
