@@ -49,7 +49,7 @@ public final class KnnClustering {
     }
 
     /** Neighbours listed per point at first; the list is widened only when k must grow past it. */
-    static final int INITIAL_NEIGHBOURS = 32;
+    private static final int INITIAL_NEIGHBOURS = 32;
 
     /**
      * One level: the k-nearest-neighbour partition for the smallest k whose partition survives widening the
@@ -71,7 +71,7 @@ public final class KnnClustering {
     }
 
     /** Number of components after linking each point to its first k neighbours, for k = 1..listed (0 beyond 1). */
-    static int[] componentCounts(long[][] neighbours, int n, int listed) {
+    private static int[] componentCounts(long[][] neighbours, int n, int listed) {
         int[] parent = identity(n);
         int[] count = new int[listed + 1];
         int components = n;
@@ -126,7 +126,7 @@ public final class KnnClustering {
         return relabel(labels);
     }
 
-    static int[] identity(int n) {
+    private static int[] identity(int n) {
         int[] parent = new int[n];
         for (int i = 0; i < n; i++) {
             parent[i] = i;
@@ -142,7 +142,7 @@ public final class KnnClustering {
      * distance's bits (which order like the distances, being non-negative) with the lowest bits replaced by the
      * neighbour's index.
      */
-    static long[][] nearestNeighbours(double[] points, int[] rows, int dim, int listed) {
+    private static long[][] nearestNeighbours(double[] points, int[] rows, int dim, int listed) {
         int n = rows.length;
         if (n > INDEX_MASK) {
             throw new IllegalArgumentException("too many points to cluster: " + n);
@@ -206,11 +206,11 @@ public final class KnnClustering {
         }
     }
 
-    static int neighbourIndex(long packed) {
+    private static int neighbourIndex(long packed) {
         return (int) (packed & INDEX_MASK);
     }
 
-    static int find(int[] parent, int i) {
+    private static int find(int[] parent, int i) {
         while (parent[i] != i) {
             parent[i] = parent[parent[i]];
             i = parent[i];
@@ -218,7 +218,7 @@ public final class KnnClustering {
         return i;
     }
 
-    static int union(int[] parent, int a, int b) {
+    private static int union(int[] parent, int a, int b) {
         int ra = find(parent, a);
         int rb = find(parent, b);
         if (ra == rb) {
@@ -228,7 +228,7 @@ public final class KnnClustering {
         return 1;
     }
 
-    static int[] relabel(int[] labels) {
+    private static int[] relabel(int[] labels) {
         int[] map = new int[labels.length + 1];
         Arrays.fill(map, -1);
         int next = 0;

@@ -355,9 +355,7 @@ public final class NestedSampler {
                 continue;
             }
             int[] rows = membersOf(c.id);
-            double logLStar = dead.logL()[dead.size() - 1];
-            int[] labels = ContourSplit.refine(problem, unit, rows, dim, KnnClustering.cluster(unit, rows, dim),
-                    logLStar, segmentCalls);
+            int[] labels = KnnClustering.cluster(unit, rows, dim);
             int k = Arrays.stream(labels).max().orElse(0) + 1;
             if (k == 1) {
                 continue;
@@ -523,10 +521,7 @@ public final class NestedSampler {
                         Arrays.setAll(all, i -> i);
                         Whitening.choleskyOfCovariance(unit, all, nLive, dim, allFactor);
                     }
-                    double scale = Math.pow(rows.length / (double) nLive, 1.0 / dim);
-                    for (int i = 0; i < allFactor.length; i++) {
-                        c.cholesky[i] = scale * allFactor[i];
-                    }
+                    System.arraycopy(allFactor, 0, c.cholesky, 0, allFactor.length);
                 }
             }
         }
