@@ -160,11 +160,11 @@ public final class RunCommand implements Callable<Integer> {
 
     private void printSummary(ExperimentResult r, RunSettings settings) {
         PrintWriter o = spec.commandLine().getOut();
-        o.printf(Locale.ROOT, "%s: prior %s, log Z %.3f +- %.3f (log F %.4f, box %.3f), %d clusters, %d prominent, "
-                        + "%d likelihood calls, %.1f s%n", out, settings.prior(), r.sampler().logZ(),
+        o.printf(Locale.ROOT, "%s: prior %s, log Z %.3f +- %.3f (log F %.4f, box %.3f), %d leaves, %d modes, %d prominent, "
+                        + "%d functions, %d likelihood calls, %.1f s%n", out, settings.prior(), r.sampler().logZ(),
                 r.sampler().logZErr(), r.sampler().logPriorVolumeFraction(),
-                r.sampler().logZ() + r.sampler().logPriorVolumeFraction(), r.modes().size(), r.prominentModes(),
-                r.sampler().nLikelihood(), r.sampler().wallSeconds());
+                r.sampler().logZ() + r.sampler().logPriorVolumeFraction(), r.sampler().nClusters(), r.modes().size(),
+                r.prominentModes(), r.distinctFunctions(), r.sampler().nLikelihood(), r.sampler().wallSeconds());
         for (ModeReport m : r.modes()) {
             if (m.prominent()) {
                 o.printf(Locale.ROOT, "  mode %d: local log Z %.3f +- %.3f, weight %.4f%n", m.mode(), m.localLogZ(),
