@@ -61,10 +61,7 @@ class LikelihoodKernelTest {
                 DoubleVector clamped = VectorLikelihoodKernel.clamp(DoubleVector.fromArray(species, x, i));
                 VectorLikelihoodKernel.expWithinLimit(clamped).intoArray(vector, i);
             }
-            for (int i = 0; i < x.length; i++) {
-                assertEquals(Double.doubleToRawLongBits(FastExp.exp(x[i])), Double.doubleToRawLongBits(vector[i]),
-                        species + " at x = " + x[i]);
-            }
+            assertScalarExpBits(x, vector, species);
         }
     }
 
@@ -83,10 +80,15 @@ class LikelihoodKernelTest {
             for (int i = 0; i < x.length; i += species.length()) {
                 VectorLikelihoodKernel.expWithinLimit(DoubleVector.fromArray(species, x, i)).intoArray(vector, i);
             }
-            for (int i = 0; i < x.length; i++) {
-                assertEquals(Double.doubleToRawLongBits(FastExp.exp(x[i])), Double.doubleToRawLongBits(vector[i]),
-                        species + " at x = " + x[i]);
-            }
+            assertScalarExpBits(x, vector, species);
+        }
+    }
+
+    /** Each {@code vector[i]} has the bits of the scalar {@link FastExp#exp} of {@code x[i]}. */
+    private static void assertScalarExpBits(double[] x, double[] vector, VectorSpecies<Double> species) {
+        for (int i = 0; i < x.length; i++) {
+            assertEquals(Double.doubleToRawLongBits(FastExp.exp(x[i])), Double.doubleToRawLongBits(vector[i]),
+                    species + " at x = " + x[i]);
         }
     }
 

@@ -75,27 +75,16 @@ class StudyRunsTest {
     }
 
     private static Row mode(int rank, boolean prominent, Integer function) {
-        Object[] values = new Object[Table.MODES.columns().size()];
-        values[Table.MODES.index("mode")] = rank;
-        values[Table.MODES.index("prominent")] = prominent;
-        values[Table.MODES.index("function")] = function;
-        return RowFactory.create(values);
+        return TableRows.of(Table.MODES, "mode", rank, "prominent", prominent, "function", function);
     }
 
     private static Row generalisation(String solution, String dataset, double predictive) {
-        Object[] values = new Object[Table.GENERALISATION.columns().size()];
-        values[Table.GENERALISATION.index("solution")] = solution;
-        values[Table.GENERALISATION.index("dataset")] = dataset;
-        values[Table.GENERALISATION.index("predictive_log_likelihood")] = predictive;
-        return RowFactory.create(values);
+        return TableRows.of(Table.GENERALISATION, "solution", solution, "dataset", dataset,
+                "predictive_log_likelihood", predictive);
     }
 
     private static Row optimum(Integer function, double weight, double basin, double laplace) {
-        Object[] values = new Object[Table.OPTIMA.columns().size()];
-        values[Table.OPTIMA.index("matched_function")] = function;
-        values[Table.OPTIMA.index("ns_weight")] = weight;
-        values[Table.OPTIMA.index("basin_fraction")] = basin;
-        values[Table.OPTIMA.index("laplace_log_z")] = laplace;
-        return RowFactory.create(values);
+        return TableRows.of(Table.OPTIMA, "matched_function", function, "ns_weight", weight,
+                "basin_fraction", basin, "laplace_log_z", laplace);
     }
 }

@@ -106,10 +106,6 @@ class SummaryTableTest {
     }
 
     private static Row row(String solution, String dataset, double mean) {
-        Object[] values = new Object[Table.GENERALISATION.columns().size()];
-        values[Table.GENERALISATION.index("solution")] = solution;
-        values[Table.GENERALISATION.index("dataset")] = dataset;
-        values[Table.GENERALISATION.index("mean")] = mean;
-        return RowFactory.create(values);
+        return TableRows.of(Table.GENERALISATION, "solution", solution, "dataset", dataset, "mean", mean);
     }
 }
