@@ -14,9 +14,9 @@ import org.apache.commons.rng.simple.RandomSource;
  * draws, the lowest dying first until {@code nlive} remain; then each dead point is replaced by a new point drawn from
  * a cluster chosen in proportion to the cluster's volume, by the settings' {@link NewPointSampler}: slice sampling
  * from a live point of the cluster (its members taken in turn) along directions whitened by its live points, or
- * rejection sampling from a region
- * bounding them ({@link RegionSampler}). Live points are clustered by recursive k-nearest-neighbour linking each time the volume shrinks by
- * {@code compression_factor}; a new point joins the cluster of its nearest live point.
+ * rejection sampling from a region bounding them ({@link RegionSampler}). Live points are clustered by recursive
+ * k-nearest-neighbour linking each time the volume shrinks by {@code compression_factor}; a new point joins the
+ * cluster of its nearest live point.
  *
  * <p><b>Evidence bookkeeping.</b> The global evidence and its error come from the moments of a single integration
  * that uses the total number of live points at every death, which is unbiased however many clusters there are
