@@ -160,8 +160,9 @@ public final class RunCommand implements Callable<Integer> {
 
     private void printSummary(ExperimentResult r, RunSettings settings) {
         PrintWriter o = spec.commandLine().getOut();
-        o.printf(Locale.ROOT, "%s: prior %s, log Z %.3f +- %.3f (log F %.4f, box %.3f), %d leaves, %d modes, %d prominent, "
-                        + "%d functions, %d likelihood calls, %.1f s%n", out, settings.prior(), r.sampler().logZ(),
+        o.printf(Locale.ROOT, "%s: prior %s, log Z %.3f +- %.3f (log F %.4f, box %.3f), %d leaves, %d modes, "
+                        + "%d prominent, %d functions, %d likelihood calls, %.1f s%n", out, settings.prior(),
+                r.sampler().logZ(),
                 r.sampler().logZErr(), r.sampler().logPriorVolumeFraction(),
                 r.sampler().logZ() + r.sampler().logPriorVolumeFraction(), r.sampler().nClusters(), r.modes().size(),
                 r.prominentModes(), r.distinctFunctions(), r.sampler().nLikelihood(), r.sampler().wallSeconds());

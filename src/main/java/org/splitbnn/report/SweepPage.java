@@ -53,8 +53,9 @@ public final class SweepPage {
         page.table("summary", List.of("prior", "sampler", "nlive", "hidden", "runs", "finished", "mean log Z",
                         "sd of log Z over sampler seeds (within a training set)", "mean reported error",
                         "mean prominent modes", "mean distinct functions", "runs where full beats mode 1"),
-                List.of("prior", "sampler", "nlive", "hidden", "runs", "runs-ok", "log-z-mean", "log-z-seed-sd", "log-z-err-mean",
-                        "prominent-modes-mean", "distinct-functions-mean", "full-beats-top-mode-fraction"),
+                List.of("prior", "sampler", "nlive", "hidden", "runs", "runs-ok", "log-z-mean", "log-z-seed-sd",
+                        "log-z-err-mean", "prominent-modes-mean", "distinct-functions-mean",
+                        "full-beats-top-mode-fraction"),
                 summaryRows(sweep.summary()));
         page.figure(MODE_COUNTS, counts.getWidth(), counts.getHeight(), "Prominent modes found per run, one bar "
                 + "series per prior.");

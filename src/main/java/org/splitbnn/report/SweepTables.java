@@ -32,9 +32,9 @@ public record SweepTables(Path dir, List<SweepRun> runs, ParquetTable summary, M
             "sampler_seed", "hidden", "status", "log_z", "log_z_err", "figures");
 
     /** The columns read from the summary table. */
-    public static final List<String> SUMMARY_COLUMNS = Table.SUMMARY.names("prior", "sampler", "nlive", "hidden", "runs", "runs_ok",
-            "log_z_mean", "log_z_seed_sd", "log_z_err_mean", "prominent_modes_mean", "distinct_functions_mean",
-            "full_beats_top_mode_fraction");
+    public static final List<String> SUMMARY_COLUMNS = Table.SUMMARY.names("prior", "sampler", "nlive", "hidden",
+            "runs", "runs_ok", "log_z_mean", "log_z_seed_sd", "log_z_err_mean", "prominent_modes_mean",
+            "distinct_functions_mean", "full_beats_top_mode_fraction");
 
     /** Whether {@code dir} looks like a sweep's folder (it has a runs table). */
     public static boolean isSweep(Path dir) {

@@ -74,7 +74,8 @@ final class VolumeSimulation {
         double[] logInherited = new double[k];
         double[] modeLogZ = new double[m];
         double[] scale = tree.logScale();
-        // Sums of each simulated evidence and its square, over a reference (the first simulation's) that keeps them in range.
+        // Sums of each simulated evidence and its square, each over a reference (the first simulation's value) that
+        // keeps them in range.
         double[] sumZ = new double[2];
         double[] reference = new double[m + 1];
         double[][] modeSums = new double[m][4];
