@@ -38,7 +38,8 @@ final class BoundingEllipsoid {
 
     /**
      * The bootstrapped bounding ellipsoid of the selected points, or null when they are too few (at most
-     * {@code dim + 1}) or too degenerate for a positive-definite covariance.
+     * {@code dim + 1}) or too degenerate for a positive-definite covariance, or when a bootstrap resample is: then
+     * the points are too few to tell how far the region extends beyond them.
      *
      * @param points row-major points, {@code dim} coordinates each
      * @param rows   which rows bound the ellipsoid
@@ -76,7 +77,7 @@ final class BoundingEllipsoid {
             }
             Whitening.meanAndCovariance(points, resample, n, dim, bMean, cov);
             if (!Whitening.cholesky(cov, dim, bFactor)) {
-                continue;
+                return null;
             }
             double maxIn = 0;
             double maxOut = 0;

@@ -13,6 +13,7 @@ import org.splitbnn.model.BnnProblem;
 import org.splitbnn.model.Prior;
 import org.splitbnn.sampler.NestedSampler;
 import org.splitbnn.sampler.ProgressListener;
+import org.splitbnn.sampler.SamplerKind;
 import org.splitbnn.sampler.SamplerResult;
 import org.splitbnn.sampler.SamplerSettings;
 import org.splitbnn.sampler.validation.ValidationProblem;
@@ -37,18 +38,19 @@ public final class ErrorCalibrationBenchmark {
     }
 
     public static void main(String[] args) {
-        if (args.length == 3 && args[0].equals("sparse2")) {
-            sparse2(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+        if ((args.length == 3 || args.length == 4) && args[0].equals("sparse2")) {
+            sparse2(Integer.parseInt(args[1]), Integer.parseInt(args[2]),
+                    args.length == 4 ? SamplerKind.of(args[3]) : SamplerKind.SLICE);
         } else if ((args.length == 4 || args.length == 5) && args[0].equals("bnn")) {
             bnn(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
                     args.length == 5 ? Integer.parseInt(args[4]) : 1);
         } else {
             throw new IllegalArgumentException(
-                    "usage: sparse2 NLIVE SEEDS | bnn NLIVE TRAIN_SETS SAMPLER_SEEDS [FIRST_SEED]");
+                    "usage: sparse2 NLIVE SEEDS [SAMPLER] | bnn NLIVE TRAIN_SETS SAMPLER_SEEDS [FIRST_SEED]");
         }
     }
 
-    private static void sparse2(int nlive, int seeds) {
+    private static void sparse2(int nlive, int seeds, SamplerKind sampler) {
         ValidationProblem vp = ValidationProblems.sparse2();
         double heavyTruth = vp.modeWeights().get(0);
         List<double[]> zPulls = new ArrayList<>();
@@ -56,7 +58,7 @@ public final class ErrorCalibrationBenchmark {
         System.out.println(String.format(Locale.ROOT, "%5s %18s %8s %18s %8s %6s %7s", "seed", "log Z +- sigma",
                 "pull", "heavy w +- sigma", "pull", "modes", "found"));
         for (long seed = 1; seed <= seeds; seed++) {
-            SamplerSettings settings = SamplerSettings.defaults(4, seed).withNlive(nlive);
+            SamplerSettings settings = SamplerSettings.defaults(4, seed).withNlive(nlive).withSampler(sampler);
             SamplerResult r = NestedSampler.run(vp.problem(), settings, ProgressListener.QUIET);
             int heavy = nearestMode(r, HEAVY_CENTRE);
             int broad = nearestMode(r, BROAD_CENTRE);
@@ -72,8 +74,9 @@ public final class ErrorCalibrationBenchmark {
             System.out.println(String.format(Locale.ROOT, "%5d %9.3f +- %5.3f %8.2f %9.3f +- %5.3f %8.2f %6d %7s",
                     seed, r.logZ(), r.logZErr(), zPull, w, wErr, wPull, r.clusters().size(), both));
         }
-        System.out.println(String.format(Locale.ROOT, "sparse2 nlive %d: %d of %d runs find both modes "
-                + "(truth log Z %.4f, heavy weight %.4f)", nlive, zPulls.size(), seeds, vp.truthLogZ(), heavyTruth));
+        System.out.println(String.format(Locale.ROOT, "sparse2 nlive %d, %s: %d of %d runs find both modes "
+                + "(truth log Z %.4f, heavy weight %.4f)", nlive, sampler.key(), zPulls.size(), seeds, vp.truthLogZ(),
+                heavyTruth));
         System.out.println(String.format(Locale.ROOT, "%-14s %10s %10s %12s %10s", "quantity", "pull mean", "pull SD",
                 "estimate SD", "mean error"));
         System.out.println(pullLine("log Z", zPulls));

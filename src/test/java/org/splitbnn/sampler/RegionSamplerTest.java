@@ -111,6 +111,21 @@ class RegionSamplerTest {
         assertNull(BoundingEllipsoid.of(ballPoints(DIM + 1, rng), all(DIM + 1), DIM, rng));
     }
 
+    /**
+     * Six points in three dimensions have a positive-definite covariance, but a resample of six draws with replacement
+     * holds at most three distinct points with probability 0.25, so one of the 30 bootstrap rounds does with
+     * probability 1 - 0.75^30 > 0.9998: the points are too few to bootstrap the enlargement, and no ellipsoid is given
+     * (rather than one through the points themselves, which would cut the region short).
+     */
+    @Test
+    void tooFewPointsToBootstrapGiveNoEllipsoid() {
+        UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(2L);
+        double[] points = ballPoints(6, rng);
+        double[] factor = new double[DIM * DIM];
+        assertTrue(Whitening.choleskyOfCovariance(points, all(6), 6, DIM, factor), "the points themselves are fine");
+        assertNull(BoundingEllipsoid.of(points, all(6), DIM, rng));
+    }
+
     private static SamplerResult gauss9(long seed) {
         return NestedSampler.run(ValidationProblems.gauss9().problem(), SamplerSettings.defaults(9, seed)
                 .withNlive(100).withSampler(SamplerKind.REGION), ProgressListener.QUIET);
