@@ -11,24 +11,35 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  */
 final class BallUnion {
 
+    /** Centres scanned at a time when any containing ball will do. */
+    private static final int SCAN_BLOCK = 64;
+
     private final BoundingEllipsoid metric;
     private final int dim;
     private final int n;
-    private final double[] whitened;
+    /** Whitened centres by coordinate: coordinate i of centre k at {@code i * n + k}, so scans run over centres. */
+    private final double[] columns;
     private final double radius;
     private final double radius2;
     private final double[] w;
     private final double[] g;
+    private final double[] d2;
 
     private BallUnion(BoundingEllipsoid metric, double[] whitened, int n, double radius) {
         this.metric = metric;
         this.dim = metric.dimension();
         this.n = n;
-        this.whitened = whitened;
+        this.columns = new double[n * dim];
+        for (int k = 0; k < n; k++) {
+            for (int i = 0; i < dim; i++) {
+                columns[i * n + k] = whitened[k * dim + i];
+            }
+        }
         this.radius = radius;
         this.radius2 = radius * radius;
         this.w = new double[dim];
         this.g = new double[dim];
+        this.d2 = new double[n];
     }
 
     /**
@@ -77,15 +88,10 @@ final class BallUnion {
 
     /** Number of balls containing the point of whitened coordinates {@code v}. */
     private int ballsContaining(double[] v) {
+        squaredDistances(v, 0, n);
         int count = 0;
         for (int k = 0; k < n; k++) {
-            int off = k * dim;
-            double d2 = 0;
-            for (int i = 0; i < dim && d2 <= radius2; i++) {
-                double d = whitened[off + i] - v[i];
-                d2 += d * d;
-            }
-            if (d2 <= radius2) {
+            if (d2[k] <= radius2) {
                 count++;
             }
         }
@@ -95,12 +101,33 @@ final class BallUnion {
     /** Whether a point (unit-hypercube coordinates) lies in some ball. */
     boolean contains(double[] u) {
         metric.whiten(u, 0, w);
-        for (int k = 0; k < n; k++) {
-            if (distance2(whitened, k * dim, w, dim, radius2) <= radius2) {
-                return true;
+        for (int from = 0; from < n; from += SCAN_BLOCK) {
+            int to = Math.min(n, from + SCAN_BLOCK);
+            squaredDistances(w, from, to);
+            for (int k = from; k < to; k++) {
+                if (d2[k] <= radius2) {
+                    return true;
+                }
             }
         }
         return false;
+    }
+
+    /**
+     * Squared distances from {@code v} (whitened) to centres {@code from} to {@code to} into {@link #d2}: a loop over
+     * centres per coordinate, which the JIT vectorises; each distance sums its coordinates in order, as a loop over
+     * coordinates would, so the bits do not depend on the vector width.
+     */
+    private void squaredDistances(double[] v, int from, int to) {
+        java.util.Arrays.fill(d2, from, to, 0.0);
+        for (int i = 0; i < dim; i++) {
+            double vi = v[i];
+            int off = i * n;
+            for (int k = from; k < to; k++) {
+                double d = columns[off + k] - vi;
+                d2[k] += d * d;
+            }
+        }
     }
 
     /**
@@ -116,7 +143,7 @@ final class BallUnion {
         }
         double scale = radius * Math.pow(rng.nextDouble(), 1.0 / dim) / Math.sqrt(norm2);
         for (int i = 0; i < dim; i++) {
-            w[i] = whitened[centre * dim + i] + scale * g[i];
+            w[i] = columns[i * n + centre] + scale * g[i];
         }
         int k = ballsContaining(w);
         if (k > 1 && rng.nextInt(k) != 0) {
@@ -124,16 +151,6 @@ final class BallUnion {
         }
         metric.unwhiten(w, out);
         return true;
-    }
-
-    /** Squared distance between a row of {@code a} and {@code v}, stopping early once above {@code bound}. */
-    private static double distance2(double[] a, int offA, double[] v, int dim, double bound) {
-        double d2 = 0;
-        for (int i = 0; i < dim && d2 <= bound; i++) {
-            double d = a[offA + i] - v[i];
-            d2 += d * d;
-        }
-        return d2;
     }
 
     /** Squared distance between two rows of {@code a}, stopping early once above {@code bound}. */
