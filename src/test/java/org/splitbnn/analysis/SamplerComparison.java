@@ -9,8 +9,6 @@ import java.util.Map;
 
 import org.splitbnn.data.Dataset;
 import org.splitbnn.data.DatasetCsv;
-import org.splitbnn.model.BnnProblem;
-import org.splitbnn.sampler.NestedSampler;
 import org.splitbnn.sampler.ProgressListener;
 import org.splitbnn.sampler.SamplerKind;
 import org.splitbnn.sampler.SamplerResult;
@@ -18,8 +16,8 @@ import org.splitbnn.sampler.SamplerResult;
 /**
  * Benchmark run by {@code jobs/bench-region}: slice against region sampling on the BNN of {@code data/dev} (nlive
  * 1000, nprior 10000, both priors, seeds 1 to 5): likelihood calls, log Z against the importance-sampling truth of
- * {@code ../shared/reference/is-evidence.md}, prominent modes (local evidence above 1e-3 of the largest) and
- * seconds; then the wall time of the paper's run ({@code data/paper}, seed 1, sampling and analysis) with each.
+ * {@code ../shared/reference/is-evidence.md}, prominent modes (local evidence above 1e-3 of the largest), distinct
+ * functions and seconds; then the wall time of the paper's run ({@code data/paper}, seed 1, sampling and analysis) with each.
  * Arguments: {@code [seeds [priors]]}, default 5 and {@code full,constrained}.
  */
 public final class SamplerComparison {
@@ -34,20 +32,19 @@ public final class SamplerComparison {
         int seeds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         List<String> priors = args.length > 1 ? List.of(args[1].split(",")) : List.of("full", "constrained");
         Dataset dev = read("data/dev/train.csv");
-        System.out.println(String.format(Locale.ROOT, "%-11s %4s %-6s %10s %10s %20s %8s %6s %8s", "prior", "seed",
-                "sampler", "nlike", "outside", "log Z +- sigma", "pull", "modes", "seconds"));
+        System.out.println(String.format(Locale.ROOT, "%-11s %4s %-6s %10s %10s %20s %8s %6s %9s %8s", "prior",
+                "seed", "sampler", "nlike", "outside", "log Z +- sigma", "pull", "modes", "functions", "seconds"));
         for (String prior : priors) {
             long[] calls = new long[2];
             for (long seed = 1; seed <= seeds; seed++) {
                 for (SamplerKind kind : SamplerKind.values()) {
-                    ExperimentSpec spec = spec(dev, prior, seed, kind);
-                    BnnProblem problem = Experiment.problem(spec);
-                    SamplerResult r = NestedSampler.run(problem, spec.sampler(), ProgressListener.QUIET);
+                    ExperimentResult run = Experiment.run(spec(dev, prior, seed, kind), ProgressListener.QUIET);
+                    SamplerResult r = run.sampler();
                     calls[kind.ordinal()] += r.nLikelihood();
                     System.out.println(String.format(Locale.ROOT,
-                            "%-11s %4d %-6s %10d %10d %11.3f +- %6.3f %+8.2f %6d %8.2f", prior, seed, kind.key(),
+                            "%-11s %4d %-6s %10d %10d %11.3f +- %6.3f %+8.2f %6d %9d %8.2f", prior, seed, kind.key(),
                             r.nLikelihood(), r.nOutsideSupport(), r.logZ(), r.logZErr(),
-                            (r.logZ() - TRUTH.get(prior)) / r.logZErr(), r.prominentModes(spec.prominence()),
+                            (r.logZ() - TRUTH.get(prior)) / r.logZErr(), run.prominentModes(), run.distinctFunctions(),
                             r.wallSeconds()));
                 }
             }
