@@ -2,6 +2,7 @@ package org.splitbnn.sampler;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 
@@ -60,6 +61,8 @@ public final class NestedSampler {
     private final List<Cluster> clusters = new ArrayList<>();
     private final EvidenceMoments global = new EvidenceMoments();
     private final int[] scratchRows;
+    /** Dead points whose replacement was drawn in proportion to volume rather than seeded by a live point. */
+    private final BitSet replacedByVolume = new BitSet();
     private long nPriorDraws;
     private long nPriorRejected;
     /** Likelihood calls along segments (urn phases of splits, mode grouping): inside, outside the support. */
@@ -178,6 +181,7 @@ public final class NestedSampler {
             }
             if (replace) {
                 addNewPoint(logLStar, newUnit, newTheta);
+                replacedByVolume.set(dead.size() - 1, !newPoints.lastDrawSeeded());
             }
             if (global.logVolume() < logNextUpdate) {
                 logNextUpdate = global.logVolume() + Math.log(settings.compressionFactor());
@@ -401,7 +405,10 @@ public final class NestedSampler {
      * each birth in the parent adds (1 - f) / (n n_parent), which sums to about the difference between the relative
      * variance of the count when cut off and that of the count now (the split's Dirichlet share holds the latter);
      * each death in the region adds (1 - f) / n^2, the scatter of how many of its points died (seeds taken in turn,
-     * {@link #nextSeed}, add none of their own). The prior stage adds nothing: its deaths are not replaced.
+     * {@link #nextSeed}, add none of their own). The prior stage adds nothing: its deaths are not replaced. Nor does
+     * a death whose replacement was drawn in proportion to volume (a region sampler's draw): such births restore each
+     * region's count towards its volume share, so the count at the split is a fresh draw that the split's Dirichlet
+     * share already holds.
      */
     private double[] urnVariance(Cluster c, int[] rows, int[] labels, int k) {
         int now = dead.size();
@@ -461,7 +468,7 @@ public final class NestedSampler {
             for (int j = 0; j < k; j++) {
                 n[j] += delta[j][i - sepMin];
             }
-            if (dead.cluster()[i] != c.id) {
+            if (dead.cluster()[i] != c.id || replacedByVolume.get(i)) {
                 continue;
             }
             double nParent = dead.nLocal()[i];

@@ -29,6 +29,12 @@ interface NewPointSampler {
      */
     double draw(LivePoints live, int cluster, double logLStar, double[] outUnit, double[] outTheta);
 
+    /**
+     * Whether the last point drawn was seeded by a live point (a slice chain), so that it lies in its seed's part of
+     * the contour, rather than drawn in proportion to volume over the cluster's region.
+     */
+    boolean lastDrawSeeded();
+
     /** Likelihood calls so far that returned a value inside the support. */
     long likelihoodCalls();
 

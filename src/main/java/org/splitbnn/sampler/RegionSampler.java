@@ -54,6 +54,7 @@ final class RegionSampler implements NewPointSampler {
     private final Map<Integer, Region> regions = new HashMap<>();
     private final double[] x;
     private final double[] theta;
+    private boolean lastDrawSeeded;
     private long nLikelihood;
     private long nOutsideSupport;
 
@@ -92,6 +93,11 @@ final class RegionSampler implements NewPointSampler {
     }
 
     @Override
+    public boolean lastDrawSeeded() {
+        return lastDrawSeeded;
+    }
+
+    @Override
     public long likelihoodCalls() {
         return nLikelihood + fallback.likelihoodCalls();
     }
@@ -125,12 +131,14 @@ final class RegionSampler implements NewPointSampler {
                 nLikelihood++;
                 if (l > logLStar) {
                     r.accepted++;
+                    lastDrawSeeded = false;
                     System.arraycopy(x, 0, outUnit, 0, dim);
                     System.arraycopy(theta, 0, outTheta, 0, dim);
                     return l;
                 }
             }
         }
+        lastDrawSeeded = true;
         return fallback.draw(live, cluster, logLStar, outUnit, outTheta);
     }
 

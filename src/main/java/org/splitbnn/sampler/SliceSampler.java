@@ -54,6 +54,11 @@ final class SliceSampler implements NewPointSampler {
     }
 
     @Override
+    public boolean lastDrawSeeded() {
+        return true;
+    }
+
+    @Override
     public long likelihoodCalls() {
         return nLikelihood;
     }
