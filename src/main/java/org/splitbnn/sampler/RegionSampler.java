@@ -24,7 +24,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * contour per likelihood call, since it was built) is at least {@code 1 / (4 x num_repeats)}, that is while it
  * needs fewer calls per new point than slice sampling. A cluster whose region falls below that rate (after enough
  * calls to tell), a new point not found within that many calls, or a cluster too small or degenerate for an
- * ellipsoid, get slice steps instead, until the region is rebuilt.
+ * ellipsoid or for bootstrapping one, get slice steps instead, until the region is rebuilt.
  *
  * <p>Deterministic: draws only from the run's generator. One instance per run, used from one thread.
  */
