@@ -17,7 +17,8 @@ import org.splitbnn.sampler.SamplerResult;
  * Benchmark run by {@code jobs/bench-region}: slice against region sampling on the BNN of {@code data/dev} (nlive
  * 1000, nprior 10000, both priors, seeds 1 to 5): likelihood calls, log Z against the importance-sampling truth of
  * {@code ../shared/reference/is-evidence.md}, prominent modes (local evidence above 1e-3 of the largest), distinct
- * functions and seconds; then the wall time of the paper's run ({@code data/paper}, seed 1, sampling and analysis) with each.
+ * functions and seconds; then the wall time of the paper's run ({@code data/paper}, seed 1, sampling and analysis)
+ * with each.
  * Arguments: {@code [seeds [priors]]}, default 5 and {@code full,constrained}.
  */
 public final class SamplerComparison {

@@ -17,7 +17,7 @@ import org.splitbnn.sampler.validation.ValidationSuite;
  */
 public final class CalibrationBenchmark {
 
-    /** Problem and nlive of each row: the small nlive the calibration tests use, and twice it where that is marginal. */
+    /** Problem and nlive of each row: the small nlive of the calibration tests, and twice it where that is marginal. */
     private static final String[][] ROWS = {{"gauss9", "50"}, {"gauss9", "100"}, {"corr12", "100"}, {"corr12", "200"},
         {"banana4", "100"}, {"mixture2", "100"}, {"mixture9", "100"}, {"cut", "100"}, {"shells", "200"},
         {"eggbox", "200"}};
@@ -28,8 +28,8 @@ public final class CalibrationBenchmark {
     public static void main(String[] args) {
         SamplerKind sampler = SamplerKind.of(args.length > 0 ? args[0] : "region");
         int seeds = args.length > 1 ? Integer.parseInt(args[1]) : 24;
-        System.out.println(String.format(Locale.ROOT, "%-9s %5s %-6s %9s %8s %12s %9s %s", "problem", "nlive", "sampler",
-                "mean pull", "sd pull", "calls/run", "s/run", "bands"));
+        System.out.println(String.format(Locale.ROOT, "%-9s %5s %-6s %9s %8s %12s %9s %s", "problem", "nlive",
+                "sampler", "mean pull", "sd pull", "calls/run", "s/run", "bands"));
         for (String[] row : ROWS) {
             ValidationProblem vp = ValidationProblems.byName(row[0]);
             int nlive = Integer.parseInt(row[1]);
