@@ -107,6 +107,14 @@ final class EvidenceMoments {
         if (logZ == Double.NEGATIVE_INFINITY) {
             return 0;
         }
-        return Math.sqrt(Math.max(0, logZ2 - 2 * logZ));
+        return logNormalSd(logZ, logZ2);
+    }
+
+    /**
+     * The standard deviation of log Z of the log-normal whose mean and mean square are e^logMean and e^logMeanSquare:
+     * sqrt(log(E[Z^2] / E[Z]^2)), 0 where rounding makes that negative.
+     */
+    static double logNormalSd(double logMean, double logMeanSquare) {
+        return Math.sqrt(Math.max(0, logMeanSquare - 2 * logMean));
     }
 }

@@ -175,7 +175,7 @@ final class VolumeSimulation {
      * sum and the sum of squares of {@link #SIMULATIONS} values), as {@link EvidenceMoments} reports it.
      */
     private static double logNormalSd(double sum, double sum2) {
-        return Math.sqrt(Math.max(0, Math.log(SIMULATIONS * sum2 / (sum * sum))));
+        return EvidenceMoments.logNormalSd(Math.log(sum / SIMULATIONS), Math.log(sum2 / SIMULATIONS));
     }
 
     /** Sample standard deviation from a sum and a sum of squares over {@link #SIMULATIONS} values. */
