@@ -2,6 +2,7 @@ package org.splitbnn.model;
 
 import java.util.Arrays;
 import org.splitbnn.data.Dataset;
+import org.splitbnn.sampler.VectorModule;
 
 /**
  * The arithmetic of {@link FastLogLikelihood}: a fixed sequence of passes over the rows, each done one row at a time
@@ -33,8 +34,6 @@ import org.splitbnn.data.Dataset;
  */
 abstract sealed class LikelihoodKernel permits ScalarLikelihoodKernel, VectorLikelihoodKernel {
 
-    /** The module that provides the Vector API; without it (not added to the JVM) the scalar kernel is used. */
-    static final String VECTOR_MODULE = "jdk.incubator.vector";
     /** Accumulators of the sums and products over rows; a multiple of every vector width used. */
     static final int ACCUMULATORS = 8;
     /** Rows whose factors (each at most 2) are multiplied before taking a logarithm; a multiple of ACCUMULATORS. */
@@ -100,8 +99,7 @@ abstract sealed class LikelihoodKernel permits ScalarLikelihoodKernel, VectorLik
      * bits.
      */
     static LikelihoodKernel of(Dataset data, NetworkShape shape) {
-        boolean vectorModule = ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent();
-        return vectorModule && VectorLikelihoodKernel.lanes() >= 2
+        return VectorModule.present() && VectorLikelihoodKernel.lanes() >= 2
                 ? new VectorLikelihoodKernel(data, shape)
                 : new ScalarLikelihoodKernel(data, shape);
     }

@@ -11,35 +11,25 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  */
 final class BallUnion {
 
-    /** Centres scanned at a time when any containing ball will do. */
-    private static final int SCAN_BLOCK = 64;
-
     private final BoundingEllipsoid metric;
     private final int dim;
     private final int n;
-    /** Whitened centres by coordinate: coordinate i of centre k at {@code i * n + k}, so scans run over centres. */
-    private final double[] columns;
+    /** The whitened centres. */
+    private final CentreScan centres;
     private final double radius;
     private final double radius2;
     private final double[] w;
     private final double[] g;
-    private final double[] d2;
 
     private BallUnion(BoundingEllipsoid metric, double[] whitened, int n, double radius) {
         this.metric = metric;
         this.dim = metric.dimension();
         this.n = n;
-        this.columns = new double[n * dim];
-        for (int k = 0; k < n; k++) {
-            for (int i = 0; i < dim; i++) {
-                columns[i * n + k] = whitened[k * dim + i];
-            }
-        }
+        this.centres = CentreScan.of(whitened, n, dim);
         this.radius = radius;
         this.radius2 = radius * radius;
         this.w = new double[dim];
         this.g = new double[dim];
-        this.d2 = new double[n];
     }
 
     /**
@@ -86,48 +76,10 @@ final class BallUnion {
         return new BallUnion(metric, whitened, n, Math.sqrt(max2));
     }
 
-    /** Number of balls containing the point of whitened coordinates {@code v}. */
-    private int ballsContaining(double[] v) {
-        squaredDistances(v, 0, n);
-        int count = 0;
-        for (int k = 0; k < n; k++) {
-            if (d2[k] <= radius2) {
-                count++;
-            }
-        }
-        return count;
-    }
-
     /** Whether a point (unit-hypercube coordinates) lies in some ball. */
     boolean contains(double[] u) {
         metric.whiten(u, 0, w);
-        for (int from = 0; from < n; from += SCAN_BLOCK) {
-            int to = Math.min(n, from + SCAN_BLOCK);
-            squaredDistances(w, from, to);
-            for (int k = from; k < to; k++) {
-                if (d2[k] <= radius2) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Squared distances from {@code v} (whitened) to centres {@code from} to {@code to} into {@link #d2}: a loop over
-     * centres per coordinate, which the JIT vectorises; each distance sums its coordinates in order, as a loop over
-     * coordinates would, so the bits do not depend on the vector width.
-     */
-    private void squaredDistances(double[] v, int from, int to) {
-        java.util.Arrays.fill(d2, from, to, 0.0);
-        for (int i = 0; i < dim; i++) {
-            double vi = v[i];
-            int off = i * n;
-            for (int k = from; k < to; k++) {
-                double d = columns[off + k] - vi;
-                d2[k] += d * d;
-            }
-        }
+        return centres.anyWithin(w, radius2);
     }
 
     /**
@@ -143,9 +95,9 @@ final class BallUnion {
         }
         double scale = radius * Math.pow(rng.nextDouble(), 1.0 / dim) / Math.sqrt(norm2);
         for (int i = 0; i < dim; i++) {
-            w[i] = columns[i * n + centre] + scale * g[i];
+            w[i] = centres.coordinate(centre, i) + scale * g[i];
         }
-        int k = ballsContaining(w);
+        int k = centres.countWithin(w, radius2);
         if (k > 1 && rng.nextInt(k) != 0) {
             return false;
         }

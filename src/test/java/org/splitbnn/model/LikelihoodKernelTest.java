@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.splitbnn.data.Dataset;
 import org.splitbnn.data.NoisyXorGenerator;
 import org.splitbnn.data.NoisyXorRecipe;
+import org.splitbnn.sampler.VectorModule;
 
 /**
  * The vector kernel gives the scalar reference's bits, and so does every vector width (2, 4, 8 lanes), so the
@@ -148,7 +149,7 @@ class LikelihoodKernelTest {
         String here = BitsOfThisJvm.bits();
         for (int maxVectorBytes : new int[] {16, 32}) {
             Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "--add-modules=" + LikelihoodKernel.VECTOR_MODULE, "-XX:MaxVectorSize=" + maxVectorBytes,
+                    "--add-modules=" + VectorModule.NAME, "-XX:MaxVectorSize=" + maxVectorBytes,
                     "-cp", System.getProperty("java.class.path"), BitsOfThisJvm.class.getName())
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
@@ -162,7 +163,7 @@ class LikelihoodKernelTest {
 
     @Test
     void usesTheVectorKernelWhenTheModuleIsPresent() {
-        assertTrue(ModuleLayer.boot().findModule(LikelihoodKernel.VECTOR_MODULE).isPresent(), "tests add it");
+        assertTrue(VectorModule.present(), "tests add it");
         assertEquals(VectorLikelihoodKernel.lanes() >= 2 ? VectorLikelihoodKernel.class
                 : ScalarLikelihoodKernel.class, LikelihoodKernel.of(train, NetworkShape.PAPER).getClass());
     }

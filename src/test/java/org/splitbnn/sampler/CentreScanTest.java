@@ -1,0 +1,102 @@
+package org.splitbnn.sampler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import org.junit.jupiter.api.Test;
+
+class CentreScanTest {
+
+    @Test
+    void countsTheCentresWithinADistanceIncludingTheBoundary() {
+        double[] centres = {0, 0, 3, 0, 0, 5};
+        for (CentreScan scan : new CentreScan[] {new ScalarCentreScan(centres, 3, 2), CentreScan.of(centres, 3, 2)}) {
+            double[] v = {1, 0};
+            assertEquals(1, scan.countWithin(v, 1.0));
+            assertEquals(2, scan.countWithin(v, 4.0), "(3, 0) is exactly 2 away");
+            assertEquals(3, scan.countWithin(v, 26.0), "(0, 5) is exactly sqrt(26) away");
+            assertFalse(scan.anyWithin(v, 0.99));
+            assertTrue(scan.anyWithin(v, 1.0));
+            assertEquals(3.0, scan.coordinate(1, 0));
+        }
+    }
+
+    @Test
+    void usesTheVectorKernelWhenTheModuleIsPresent() {
+        assertTrue(VectorModule.present(), "tests add it");
+        assertEquals(VectorCentreScan.lanes() >= 2 ? VectorCentreScan.class : ScalarCentreScan.class,
+                CentreScan.of(new double[9], 1, 9).getClass());
+    }
+
+    /** The fastest kernel gives the scalar reference's answers, at radii that fall exactly on centres. */
+    @Test
+    void vectorKernelGivesTheScalarAnswers() {
+        assertEquals(answers(true), answers(false));
+    }
+
+    /** JVMs limited to 2- and 4-lane vectors ({@code -XX:MaxVectorSize}) give this one's answers. */
+    @Test
+    void everyVectorWidthGivesTheSameAnswers() throws IOException, InterruptedException {
+        String here = AnswersOfThisJvm.answers().strip();
+        for (int maxVectorBytes : new int[] {16, 32}) {
+            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "--add-modules=" + VectorModule.NAME, "-XX:MaxVectorSize=" + maxVectorBytes,
+                    "-cp", System.getProperty("java.class.path"), AnswersOfThisJvm.class.getName())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            assertEquals(0, child.waitFor(), output);
+            assertEquals(here, output, "MaxVectorSize=" + maxVectorBytes);
+        }
+    }
+
+    /** Prints the fastest kernel's answers on fixed inputs. */
+    static final class AnswersOfThisJvm {
+
+        public static void main(String[] args) {
+            System.out.println(answers());
+        }
+
+        static String answers() {
+            return CentreScanTest.answers(true);
+        }
+    }
+
+    /**
+     * Counts and any-tests for 200 random points against random centres (counts not a multiple of any vector width),
+     * at radii equal to the squared distance of a centre (scalar order) and just below it.
+     */
+    static String answers(boolean fastest) {
+        UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(29L);
+        StringBuilder out = new StringBuilder();
+        for (int n : new int[] {1, 7, 37, 1000}) {
+            int dim = 9;
+            double[] centres = new double[n * dim];
+            for (int i = 0; i < centres.length; i++) {
+                centres[i] = 4 * rng.nextDouble() - 2;
+            }
+            CentreScan scan = fastest ? CentreScan.of(centres, n, dim) : new ScalarCentreScan(centres, n, dim);
+            double[] v = new double[dim];
+            for (int p = 0; p < 200; p++) {
+                for (int i = 0; i < dim; i++) {
+                    v[i] = 6 * rng.nextDouble() - 3;
+                }
+                int k = rng.nextInt(n);
+                double r2 = 0;
+                for (int i = 0; i < dim; i++) {
+                    double d = centres[k * dim + i] - v[i];
+                    r2 += d * d;
+                }
+                double below = Math.nextDown(r2);
+                out.append(scan.countWithin(v, r2)).append(scan.anyWithin(v, r2) ? '+' : '-')
+                        .append(scan.countWithin(v, below)).append(scan.anyWithin(v, below) ? '+' : '-').append(' ');
+            }
+        }
+        return out.toString();
+    }
+}
