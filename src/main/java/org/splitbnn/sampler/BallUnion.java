@@ -79,14 +79,14 @@ final class BallUnion {
     /** Whether a point (unit-hypercube coordinates) lies in some ball. */
     boolean contains(double[] u) {
         metric.whiten(u, 0, w);
-        return centres.anyWithin(w, radius2);
+        return centres.anyWithin(w, radius2, n);
     }
 
     /**
-     * Draws a candidate uniformly from the union into {@code out}: a uniform point of a ball chosen uniformly, kept
-     * with probability 1 / (balls containing it). False when the candidate is not kept.
+     * Draws a uniform point of a ball chosen uniformly into {@code out} and returns the ball's index. Kept only when
+     * {@link #firstContaining} that ball, the points kept are uniform on the union.
      */
-    boolean sample(UniformRandomProvider rng, ZigguratSampler.NormalizedGaussian gaussian, double[] out) {
+    int sample(UniformRandomProvider rng, ZigguratSampler.NormalizedGaussian gaussian, double[] out) {
         int centre = rng.nextInt(n);
         double norm2 = 0;
         for (int i = 0; i < dim; i++) {
@@ -97,12 +97,18 @@ final class BallUnion {
         for (int i = 0; i < dim; i++) {
             w[i] = centres.coordinate(centre, i) + scale * g[i];
         }
-        int k = centres.countWithin(w, radius2);
-        if (k > 1 && rng.nextInt(k) != 0) {
-            return false;
-        }
         metric.unwhiten(w, out);
-        return true;
+        return centre;
+    }
+
+    /**
+     * Whether no ball of lower index than {@code ball} contains the point (unit-hypercube coordinates): a point in k
+     * balls passes for exactly one of them, so a point drawn from a uniformly chosen ball passes with probability
+     * 1 / k.
+     */
+    boolean firstContaining(double[] u, int ball) {
+        metric.whiten(u, 0, w);
+        return !centres.anyWithin(w, radius2, ball);
     }
 
     /** Squared distance between two rows of {@code a}, stopping early once above {@code bound}. */

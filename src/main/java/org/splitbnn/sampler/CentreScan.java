@@ -49,9 +49,6 @@ abstract sealed class CentreScan permits ScalarCentreScan, VectorCentreScan {
         return columns[i * stride + k];
     }
 
-    /** Whether some centre lies within squared distance {@code radius2} of {@code v}. */
-    abstract boolean anyWithin(double[] v, double radius2);
-
-    /** How many centres lie within squared distance {@code radius2} of {@code v}. */
-    abstract int countWithin(double[] v, double radius2);
+    /** Whether some centre of index below {@code limit} lies within squared distance {@code radius2} of {@code v}. */
+    abstract boolean anyWithin(double[] v, double radius2, int limit);
 }

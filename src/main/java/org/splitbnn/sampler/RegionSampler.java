@@ -163,7 +163,7 @@ final class RegionSampler implements NewPointSampler {
 
     /**
      * Draws a candidate into {@code x} uniformly from the region: from the union of balls (then kept when inside the
-     * ellipsoid and the hypercube, at the cost of counting the balls that contain it) or from the smaller of the
+     * hypercube, the ellipsoid and no ball before the one drawn from) or from the smaller of the
      * ellipsoid and the hypercube (then kept when inside the other and a ball), whichever has kept more of its
      * candidates so far; the other is still tried on one proposal in {@link #EXPLORE}.
      */
@@ -175,7 +175,8 @@ final class RegionSampler implements NewPointSampler {
         boolean kept;
         if (fromBalls) {
             r.ballTries++;
-            kept = r.balls.sample(rng, gaussian, x) && insideCube() && r.ellipsoid.contains(x);
+            int ball = r.balls.sample(rng, gaussian, x);
+            kept = insideCube() && r.ellipsoid.contains(x) && r.balls.firstContaining(x, ball);
             if (kept) {
                 r.ballHits++;
             }

@@ -8,24 +8,13 @@ final class ScalarCentreScan extends CentreScan {
     }
 
     @Override
-    boolean anyWithin(double[] v, double radius2) {
-        for (int k = 0; k < n; k++) {
+    boolean anyWithin(double[] v, double radius2, int limit) {
+        for (int k = 0; k < limit; k++) {
             if (distance2(v, k) <= radius2) {
                 return true;
             }
         }
         return false;
-    }
-
-    @Override
-    int countWithin(double[] v, double radius2) {
-        int count = 0;
-        for (int k = 0; k < n; k++) {
-            if (distance2(v, k) <= radius2) {
-                count++;
-            }
-        }
-        return count;
     }
 
     private double distance2(double[] v, int k) {

@@ -28,22 +28,17 @@ final class VectorCentreScan extends CentreScan {
     }
 
     @Override
-    boolean anyWithin(double[] v, double radius2) {
-        for (int k = 0; k < stride; k += SPECIES.length()) {
-            if (within(v, radius2, k).anyTrue()) {
+    boolean anyWithin(double[] v, double radius2, int limit) {
+        for (int k = 0; k < limit; k += SPECIES.length()) {
+            VectorMask<Double> within = within(v, radius2, k);
+            if (k + SPECIES.length() > limit) {
+                within = within.and(SPECIES.indexInRange(k, limit));
+            }
+            if (within.anyTrue()) {
                 return true;
             }
         }
         return false;
-    }
-
-    @Override
-    int countWithin(double[] v, double radius2) {
-        int count = 0;
-        for (int k = 0; k < stride; k += SPECIES.length()) {
-            count += within(v, radius2, k).trueCount();
-        }
-        return count;
     }
 
     /** Which of the centres from k on, one per lane, lie within the distance. */
