@@ -50,7 +50,7 @@ final class BallUnion {
             System.arraycopy(y, 0, whitened, k * dim, dim);
         }
         boolean[] chosen = new boolean[n];
-        int[] in = new int[n];
+        double[] resample = new double[n * dim];
         double max2 = 0;
         for (int round = 0; round < BoundingEllipsoid.BOOTSTRAP_ROUNDS; round++) {
             java.util.Arrays.fill(chosen, false);
@@ -60,16 +60,16 @@ final class BallUnion {
             int nIn = 0;
             for (int k = 0; k < n; k++) {
                 if (chosen[k]) {
-                    in[nIn++] = k;
+                    System.arraycopy(whitened, k * dim, resample, nIn++ * dim, dim);
                 }
             }
+            CentreScan in = CentreScan.of(resample, nIn, dim);
             for (int k = 0; k < n; k++) {
                 if (!chosen[k]) {
-                    double nearest = Double.POSITIVE_INFINITY;
-                    for (int a = 0; a < nIn && nearest > max2; a++) {
-                        nearest = Math.min(nearest, distance2(whitened, k * dim, in[a] * dim, dim, nearest));
+                    System.arraycopy(whitened, k * dim, y, 0, dim);
+                    if (!in.anyWithin(y, max2, nIn)) {
+                        max2 = in.nearest2(y);
                     }
-                    max2 = Math.max(max2, nearest);
                 }
             }
         }
@@ -109,15 +109,5 @@ final class BallUnion {
     boolean firstContaining(double[] u, int ball) {
         metric.whiten(u, 0, w);
         return !centres.anyWithin(w, radius2, ball);
-    }
-
-    /** Squared distance between two rows of {@code a}, stopping early once above {@code bound}. */
-    private static double distance2(double[] a, int offA, int offB, int dim, double bound) {
-        double d2 = 0;
-        for (int i = 0; i < dim && d2 <= bound; i++) {
-            double d = a[offA + i] - a[offB + i];
-            d2 += d * d;
-        }
-        return d2;
     }
 }

@@ -51,4 +51,7 @@ abstract sealed class CentreScan permits ScalarCentreScan, VectorCentreScan {
 
     /** Whether some centre of index below {@code limit} lies within squared distance {@code radius2} of {@code v}. */
     abstract boolean anyWithin(double[] v, double radius2, int limit);
+
+    /** The smallest squared distance from {@code v} to a centre. */
+    abstract double nearest2(double[] v);
 }

@@ -17,6 +17,15 @@ final class ScalarCentreScan extends CentreScan {
         return false;
     }
 
+    @Override
+    double nearest2(double[] v) {
+        double nearest = Double.POSITIVE_INFINITY;
+        for (int k = 0; k < n; k++) {
+            nearest = Math.min(nearest, distance2(v, k));
+        }
+        return nearest;
+    }
+
     private double distance2(double[] v, int k) {
         double d2 = 0;
         for (int i = 0; i < dim; i++) {

@@ -41,13 +41,27 @@ final class VectorCentreScan extends CentreScan {
         return false;
     }
 
+    @Override
+    double nearest2(double[] v) {
+        DoubleVector nearest = DoubleVector.broadcast(SPECIES, Double.POSITIVE_INFINITY);
+        for (int k = 0; k < stride; k += SPECIES.length()) {
+            nearest = nearest.min(distances2(v, k));
+        }
+        return nearest.reduceLanes(VectorOperators.MIN);
+    }
+
     /** Which of the centres from k on, one per lane, lie within the distance. */
     private VectorMask<Double> within(double[] v, double radius2, int k) {
+        return distances2(v, k).compare(VectorOperators.LE, radius2);
+    }
+
+    /** The squared distances from {@code v} to the centres from k on, one per lane. */
+    private DoubleVector distances2(double[] v, int k) {
         DoubleVector d2 = DoubleVector.zero(SPECIES);
         for (int i = 0; i < dim; i++) {
             DoubleVector d = DoubleVector.fromArray(SPECIES, columns, i * stride + k).sub(v[i]);
             d2 = d2.add(d.mul(d));
         }
-        return d2.compare(VectorOperators.LE, radius2);
+        return d2;
     }
 }

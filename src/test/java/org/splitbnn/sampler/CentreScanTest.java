@@ -26,6 +26,7 @@ class CentreScanTest {
             assertTrue(scan.anyWithin(v, 29.0, 1));
             assertFalse(scan.anyWithin(v, 1e9, 0), "no centre below index 0");
             assertEquals(3.0, scan.coordinate(1, 0));
+            assertEquals(4.0, scan.nearest2(v));
         }
     }
 
@@ -70,7 +71,8 @@ class CentreScanTest {
     }
 
     /**
-     * Whether a centre lies within the distance, among the first k for every k, for 100 random points against random
+     * The nearest squared distance, and whether a centre lies within a distance among the first k for every k, for 100
+     * random points against random
      * centres (counts not a multiple of any vector width), at radii equal to the squared distance of a centre (scalar
      * order) and just below it.
      */
@@ -95,6 +97,7 @@ class CentreScanTest {
                     double d = centres[k * dim + i] - v[i];
                     r2 += d * d;
                 }
+                out.append(Long.toHexString(Double.doubleToRawLongBits(scan.nearest2(v)))).append(' ');
                 for (double radius2 : new double[] {r2, Math.nextDown(r2)}) {
                     for (int limit = 0; limit <= n; limit++) {
                         out.append(scan.anyWithin(v, radius2, limit) ? '+' : '-');
