@@ -61,7 +61,7 @@ final class BoundingEllipsoid {
         }
         double maxAll = 0;
         for (int row : rows) {
-            maxAll = Math.max(maxAll, distance2(points, row * dim, mean, factor, dim, x));
+            maxAll = Math.max(maxAll, distance2(points, row * dim, mean, factor, dim, x, Double.POSITIVE_INFINITY));
         }
         double enlargement = 1;
         int[] resample = new int[n];
@@ -82,7 +82,7 @@ final class BoundingEllipsoid {
             double maxIn = 0;
             double maxOut = 0;
             for (int k = 0; k < n; k++) {
-                double d2 = distance2(points, rows[k] * dim, bMean, bFactor, dim, x);
+                double d2 = distance2(points, rows[k] * dim, bMean, bFactor, dim, x, Double.POSITIVE_INFINITY);
                 if (chosen[k]) {
                     maxIn = Math.max(maxIn, d2);
                 } else {
@@ -103,7 +103,7 @@ final class BoundingEllipsoid {
 
     /** Whether a point lies inside. */
     boolean contains(double[] u) {
-        return distance2(u, 0, mean, cholesky, dim, scratch) <= radius2;
+        return distance2(u, 0, mean, cholesky, dim, scratch, radius2) <= radius2;
     }
 
     /**
@@ -136,7 +136,7 @@ final class BoundingEllipsoid {
      * that the points have unit covariance.
      */
     void whiten(double[] points, int off, double[] out) {
-        distance2(points, off, mean, cholesky, dim, out);
+        distance2(points, off, mean, cholesky, dim, out, Double.POSITIVE_INFINITY);
     }
 
     /** The point of whitened coordinates {@code w}: mean + L w. */
@@ -150,10 +150,15 @@ final class BoundingEllipsoid {
         }
     }
 
-    /** Squared Mahalanobis distance of a point from a centre, by forward substitution with L. */
-    private static double distance2(double[] points, int off, double[] centre, double[] l, int dim, double[] y) {
+    /**
+     * Squared Mahalanobis distance of a point from a centre, by forward substitution with L into {@code y}; stopped
+     * (and then a partial sum above {@code bound}, with only part of {@code y} filled) once the sum, which only
+     * grows, exceeds {@code bound}.
+     */
+    private static double distance2(double[] points, int off, double[] centre, double[] l, int dim, double[] y,
+                                    double bound) {
         double d2 = 0;
-        for (int i = 0; i < dim; i++) {
+        for (int i = 0; i < dim && d2 <= bound; i++) {
             double s = points[off + i] - centre[i];
             for (int j = 0; j < i; j++) {
                 s -= l[i * dim + j] * y[j];
