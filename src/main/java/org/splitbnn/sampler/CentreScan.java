@@ -3,10 +3,11 @@ package org.splitbnn.sampler;
 import java.util.Arrays;
 
 /**
- * Which of a fixed set of centres lie within a distance of a point: the scan behind {@link BallUnion}'s membership
- * tests, done one centre at a time by {@link ScalarCentreScan} or several centres per instruction by
- * {@link VectorCentreScan}. Each centre's squared distance sums its coordinates' squared differences in coordinate
- * order from 0 (no fused multiply-add), in either kernel, so both give the same answers.
+ * Squared distances from a point to a fixed set of centres, the scan behind {@link BallUnion} (membership and its
+ * bootstrapped radius) and {@link KnnClustering}'s neighbour lists, done one centre at a time by
+ * {@link ScalarCentreScan} or several centres per instruction by {@link VectorCentreScan}. Each centre's squared
+ * distance sums its coordinates' squared differences in coordinate order from 0 (no fused multiply-add), in either
+ * kernel, so both give the same answers.
  *
  * <p>Centres are stored by coordinate (coordinate i of centre k at {@code i x stride + k}), padded to a multiple of
  * {@value #PADDING} with centres at infinity, which are within no distance.
@@ -54,4 +55,7 @@ abstract sealed class CentreScan permits ScalarCentreScan, VectorCentreScan {
 
     /** The smallest squared distance from {@code v} to a centre. */
     abstract double nearest2(double[] v);
+
+    /** The squared distance from {@code v} to each centre k into {@code out[k]} ({@code out} holds {@link #stride}). */
+    abstract void distances2(double[] v, double[] out);
 }

@@ -147,22 +147,23 @@ public final class KnnClustering {
         if (n > INDEX_MASK) {
             throw new IllegalArgumentException("too many points to cluster: " + n);
         }
+        double[] rowMajor = new double[n * dim];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(points, rows[i] * dim, rowMajor, i * dim, dim);
+        }
+        CentreScan scan = CentreScan.of(rowMajor, n, dim);
+        double[] v = new double[dim];
+        double[] d2 = new double[scan.stride];
         long[][] out = new long[n][];
         long[] row = new long[n - 1];
         for (int i = 0; i < n; i++) {
-            int oi = rows[i] * dim;
+            System.arraycopy(rowMajor, i * dim, v, 0, dim);
+            scan.distances2(v, d2);
             int m = 0;
             for (int j = 0; j < n; j++) {
-                if (j == i) {
-                    continue;
+                if (j != i) {
+                    row[m++] = (Double.doubleToRawLongBits(d2[j]) & ~INDEX_MASK) | j;
                 }
-                int oj = rows[j] * dim;
-                double d2 = 0;
-                for (int t = 0; t < dim; t++) {
-                    double d = points[oi + t] - points[oj + t];
-                    d2 += d * d;
-                }
-                row[m++] = (Double.doubleToRawLongBits(d2) & ~INDEX_MASK) | j;
             }
             if (listed < n - 1) {
                 selectSmallest(row, listed);

@@ -26,6 +26,13 @@ final class ScalarCentreScan extends CentreScan {
         return nearest;
     }
 
+    @Override
+    void distances2(double[] v, double[] out) {
+        for (int k = 0; k < n; k++) {
+            out[k] = distance2(v, k);
+        }
+    }
+
     private double distance2(double[] v, int k) {
         double d2 = 0;
         for (int i = 0; i < dim; i++) {

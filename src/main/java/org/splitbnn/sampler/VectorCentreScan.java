@@ -50,6 +50,13 @@ final class VectorCentreScan extends CentreScan {
         return nearest.reduceLanes(VectorOperators.MIN);
     }
 
+    @Override
+    void distances2(double[] v, double[] out) {
+        for (int k = 0; k < stride; k += SPECIES.length()) {
+            distances2(v, k).intoArray(out, k);
+        }
+    }
+
     /** Which of the centres from k on, one per lane, lie within the distance. */
     private VectorMask<Double> within(double[] v, double radius2, int k) {
         return distances2(v, k).compare(VectorOperators.LE, radius2);

@@ -1,5 +1,6 @@
 package org.splitbnn.sampler;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
@@ -27,6 +29,9 @@ class CentreScanTest {
             assertFalse(scan.anyWithin(v, 1e9, 0), "no centre below index 0");
             assertEquals(3.0, scan.coordinate(1, 0));
             assertEquals(4.0, scan.nearest2(v));
+            double[] d2 = new double[scan.stride];
+            scan.distances2(v, d2);
+            assertArrayEquals(new double[] {29, 26, 4}, Arrays.copyOf(d2, 3));
         }
     }
 
@@ -71,7 +76,7 @@ class CentreScanTest {
     }
 
     /**
-     * The nearest squared distance, and whether a centre lies within a distance among the first k for every k, for 100
+     * The nearest squared distance, every squared distance, and whether a centre lies within a distance among the first k for every k, for 100
      * random points against random
      * centres (counts not a multiple of any vector width), at radii equal to the squared distance of a centre (scalar
      * order) and just below it.
@@ -98,6 +103,11 @@ class CentreScanTest {
                     r2 += d * d;
                 }
                 out.append(Long.toHexString(Double.doubleToRawLongBits(scan.nearest2(v)))).append(' ');
+                double[] d2 = new double[scan.stride];
+                scan.distances2(v, d2);
+                for (int c = 0; c < n; c++) {
+                    out.append(Long.toHexString(Double.doubleToRawLongBits(d2[c]))).append(' ');
+                }
                 for (double radius2 : new double[] {r2, Math.nextDown(r2)}) {
                     for (int limit = 0; limit <= n; limit++) {
                         out.append(scan.anyWithin(v, radius2, limit) ? '+' : '-');
