@@ -38,10 +38,12 @@ class CalibrationTest {
     /**
      * sparse2, over the runs that find both modes: the pulls of log Z and of the heavy mode's weight (the mode whose
      * mean lies within 0.1 of the heavy centre). The region sampler finds both modes less often (its new points land in
-     * proportion to volume), so it runs at a larger nlive; its errors leave out the urn variance of seeded births.
+     * proportion to volume), and the runs that keep the heavy mode are those where it held more points, which reads
+     * its weight high (mean pull about +0.4 at nlive 500, where a third of the runs lose it); so it runs at the
+     * paper's nlive, where nine in ten keep it. Its errors leave out the urn variance of seeded births.
      */
     @ParameterizedTest(name = "sparse2 nlive {0} {1}")
-    @CsvSource({"200, slice", "500, region"})
+    @CsvSource({"200, slice", "1000, region"})
     void sparseModeErrorsHold(int nlive, String sampler) {
         ValidationProblem vp = ValidationProblems.sparse2();
         List<Double> zPulls = new ArrayList<>();
