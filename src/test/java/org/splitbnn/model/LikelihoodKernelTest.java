@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.splitbnn.data.Dataset;
 import org.splitbnn.data.NoisyXorGenerator;
 import org.splitbnn.data.NoisyXorRecipe;
+import org.splitbnn.sampler.NarrowVectorJvm;
 import org.splitbnn.sampler.VectorModule;
 
 /**
@@ -147,13 +146,8 @@ class LikelihoodKernelTest {
     @Test
     void everyVectorWidthGivesTheSameBits() throws IOException, InterruptedException {
         String here = BitsOfThisJvm.bits();
-        for (int maxVectorBytes : new int[] {16, 32}) {
-            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "--add-modules=" + VectorModule.NAME, "-XX:MaxVectorSize=" + maxVectorBytes,
-                    "-cp", System.getProperty("java.class.path"), BitsOfThisJvm.class.getName())
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            assertEquals(0, child.waitFor(), output);
+        for (int maxVectorBytes : NarrowVectorJvm.MAX_VECTOR_BYTES) {
+            String output = NarrowVectorJvm.output(BitsOfThisJvm.class, maxVectorBytes);
             String lanes = "lanes " + maxVectorBytes / Double.BYTES + " ";
             assertTrue(output.startsWith(lanes), output);
             assertEquals(here.substring(here.indexOf(' ', "lanes ".length()) + 1),

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
@@ -52,14 +50,9 @@ class CentreScanTest {
     @Test
     void everyVectorWidthGivesTheSameAnswers() throws IOException, InterruptedException {
         String here = AnswersOfThisJvm.answers().strip();
-        for (int maxVectorBytes : new int[] {16, 32}) {
-            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "--add-modules=" + VectorModule.NAME, "-XX:MaxVectorSize=" + maxVectorBytes,
-                    "-cp", System.getProperty("java.class.path"), AnswersOfThisJvm.class.getName())
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            assertEquals(0, child.waitFor(), output);
-            assertEquals(here, output, "MaxVectorSize=" + maxVectorBytes);
+        for (int maxVectorBytes : NarrowVectorJvm.MAX_VECTOR_BYTES) {
+            assertEquals(here, NarrowVectorJvm.output(AnswersOfThisJvm.class, maxVectorBytes),
+                    "MaxVectorSize=" + maxVectorBytes);
         }
     }
 
