@@ -65,7 +65,8 @@ public final class Experiment {
     }
 
     /**
-     * The modes, baselines, generalisation table and prediction grids of a finished run of {@code spec}.
+     * The modes, baselines and generalisation table of a finished run of {@code spec} (its prediction grids are
+     * computed when asked for: {@link ExperimentResult#predictions}).
      *
      * <p>The baselines' starts come from the run's generator (XoShiRo256++ seeded with the sampler seed, as the
      * sampler's) after a long jump of 2^192 steps: a sub-stream the sampler never reaches, so the baselines leave
@@ -74,7 +75,6 @@ public final class Experiment {
     public static ExperimentResult analyse(ExperimentSpec spec, SamplerResult sampler) {
         List<ModeReport> modes = ModeReport.of(sampler, spec.prominence());
         NetworkShape shape = new NetworkShape(spec.hidden());
-        GridCells cells = GridCells.covering(spec.train(), spec.gridStep());
         FunctionIdentity identity = FunctionIdentity.of(spec.train());
         List<Solution> bayesian = solutions(spec, sampler, modes);
         List<FunctionSignature> signatures = new ArrayList<>();
@@ -89,13 +89,20 @@ public final class Experiment {
         List<Solution> solutions = new ArrayList<>(bayesian);
         solutions.addAll(baselineSolutions(baselines));
         List<GeneralisationRow> generalisation = new ArrayList<>();
-        List<PredictionGrid> predictions = new ArrayList<>();
         for (Solution solution : solutions) {
             generalisation.addAll(Generalisation.rows(solution, shape, spec.train(), spec.tests()));
-            predictions.add(PredictionGrid.meanOver(solution, shape, cells));
         }
-        return new ExperimentResult(spec, sampler, labelled, functions, List.copyOf(generalisation),
-                List.copyOf(predictions), baselines);
+        return new ExperimentResult(spec, sampler, labelled, functions, List.copyOf(generalisation), baselines);
+    }
+
+    /** The prediction grids of a finished run: one per solution, the full posterior's first. */
+    static List<PredictionGrid> predictions(ExperimentSpec spec, SamplerResult sampler, List<ModeReport> modes,
+                                            Baselines baselines) {
+        NetworkShape shape = new NetworkShape(spec.hidden());
+        GridCells cells = GridCells.covering(spec.train(), spec.gridStep());
+        List<Solution> solutions = new ArrayList<>(solutions(spec, sampler, modes));
+        solutions.addAll(baselineSolutions(baselines));
+        return solutions.stream().map(solution -> PredictionGrid.meanOver(solution, shape, cells)).toList();
     }
 
     /**

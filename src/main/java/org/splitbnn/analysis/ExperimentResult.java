@@ -15,13 +15,11 @@ import org.splitbnn.sampler.SamplerResult;
  *                       or not)
  * @param generalisation one row per solution (the full posterior, each prominent mode, then the baselines map,
  *                       ensemble and laplace when they have converged optima) and dataset
- * @param predictions    one grid per solution (the full posterior, each prominent mode, then the baselines)
  * @param baselines      the optimisation baselines (no starts when switched off)
  */
 public record ExperimentResult(ExperimentSpec spec, SamplerResult sampler, List<ModeReport> modes,
                                List<FunctionReport> functions,
-                               List<GeneralisationRow> generalisation, List<PredictionGrid> predictions,
-                               Baselines baselines) {
+                               List<GeneralisationRow> generalisation, Baselines baselines) {
 
     /**
      * The equally weighted posterior samples behind the generalisation table and the prediction grids: the full
@@ -29,6 +27,15 @@ public record ExperimentResult(ExperimentSpec spec, SamplerResult sampler, List<
      */
     public List<Solution> solutions() {
         return Experiment.solutions(spec, sampler, modes);
+    }
+
+    /**
+     * One prediction grid per solution (the full posterior, each prominent mode, then the baselines), computed on
+     * each call from the same samples as {@link #solutions()}: as costly as the rest of the analysis, so a sweep
+     * that keeps no predictions does not pay for them.
+     */
+    public List<PredictionGrid> predictions() {
+        return Experiment.predictions(spec, sampler, modes, baselines);
     }
 
     /** Number of prominent modes. */
