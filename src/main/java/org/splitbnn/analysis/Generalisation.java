@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.splitbnn.data.Dataset;
-import org.splitbnn.model.Network;
+import org.splitbnn.model.FastLogLikelihood;
 import org.splitbnn.model.NetworkShape;
 
 /**
@@ -45,16 +45,19 @@ final class Generalisation {
         for (int d = 0; d < datasets.size(); d++) {
             meanLikelihood[d] = new double[datasets.get(d).size()];
         }
-        for (int s = 0; s < samples; s++) {
-            Network network = new Network(shape, solution.theta()[s]);
-            for (int d = 0; d < datasets.size(); d++) {
-                double[] rowLogL = network.rowLogLikelihoods(datasets.get(d));
+        for (int d = 0; d < datasets.size(); d++) {
+            FastLogLikelihood likelihood = new FastLogLikelihood(datasets.get(d), shape);
+            int n = likelihood.rows();
+            double[] rowLogL = new double[n];
+            double[] rowLikelihood = new double[n];
+            for (int s = 0; s < samples; s++) {
+                likelihood.rowLikelihoods(solution.theta()[s], rowLogL, rowLikelihood);
                 double sum = 0;
-                for (int row = 0; row < rowLogL.length; row++) {
+                for (int row = 0; row < n; row++) {
                     sum += rowLogL[row];
-                    meanLikelihood[d][row] += solution.weight()[s] * Math.exp(rowLogL[row]);
+                    meanLikelihood[d][row] += solution.weight()[s] * rowLikelihood[row];
                 }
-                average[d][s] = sum / rowLogL.length;
+                average[d][s] = sum / n;
             }
         }
         List<GeneralisationRow> rows = new ArrayList<>();

@@ -42,4 +42,26 @@ public final class FastLogLikelihood {
         shape.checkParameters(theta);
         return kernel.logLikelihood(theta);
     }
+
+    /** Number of rows of the dataset. */
+    public int rows() {
+        return kernel.rows;
+    }
+
+    /**
+     * Each row's log-likelihood {@code y z - softplus(z)} into {@code logL} and its likelihood (the probability the
+     * network gives the row's label) into {@code likelihood}, in row order: with {@code t = (1 - 2y) z} and {@code e
+     * = exp(-|t|)}, {@code -(max(t, 0) + log1p(e))} and {@code e / (1 + e)} or {@code 1 / (1 + e)} (t positive or
+     * not). The logits are the kernel's; agrees with {@link Network#rowLogLikelihoods} to better than 1e-12.
+     */
+    public void rowLikelihoods(double[] theta, double[] logL, double[] likelihood) {
+        shape.checkParameters(theta);
+        double[] z = kernel.logits(theta);
+        for (int row = 0; row < kernel.rows; row++) {
+            double t = kernel.labelSign[row] * z[row];
+            double e = Math.exp(-Math.abs(t));
+            logL[row] = -(Math.max(t, 0) + Math.log1p(e));
+            likelihood[row] = t > 0 ? e / (1 + e) : 1 / (1 + e);
+        }
+    }
 }

@@ -106,26 +106,10 @@ abstract sealed class LikelihoodKernel permits ScalarLikelihoodKernel, VectorLik
 
     /** The log-likelihood of {@code theta}, whose length the caller has checked. */
     final double logLikelihood(double[] theta) {
-        int hidden = shape.hidden();
-        double logitBound = Math.abs(theta[shape.outputBias()]);
-        for (int unit = 0; unit < hidden; unit++) {
-            double w1 = theta[shape.inputWeight(0, unit)];
-            double w2 = theta[shape.inputWeight(1, unit)];
-            double bias = theta[shape.hiddenBias(unit)];
-            double bound = Math.abs(w1) * maxAbsX1 + Math.abs(w2) * maxAbsX2 + Math.abs(bias);
-            fillDenominators(w1, w2, bias, denominators[unit], bound <= UNCLAMPED_BOUND);
-            logitBound += Math.abs(theta[shape.outputWeight(unit)]);
-        }
-        boolean logitsWithinLimit = logitBound <= UNCLAMPED_BOUND;
-        Arrays.fill(logit, theta[shape.outputBias()]);
-        int last = hidden % 2 == 0 ? hidden - 2 : hidden - 1;
-        for (int unit = 0; unit < last; unit += 2) {
-            addPair(theta[shape.outputWeight(unit)], denominators[unit], theta[shape.outputWeight(unit + 1)],
-                    denominators[unit + 1]);
-        }
-        boolean oddLastUnit = last + 1 == hidden;
-        double lastPairWeight = oddLastUnit ? 0.0 : theta[shape.outputWeight(last + 1)];
-        double[] lastPairDenominators = oddLastUnit ? ones : denominators[last + 1];
+        boolean logitsWithinLimit = logitsBeforeLastPair(theta) <= UNCLAMPED_BOUND;
+        int last = lastPair();
+        double lastPairWeight = lastPairWeight(theta);
+        double[] lastPairDenominators = lastPairDenominators();
         double twicePositiveParts = 0;
         double logOfFactors = 0;
         for (int from = 0; from < paddedRows; from += ROWS_PER_LOGARITHM) {
@@ -140,6 +124,58 @@ abstract sealed class LikelihoodKernel permits ScalarLikelihoodKernel, VectorLik
             logOfFactors += Math.log(((p[0] * p[1]) * (p[2] * p[3])) * ((p[4] * p[5]) * (p[6] * p[7])));
         }
         return -0.5 * twicePositiveParts - logOfFactors;
+    }
+
+    /**
+     * The logit z of every row of {@code theta} (whose length the caller has checked): the first {@link #rows}
+     * entries of a scratch array, valid until the next call. Each z has the bits the log-likelihood uses.
+     */
+    final double[] logits(double[] theta) {
+        logitsBeforeLastPair(theta);
+        int last = lastPair();
+        addPair(theta[shape.outputWeight(last)], denominators[last], lastPairWeight(theta), lastPairDenominators());
+        return logit;
+    }
+
+    /**
+     * Fills every hidden unit's denominators and {@link #logit} with the output bias plus every pair of units but
+     * the last; returns a bound on |z|.
+     */
+    private double logitsBeforeLastPair(double[] theta) {
+        int hidden = shape.hidden();
+        double logitBound = Math.abs(theta[shape.outputBias()]);
+        for (int unit = 0; unit < hidden; unit++) {
+            double w1 = theta[shape.inputWeight(0, unit)];
+            double w2 = theta[shape.inputWeight(1, unit)];
+            double bias = theta[shape.hiddenBias(unit)];
+            double bound = Math.abs(w1) * maxAbsX1 + Math.abs(w2) * maxAbsX2 + Math.abs(bias);
+            fillDenominators(w1, w2, bias, denominators[unit], bound <= UNCLAMPED_BOUND);
+            logitBound += Math.abs(theta[shape.outputWeight(unit)]);
+        }
+        Arrays.fill(logit, theta[shape.outputBias()]);
+        for (int unit = 0; unit < lastPair(); unit += 2) {
+            addPair(theta[shape.outputWeight(unit)], denominators[unit], theta[shape.outputWeight(unit + 1)],
+                    denominators[unit + 1]);
+        }
+        return logitBound;
+    }
+
+    /** The first unit of the last pair. */
+    private int lastPair() {
+        int hidden = shape.hidden();
+        return hidden % 2 == 0 ? hidden - 2 : hidden - 1;
+    }
+
+    /** The output weight of the last pair's second unit: 0 for the unit that pairs an odd last unit. */
+    private double lastPairWeight(double[] theta) {
+        int last = lastPair();
+        return last + 1 == shape.hidden() ? 0.0 : theta[shape.outputWeight(last + 1)];
+    }
+
+    /** The denominators of the last pair's second unit: 1 for the unit that pairs an odd last unit. */
+    private double[] lastPairDenominators() {
+        int last = lastPair();
+        return last + 1 == shape.hidden() ? ones : denominators[last + 1];
     }
 
     /**

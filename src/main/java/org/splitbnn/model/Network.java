@@ -55,7 +55,10 @@ public final class Network {
         return p;
     }
 
-    /** The log-likelihood of each row of a dataset, in row order. */
+    /**
+     * The log-likelihood of each row of a dataset, in row order (the reference {@link FastLogLikelihood#rowLikelihoods}
+     * is checked against).
+     */
     public double[] rowLogLikelihoods(Dataset data) {
         double[] logL = new double[data.size()];
         for (int row = 0; row < logL.length; row++) {
