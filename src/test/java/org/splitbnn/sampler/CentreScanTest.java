@@ -69,10 +69,9 @@ class CentreScanTest {
     }
 
     /**
-     * The nearest squared distance, every squared distance, and whether a centre lies within a distance among the first k for every k, for 100
-     * random points against random
-     * centres (counts not a multiple of any vector width), at radii equal to the squared distance of a centre (scalar
-     * order) and just below it.
+     * The nearest squared distance, every squared distance, and whether a centre lies within a distance among the
+     * first k for every k, for 100 random points against random centres (counts not a multiple of any vector width),
+     * at radii equal to the squared distance of a centre (scalar order) and just below it.
      */
     static String answers(boolean fastest) {
         UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(29L);
