@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 
+import org.splitbnn.output.ErrorText;
 import org.splitbnn.output.OutputWriteException;
 import org.splitbnn.pipeline.SweepBusyException;
 
@@ -110,10 +111,7 @@ public final class Main implements Runnable {
     }
 
     private static String oneLine(Throwable ex) {
-        String m = ex.getMessage();
-        if (m == null || m.isBlank()) {
-            m = ex.getClass().getSimpleName();
-        }
-        return m.replace('\n', ' ');
+        String m = ErrorText.of(ex);
+        return m == null || m.isBlank() ? ex.getClass().getSimpleName() : m;
     }
 }

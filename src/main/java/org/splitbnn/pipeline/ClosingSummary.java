@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkContext;
+import org.splitbnn.output.ErrorText;
 import org.splitbnn.output.SplitbnnVersion;
 
 /**
@@ -63,7 +64,7 @@ public record ClosingSummary(String sweep, String status, String message, Intege
 
     /** The summary of an invocation that stopped with {@code error}. */
     static ClosingSummary error(String sweep, Throwable error, Instant started, SparkContext sc) {
-        String message = error.getMessage() == null ? error.toString() : error.getMessage().replace('\n', ' ');
+        String message = error.getMessage() == null ? error.toString() : ErrorText.of(error);
         return new ClosingSummary(sweep, "error", message, null, null, null, null, null, null, null,
                 started.toString(), Instant.now().toString(), sc.master(), sc.deployMode(), sc.applicationId(),
                 SplitbnnVersion.current());

@@ -7,6 +7,7 @@ import org.apache.spark.SparkEnv;
 import org.apache.spark.api.java.function.Function;
 import org.splitbnn.analysis.Experiment;
 import org.splitbnn.analysis.ExperimentResult;
+import org.splitbnn.output.ErrorText;
 import org.splitbnn.sampler.ProgressListener;
 
 /**
@@ -35,8 +36,8 @@ public final class RunTask implements Function<RunSpec, RunOutcome> {
 
     /** A throwable as one line: its class and message. */
     static String message(Throwable e) {
-        String m = e.getMessage();
-        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m.replace('\n', ' '));
+        String m = ErrorText.of(e);
+        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
     }
 
     private static RunRows.Executor executor() {
