@@ -9,6 +9,6 @@ public final class OutputWriteException extends RuntimeException {
     /** The failure to write {@code path}. */
     public OutputWriteException(String path, Throwable cause) {
         super("could not write " + path + ": " + (cause.getMessage() == null ? cause.getClass().getSimpleName()
-                : cause.getMessage().lines().findFirst().orElse("")), cause);
+                : ErrorText.of(cause)), cause);
     }
 }

@@ -221,8 +221,7 @@ public record ParquetTable(List<Column> columns) {
         try {
             return readColumns(file, names);
         } catch (IOException | RuntimeException e) {
-            String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst()
-                    .orElse("");
+            String m = e.getMessage() == null ? e.getClass().getSimpleName() : ErrorText.of(e);
             throw new IOException(m.contains(file.toString()) ? m : file + ": unreadable Parquet file ("
                     + e.getClass().getSimpleName() + ": " + m + ")", e);
         }
