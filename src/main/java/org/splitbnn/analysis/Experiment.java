@@ -86,10 +86,8 @@ public final class Experiment {
         List<FunctionReport> functions = FunctionReport.of(modes, signatures, identity, spec.prominence());
         List<ModeReport> labelled = FunctionReport.label(modes, functions);
         Baselines baselines = baselines(spec, sampler, labelled, functions, signatures, shape);
-        List<Solution> solutions = new ArrayList<>(bayesian);
-        solutions.addAll(baselineSolutions(baselines));
         List<GeneralisationRow> generalisation = new ArrayList<>();
-        for (Solution solution : solutions) {
+        for (Solution solution : withBaselines(bayesian, baselines)) {
             generalisation.addAll(Generalisation.rows(solution, shape, spec.train(), spec.tests()));
         }
         return new ExperimentResult(spec, sampler, labelled, functions, List.copyOf(generalisation), baselines);
@@ -100,9 +98,15 @@ public final class Experiment {
                                             Baselines baselines) {
         NetworkShape shape = new NetworkShape(spec.hidden());
         GridCells cells = GridCells.covering(spec.train(), spec.gridStep());
-        List<Solution> solutions = new ArrayList<>(solutions(spec, sampler, modes));
+        return withBaselines(solutions(spec, sampler, modes), baselines).stream()
+                .map(solution -> PredictionGrid.meanOver(solution, shape, cells)).toList();
+    }
+
+    /** Every solution of a run: the Bayesian ones (full posterior, then each prominent mode), then the baselines. */
+    private static List<Solution> withBaselines(List<Solution> bayesian, Baselines baselines) {
+        List<Solution> solutions = new ArrayList<>(bayesian);
         solutions.addAll(baselineSolutions(baselines));
-        return solutions.stream().map(solution -> PredictionGrid.meanOver(solution, shape, cells)).toList();
+        return solutions;
     }
 
     /**

@@ -52,7 +52,8 @@ public final class FastLogLikelihood {
      * Each row's log-likelihood {@code y z - softplus(z)} into {@code logL} and its likelihood (the probability the
      * network gives the row's label) into {@code likelihood}, in row order: with {@code t = (1 - 2y) z} and {@code e
      * = exp(-|t|)}, {@code -(max(t, 0) + log1p(e))} and {@code e / (1 + e)} or {@code 1 / (1 + e)} (t positive or
-     * not). The logits are the kernel's; agrees with {@link Network#rowLogLikelihoods} to better than 1e-12.
+     * not). The logits are the kernel's; agrees with {@link Network#rowLogLikelihoods} to better than 1e-12 (relative;
+     * absolute below 1, where the exact form cancels on confident rows).
      */
     public void rowLikelihoods(double[] theta, double[] logL, double[] likelihood) {
         shape.checkParameters(theta);

@@ -60,6 +60,10 @@ abstract sealed class LikelihoodKernel permits ScalarLikelihoodKernel, VectorLik
     final double[][] denominators;
     /** Denominators 1 of the unit of output weight 0 that pairs an odd last unit. */
     final double[] ones;
+    /** The first unit of the last pair of hidden units. */
+    final int lastPair;
+    /** The denominators of the last pair's second unit: {@link #ones} for the unit that pairs an odd last unit. */
+    final double[] lastPairDenominators;
     /** Scratch: the logit z without the last pair, row by row. */
     final double[] logit;
     /** Accumulators of the parts t + |t| (each twice max(t, 0)). */
@@ -91,6 +95,8 @@ abstract sealed class LikelihoodKernel permits ScalarLikelihoodKernel, VectorLik
         this.logit = new double[paddedRows];
         this.ones = new double[paddedRows];
         Arrays.fill(ones, 1.0);
+        this.lastPair = shape.hidden() % 2 == 0 ? shape.hidden() - 2 : shape.hidden() - 1;
+        this.lastPairDenominators = lastPair + 1 == shape.hidden() ? ones : denominators[lastPair + 1];
     }
 
     /**
@@ -107,16 +113,14 @@ abstract sealed class LikelihoodKernel permits ScalarLikelihoodKernel, VectorLik
     /** The log-likelihood of {@code theta}, whose length the caller has checked. */
     final double logLikelihood(double[] theta) {
         boolean logitsWithinLimit = logitsBeforeLastPair(theta) <= UNCLAMPED_BOUND;
-        int last = lastPair();
         double lastPairWeight = lastPairWeight(theta);
-        double[] lastPairDenominators = lastPairDenominators();
         double twicePositiveParts = 0;
         double logOfFactors = 0;
         for (int from = 0; from < paddedRows; from += ROWS_PER_LOGARITHM) {
             int to = Math.min(paddedRows, from + ROWS_PER_LOGARITHM);
             Arrays.fill(sumOfParts, 0.0);
             Arrays.fill(productOfFactors, 1.0);
-            accumulateAfterPair(theta[shape.outputWeight(last)], denominators[last], lastPairWeight,
+            accumulateAfterPair(theta[shape.outputWeight(lastPair)], denominators[lastPair], lastPairWeight,
                     lastPairDenominators, from, to, logitsWithinLimit);
             double[] s = sumOfParts;
             double[] p = productOfFactors;
@@ -132,8 +136,8 @@ abstract sealed class LikelihoodKernel permits ScalarLikelihoodKernel, VectorLik
      */
     final double[] logits(double[] theta) {
         logitsBeforeLastPair(theta);
-        int last = lastPair();
-        addPair(theta[shape.outputWeight(last)], denominators[last], lastPairWeight(theta), lastPairDenominators());
+        addPair(theta[shape.outputWeight(lastPair)], denominators[lastPair], lastPairWeight(theta),
+                lastPairDenominators);
         return logit;
     }
 
@@ -153,29 +157,16 @@ abstract sealed class LikelihoodKernel permits ScalarLikelihoodKernel, VectorLik
             logitBound += Math.abs(theta[shape.outputWeight(unit)]);
         }
         Arrays.fill(logit, theta[shape.outputBias()]);
-        for (int unit = 0; unit < lastPair(); unit += 2) {
+        for (int unit = 0; unit < lastPair; unit += 2) {
             addPair(theta[shape.outputWeight(unit)], denominators[unit], theta[shape.outputWeight(unit + 1)],
                     denominators[unit + 1]);
         }
         return logitBound;
     }
 
-    /** The first unit of the last pair. */
-    private int lastPair() {
-        int hidden = shape.hidden();
-        return hidden % 2 == 0 ? hidden - 2 : hidden - 1;
-    }
-
     /** The output weight of the last pair's second unit: 0 for the unit that pairs an odd last unit. */
     private double lastPairWeight(double[] theta) {
-        int last = lastPair();
-        return last + 1 == shape.hidden() ? 0.0 : theta[shape.outputWeight(last + 1)];
-    }
-
-    /** The denominators of the last pair's second unit: 1 for the unit that pairs an odd last unit. */
-    private double[] lastPairDenominators() {
-        int last = lastPair();
-        return last + 1 == shape.hidden() ? ones : denominators[last + 1];
+        return lastPair + 1 == shape.hidden() ? 0.0 : theta[shape.outputWeight(lastPair + 1)];
     }
 
     /**

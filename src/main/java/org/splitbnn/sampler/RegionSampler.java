@@ -163,9 +163,9 @@ final class RegionSampler implements NewPointSampler {
 
     /**
      * Draws a candidate into {@code x} uniformly from the region: from the union of balls (then kept when inside the
-     * hypercube, the ellipsoid and no ball before the one drawn from) or from the smaller of the
-     * ellipsoid and the hypercube (then kept when inside the other and a ball), whichever has kept more of its
-     * candidates so far; the other is still tried on one proposal in {@link #EXPLORE}.
+     * hypercube, the ellipsoid and no ball before the one drawn from) or from the smaller of the ellipsoid and the
+     * hypercube (then kept when inside the other and a ball), whichever has kept more of its candidates so far; the
+     * other is still tried on one proposal in {@link #EXPLORE}.
      */
     private boolean propose(Region r) {
         boolean fromBalls = (r.ballHits + 1) * (r.boundTries + 2) >= (r.boundHits + 1) * (r.ballTries + 2);
