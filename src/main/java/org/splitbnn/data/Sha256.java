@@ -18,10 +18,15 @@ public final class Sha256 {
 
     /** The SHA-256 of a file's bytes, 64 lower-case hex digits. */
     public static String ofFile(Path file) throws IOException {
-        MessageDigest digest = newDigest();
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            in.transferTo(OutputStream.nullOutputStream());
+        try (InputStream in = Files.newInputStream(file)) {
+            return of(in);
         }
+    }
+
+    /** The SHA-256 of the bytes left in {@code in} (read to its end, not closed), 64 lower-case hex digits. */
+    public static String of(InputStream in) throws IOException {
+        MessageDigest digest = newDigest();
+        new DigestInputStream(in, digest).transferTo(OutputStream.nullOutputStream());
         return HexFormat.of().formatHex(digest.digest());
     }
 

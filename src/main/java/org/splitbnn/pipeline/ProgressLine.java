@@ -15,7 +15,7 @@ final class ProgressLine {
      * @param total          runs this invocation computes
      * @param elapsedSeconds seconds since the runs were submitted
      */
-    static String of(RunSpec spec, RunOutcome outcome, int done, int total, double elapsedSeconds) {
+    static String of(RunSpec spec, RunHeadline outcome, int done, int total, double elapsedSeconds) {
         String result = outcome.ok()
                 ? String.format(Locale.ROOT, "log Z %.3f ± %.3f, %d prominent modes", outcome.logZ(),
                         outcome.logZErr(), outcome.prominentModes())

@@ -1,5 +1,6 @@
 package org.splitbnn.pipeline;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,9 @@ import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.hadoop.util.HadoopOutputFile;
+import org.apache.parquet.io.DelegatingSeekableInputStream;
 import org.apache.parquet.io.InputFile;
+import org.apache.parquet.io.SeekableInputStream;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
@@ -49,12 +52,10 @@ final class RowParquet {
     private RowParquet() {
     }
 
-    /** Writes {@code rows} (with {@code schema}) to the new file {@code file}, with {@code metadata} in its footer. */
-    static void write(Path file, Configuration conf, StructType schema, List<Row> rows, Map<String, String> metadata)
-            throws IOException {
+    /** Writes {@code rows} (with {@code schema}) to the new file {@code file}. */
+    static void write(Path file, Configuration conf, StructType schema, List<Row> rows) throws IOException {
         MessageType message = messageType(schema);
-        Map<String, String> extra = new java.util.LinkedHashMap<>(metadata);
-        extra.put(SPARK_SCHEMA, schema.json());
+        Map<String, String> extra = Map.of(SPARK_SCHEMA, schema.json());
         SimpleGroupFactory groups = new SimpleGroupFactory(message);
         try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(HadoopOutputFile.fromPath(file, conf))
                 .withType(message).withExtraMetaData(extra).withCompressionCodec(CompressionCodecName.SNAPPY)
@@ -72,34 +73,26 @@ final class RowParquet {
         }
     }
 
-    /** The footer metadata of {@code file}. */
-    static Map<String, String> metadata(Path file, Configuration conf) throws IOException {
-        return footer(file, conf).metadata();
-    }
-
-    /**
-     * What a file's footer says.
-     *
-     * @param metadata its key-value metadata
-     * @param rows     its row count
-     */
-    record Footer(Map<String, String> metadata, long rows) {
-    }
-
-    /** The footer of {@code file}, read without its rows. */
-    static Footer footer(Path file, Configuration conf) throws IOException {
-        try (ParquetFileReader footer = ParquetFileReader.open(HadoopInputFile.fromPath(file, conf))) {
-            return new Footer(footer.getFooter().getFileMetaData().getKeyValueMetaData(), footer.getRecordCount());
-        }
-    }
-
     /**
      * Reads the rows of {@code file} as rows of {@code schema}.
      *
      * @throws IOException when the file cannot be read or a column has another type
      */
     static List<Row> read(Path file, Configuration conf, StructType schema) throws IOException {
-        InputFile in = HadoopInputFile.fromPath(file, conf);
+        return read(HadoopInputFile.fromPath(file, conf), file.toString(), schema);
+    }
+
+    /**
+     * Reads the rows of a file held in memory ({@code bytes}, named {@code file} in messages) as rows of
+     * {@code schema}.
+     *
+     * @throws IOException when the bytes are not such a file or a column has another type
+     */
+    static List<Row> read(byte[] bytes, String file, StructType schema) throws IOException {
+        return read(new BytesInputFile(bytes), file, schema);
+    }
+
+    private static List<Row> read(InputFile in, String file, StructType schema) throws IOException {
         MessageType fileSchema;
         long count;
         try (ParquetFileReader footer = ParquetFileReader.open(in)) {
@@ -252,5 +245,31 @@ final class RowParquet {
             return g.getDouble(index, 0);
         }
         return g.getBoolean(index, 0);
+    }
+
+    /** A Parquet input file over bytes in memory. */
+    private record BytesInputFile(byte[] bytes) implements InputFile {
+
+        @Override
+        public long getLength() {
+            return bytes.length;
+        }
+
+        @Override
+        public SeekableInputStream newStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(bytes);
+            return new DelegatingSeekableInputStream(in) {
+                @Override
+                public long getPos() {
+                    return bytes.length - in.available();
+                }
+
+                @Override
+                public void seek(long newPos) {
+                    in.reset();
+                    in.skip(newPos);
+                }
+            };
+        }
     }
 }

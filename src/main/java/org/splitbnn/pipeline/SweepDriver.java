@@ -8,54 +8,54 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
 
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.splitbnn.output.Table;
-import org.apache.spark.api.java.JavaFutureAction;
-import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.FutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.Function;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
-import org.splitbnn.analysis.claims.StudyRun;
 import org.splitbnn.data.Sha256;
 import org.splitbnn.output.OutputWriteException;
 import org.splitbnn.output.SplitbnnVersion;
+import org.splitbnn.output.Table;
+import scala.jdk.javaapi.CollectionConverters;
+import scala.runtime.BoxedUnit;
 
 /**
- * Runs a sweep on Spark: submits every run not yet committed as its own one-task job, commits each outcome as it
- * arrives (printing a progress line), then writes the tables from all committed runs of the grid.
+ * Runs a sweep on Spark: submits every run not yet committed as one Spark job whose tasks each compute a batch of
+ * runs ({@link RunBatches}) and commit it from the executor ({@link BatchTask}); prints progress as the tasks report
+ * their commits' manifests; then writes the tables from the commits of the grid ({@link CommitTables}).
  *
- * <p>Output folder layout: one Parquet folder per table ({@link Tables}, {@code summary}, and
- * {@code training_points} when runs are marked for figures), {@code _commits/} (the
- * commit log, see {@link CommitStore}), {@code sweep.json} (the sweep that owns the folder), {@code sweep.yaml} (the
- * configuration of the last invocation), {@code _SUMMARY.json} (how the last invocation ended, see
- * {@link ClosingSummary}) and {@code _lock} while an invocation works in it ({@link SweepFolder}). Runs whose
- * committed status is failed are tried again by the next invocation.
+ * <p>Output folder layout: one Parquet folder per table ({@link Tables}, {@code summary}, {@code claims}, and
+ * {@code training_points} when runs are marked for figures), {@code _commits/} (the commit log, see
+ * {@link CommitStore}), {@code sweep.json} (the sweep that owns the folder), {@code sweep.yaml} (the configuration of
+ * the last invocation), {@code _SUMMARY.json} (how the last invocation ended, see {@link ClosingSummary}) and
+ * {@code _lock} while an invocation works in it ({@link SweepFolder}). Runs whose committed status is failed are
+ * tried again by the next invocation.
  */
 public final class SweepDriver {
 
-    private static final long POLL_MILLIS = 100;
+    private static final long POLL_MILLIS = 50;
 
-    /** Runs submitted but not finished, at most: enough to keep any cluster busy, few enough for the scheduler. */
+    /** Spark jobs in flight, at most, when runs are computed one job each (after a task failure). */
     private static final int MAX_JOBS_IN_FLIGHT = 1000;
 
-    /** Rows per Parquet part file of a table (and per table-writing task). */
-    private static final int ROWS_PER_FILE = 4_000;
+    /** Times the tables are built, at most, when commits are found damaged while they are read. */
+    private static final int MAX_TABLE_ROUNDS = 3;
 
     /** The folder names of every table a sweep may write. */
     static final List<String> TABLE_FOLDERS = java.util.stream.Stream.concat(
@@ -65,26 +65,39 @@ public final class SweepDriver {
     private final SparkSession spark;
     private final PrintStream progress;
     private final PrintStream warnings;
+    private final ProgressMode mode;
     private final Function<RunSpec, RunOutcome> task;
     private final Runnable tableWritten;
 
-    /**
-     * A driver that runs each run with {@link RunTask}, prints progress lines on {@code progress} and warnings (an
-     * unreadable commit, a repaired table) on {@code warnings}.
-     */
+    /** A driver that runs each run with {@link RunTask} and prints progress as {@link ProgressMode#AUTO} says. */
     public SweepDriver(SparkSession spark, PrintStream progress, PrintStream warnings) {
-        this(spark, progress, warnings, new RunTask(), () -> { });
+        this(spark, progress, warnings, ProgressMode.AUTO);
+    }
+
+    /**
+     * A driver that runs each run with {@link RunTask}, prints progress on {@code progress} as {@code mode} says
+     * and warnings (an unreadable commit, a repaired table) on {@code warnings}.
+     */
+    public SweepDriver(SparkSession spark, PrintStream progress, PrintStream warnings, ProgressMode mode) {
+        this(spark, progress, warnings, mode, new RunTask(), () -> { });
     }
 
     /**
      * A driver with another task function and a hook called when the tables are staged, before they are swapped in
-     * (tests use them to simulate failures and kills).
+     * (tests and benchmarks use them to simulate failures, kills and free runs).
      */
     SweepDriver(SparkSession spark, PrintStream progress, PrintStream warnings, Function<RunSpec, RunOutcome> task,
                 Runnable tableWritten) {
+        this(spark, progress, warnings, ProgressMode.AUTO, task, tableWritten);
+    }
+
+    /** A driver with another task function, a table hook and a progress mode. */
+    SweepDriver(SparkSession spark, PrintStream progress, PrintStream warnings, ProgressMode mode,
+                Function<RunSpec, RunOutcome> task, Runnable tableWritten) {
         this.spark = spark;
         this.progress = progress;
         this.warnings = warnings;
+        this.mode = mode;
         this.task = task;
         this.tableWritten = tableWritten;
     }
@@ -108,18 +121,17 @@ public final class SweepDriver {
             if (overwrite) {
                 folder.clear();
             }
-            CommitStore store = folder.commits();
-            Map<String, CommitStore.Committed> committed = store.load(warnings::println);
-            folder.claim(sweep, committed.keySet());
+            List<CommitManifest> log = folder.commits().load(warnings::println);
+            folder.claim(sweep, CommitStore.winners(log).keySet());
             // from here on the folder is this sweep's: however the invocation ends, the closing summary says how
             try {
-                SweepReport report = runInto(sweep, folder, committed);
+                SweepReport report = runInto(sweep, folder, log);
                 ClosingSummary.finished(report, started, spark.sparkContext()).writeInto(outPath, fs);
                 return report;
             } catch (IOException | RuntimeException | Error e) {
                 try {
                     ClosingSummary.error(sweep.name(), e, started, spark.sparkContext()).writeInto(outPath, fs);
-                } catch (IOException | RuntimeException summaryError) {
+                } catch (IOException | RuntimeException | Error summaryError) {
                     e.addSuppressed(summaryError);
                 }
                 throw e;
@@ -127,95 +139,181 @@ public final class SweepDriver {
         }
     }
 
-    /** Computes the runs of the grid not committed (or failed), then writes the tables from the log. */
-    private SweepReport runInto(Sweep sweep, SweepFolder folder, Map<String, CommitStore.Committed> committed)
-            throws IOException {
-        CommitStore store = folder.commits();
-        List<RunSpec> pending = new ArrayList<>();
-        for (RunSpec r : sweep.runs()) {
-            CommitStore.Committed c = committed.get(r.runId());
-            if (c == null || !c.headline().ok()) {
-                pending.add(r);
+    /**
+     * Computes the runs of the grid not committed (or failed), then writes the tables from the log; a commit found
+     * damaged while the tables are read is quarantined, its runs computed again and the tables built anew.
+     */
+    private SweepReport runInto(Sweep sweep, SweepFolder folder, List<CommitManifest> log) throws IOException {
+        Map<String, String> hadoop = hadoopSettings();
+        Set<String> attempted = new HashSet<>();
+        double runsSeconds = 0;
+        double tablesSeconds = 0;
+        boolean written = false;
+        Map<String, CommitStore.Committed> winners = CommitStore.winners(log);
+        for (int round = 1; ; round++) {
+            List<RunSpec> pending = new ArrayList<>();
+            for (RunSpec r : sweep.runs()) {
+                CommitStore.Committed c = winners.get(r.runId());
+                if (c == null || !c.headline().ok() && !attempted.contains(r.runId())) {
+                    pending.add(r);
+                    attempted.add(r.runId());
+                }
             }
-        }
-        long start = System.nanoTime();
-        double sumRunSeconds = 0;
-        for (CommitStore.Committed c : compute(pending, store)) {
-            committed.put(c.headline().runId(), c);
-            sumRunSeconds += c.headline().wallSeconds();
-        }
-        double runsSeconds = (System.nanoTime() - start) * 1e-9;
-        long tablesStart = System.nanoTime();
-        boolean written;
-        try {
-            if (!pending.isEmpty()) {
-                store.writeIndex();
+            long start = System.nanoTime();
+            log = compute(pending, folder, log, hadoop);
+            winners = CommitStore.winners(log);
+            runsSeconds += (System.nanoTime() - start) * 1e-9;
+            long tablesStart = System.nanoTime();
+            Map<String, String> damaged;
+            try {
+                TablesWritten tables = writeTables(sweep, winners, log, folder, hadoop);
+                damaged = tables.damaged();
+                written |= tables.written();
+                if (damaged.isEmpty()) {
+                    folder.writeConfig(sweep.configText());
+                }
+            } catch (IOException | RuntimeException | FSError e) {
+                throw new OutputWriteException("the tables in " + folder.path(), rootCause(e));
             }
-            written = writeTables(sweep, committed, folder);
-            folder.writeConfig(sweep.configText());
-        } catch (IOException | RuntimeException | FSError e) {
-            throw new OutputWriteException("the tables in " + folder.path(), rootCause(e));
+            tablesSeconds += (System.nanoTime() - tablesStart) * 1e-9;
+            if (damaged.isEmpty()) {
+                break;
+            }
+            if (round == MAX_TABLE_ROUNDS) {
+                throw new OutputWriteException("the tables in " + folder.path(), new IOException("commits were "
+                        + "found damaged in " + round + " readings in a row: " + damaged.keySet()));
+            }
+            for (Map.Entry<String, String> d : damaged.entrySet()) {
+                folder.commits().quarantine(d.getKey(), d.getValue(), warnings::println);
+            }
+            log = log.stream().filter(m -> !damaged.containsKey(m.commit())).toList();
+            winners = CommitStore.winners(log);
         }
-        int failed = (int) sweep.runs().stream().filter(r -> !committed.get(r.runId()).headline().ok()).count();
-        return new SweepReport(sweep.name(), sweep.runs().size(), sweep.runs().size() - pending.size(),
-                pending.size(), failed, runsSeconds, written, (System.nanoTime() - tablesStart) * 1e-9,
-                sumRunSeconds, spark.sparkContext().defaultParallelism());
+        Map<String, CommitStore.Committed> counted = winners;
+        int failed = (int) sweep.runs().stream().filter(r -> !counted.get(r.runId()).headline().ok()).count();
+        double sumRunSeconds = attempted.stream().mapToDouble(id -> counted.get(id).headline().wallSeconds()).sum();
+        return new SweepReport(sweep.name(), sweep.runs().size(), sweep.runs().size() - attempted.size(),
+                attempted.size(), failed, runsSeconds, written, tablesSeconds, sumRunSeconds,
+                spark.sparkContext().defaultParallelism());
     }
 
     /**
-     * Submits one job per run (at most {@link #MAX_JOBS_IN_FLIGHT} at a time, in grid order), then commits and
-     * reports each outcome as its job ends; the driver keeps only what {@link CommitStore#commit} returns.
+     * Computes {@code pending} as one Spark job of batches, each task committing its own batch; after a task
+     * failure, the runs without a commit are computed one job each, and a run whose own job fails is committed as
+     * failed by the driver. Returns the log with the new commits (and any a retried or speculative task left).
      */
-    private List<CommitStore.Committed> compute(List<RunSpec> pending, CommitStore store) throws IOException {
+    private List<CommitManifest> compute(List<RunSpec> pending, SweepFolder folder, List<CommitManifest> log,
+                                         Map<String, String> hadoop) throws IOException {
+        if (pending.isEmpty()) {
+            return log;
+        }
+        Map<String, RunSpec> specs = new HashMap<>();
+        pending.forEach(r -> specs.put(r.runId(), r));
+        List<CommitManifest> grown = new ArrayList<>(log);
+        SweepProgress shown = new SweepProgress(progress, pending.size(), mode);
+        String[] commitError = {null};
+        Consumer<BatchTask.Result> onResult = r -> {
+            if (r.manifest() == null) {
+                if (commitError[0] == null) {
+                    commitError[0] = "the commit of run " + r.runIds().get(0)
+                            + (r.runIds().size() > 1 ? " and " + (r.runIds().size() - 1) + " more" : "") + " in "
+                            + folder.commits().dir() + ": " + r.commitError();
+                }
+                return;
+            }
+            grown.add(r.manifest());
+            r.manifest().runs().forEach(e -> shown.finished(specs.get(e.headline().runId()), e.headline()));
+        };
+        BatchTask batchTask = new BatchTask(task, folder.path().toString(), hadoop);
+        List<List<RunSpec>> batches = RunBatches.of(pending, spark.sparkContext().defaultParallelism());
+        Map<List<RunSpec>, String> unfinished = runJobs(List.of(batches), batchTask, onResult);
+        if (!unfinished.isEmpty()) {
+            List<List<List<RunSpec>>> alone = unfinished.keySet().stream().flatMap(List::stream)
+                    .map(r -> List.of(List.of(r))).toList();
+            warnings.println("sweep: a Spark job failed (" + unfinished.values().iterator().next() + "); its "
+                    + alone.size() + " unfinished runs are computed one job each");
+            for (Map.Entry<List<RunSpec>, String> f : runJobs(alone, batchTask, onResult).entrySet()) {
+                RunSpec r = f.getKey().get(0);
+                onResult.accept(BatchTask.commit(List.of(r.runId()), List.of(RunRows.failed(r, "Spark job failed: "
+                        + f.getValue(), 0, new RunRows.Executor("unknown", "unknown"))), folder.path().toString(),
+                        BatchTask.configuration(hadoop)));
+            }
+        }
+        shown.end();
+        if (commitError[0] != null) {
+            throw new OutputWriteException(commitError[0].substring(0, commitError[0].lastIndexOf(": ")),
+                    new IOException(commitError[0].substring(commitError[0].lastIndexOf(": ") + 2)));
+        }
+        return folder.commits().load(grown, warnings::println);
+    }
+
+    /**
+     * Runs each group of {@code jobs} as one Spark job (at most {@link #MAX_JOBS_IN_FLIGHT} at a time), handing
+     * every task's result to {@code onResult} as it arrives; returns each batch of a failed job that sent no
+     * result, with the job's failure.
+     */
+    private Map<List<RunSpec>, String> runJobs(List<List<List<RunSpec>>> jobs, BatchTask batchTask,
+                                              Consumer<BatchTask.Result> onResult) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Deque<RunSpec> queue = new ArrayDeque<>(pending);
-        Map<RunSpec, JavaFutureAction<List<RunOutcome>>> jobs = new LinkedHashMap<>();
-        long start = System.nanoTime();
-        List<CommitStore.Committed> done = new ArrayList<>();
-        while (!queue.isEmpty() || !jobs.isEmpty()) {
-            while (!queue.isEmpty() && jobs.size() < MAX_JOBS_IN_FLIGHT) {
-                RunSpec r = queue.poll();
-                jsc.setJobDescription("splitbnn run " + r.runId() + " (" + r.settings().prior() + ", "
-                        + r.train().name() + ", seed " + r.settings().samplerSeed() + ")");
-                jobs.put(r, jsc.parallelize(List.of(r), 1).map(task).collectAsync());
+        ConcurrentLinkedQueue<BatchTask.Result> results = new ConcurrentLinkedQueue<>();
+        Map<List<RunSpec>, String> unfinished = new LinkedHashMap<>();
+        Set<String> received = new HashSet<>();
+        Deque<List<List<RunSpec>>> queue = new ArrayDeque<>(jobs);
+        Map<List<List<RunSpec>>, FutureAction<Object>> running = new LinkedHashMap<>();
+        scala.Function1<scala.collection.Iterator<List<RunSpec>>, BatchTask.Result> work =
+                (scala.Function1<scala.collection.Iterator<List<RunSpec>>, BatchTask.Result> & Serializable)
+                        batch -> batchTask.call(batch.next());
+        while (!queue.isEmpty() || !running.isEmpty()) {
+            while (!queue.isEmpty() && running.size() < MAX_JOBS_IN_FLIGHT) {
+                List<List<RunSpec>> job = queue.poll();
+                jsc.setJobDescription("splitbnn: " + job.stream().mapToInt(List::size).sum() + " runs in "
+                        + job.size() + " tasks");
+                List<Object> partitions = new ArrayList<>();
+                for (int i = 0; i < job.size(); i++) {
+                    partitions.add(i);
+                }
+                running.put(job, spark.sparkContext().submitJob(jsc.parallelize(job, job.size()).rdd(), work,
+                        CollectionConverters.asScala(partitions).toSeq(),
+                        (scala.Function2<Object, BatchTask.Result, BoxedUnit>) (index, result) -> {
+                            results.add(result);
+                            return BoxedUnit.UNIT;
+                        }, (scala.Function0<Object>) () -> null));
             }
             boolean any = false;
-            for (var it = jobs.entrySet().iterator(); it.hasNext(); ) {
+            for (var it = running.entrySet().iterator(); it.hasNext(); ) {
                 var job = it.next();
-                if (!job.getValue().isDone()) {
+                if (!job.getValue().isCompleted()) {
                     continue;
                 }
                 it.remove();
                 any = true;
-                RunOutcome o = outcome(job.getKey(), job.getValue(), (System.nanoTime() - start) * 1e-9);
-                try {
-                    done.add(store.commit(o));
-                } catch (IOException | RuntimeException | FSError e) {
-                    throw new OutputWriteException("the commit of run " + o.runId() + " in " + store.dir(), e);
+                drain(results, received, onResult);
+                scala.util.Try<Object> ended = job.getValue().value().get();
+                if (ended.isFailure()) {
+                    String why = RunTask.message(rootCause(ended.failed().get()));
+                    job.getKey().stream().filter(b -> !received.contains(b.get(0).runId()))
+                            .forEach(b -> unfinished.put(b, why));
                 }
-                progress.println(ProgressLine.of(job.getKey(), o, done.size(), pending.size(),
-                        (System.nanoTime() - start) * 1e-9));
-                progress.flush();
             }
+            any |= drain(results, received, onResult);
             if (!any) {
                 sleep();
             }
         }
         jsc.clearJobGroup();
-        return done;
+        return unfinished;
     }
 
-    private static RunOutcome outcome(RunSpec spec, JavaFutureAction<List<RunOutcome>> job, double elapsed) {
-        try {
-            return job.get().get(0);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            return RunRows.failed(spec, "Spark job failed: " + RunTask.message(cause), elapsed,
-                    new RunRows.Executor("unknown", "unknown"));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for run " + spec.runId(), e);
+    /** Hands every result waiting in {@code results} to {@code onResult}; whether there was one. */
+    private static boolean drain(ConcurrentLinkedQueue<BatchTask.Result> results, Set<String> received,
+                                 Consumer<BatchTask.Result> onResult) {
+        boolean any = false;
+        for (BatchTask.Result r = results.poll(); r != null; r = results.poll()) {
+            received.add(r.runIds().get(0));
+            onResult.accept(r);
+            any = true;
         }
+        return any;
     }
 
     private static void sleep() {
@@ -228,13 +326,22 @@ public final class SweepDriver {
     }
 
     /**
-     * Writes every table from the commits of the grid's runs, in grid order, into a staging folder, then swaps them
-     * into place; does nothing when the tables in place were built from the same commits, marks and selection.
-     * The per-run tables are Spark jobs reading the commits' files, so the driver never holds their rows.
+     * What {@link #writeTables} did.
      *
-     * @return whether the tables were written
+     * @param written whether it swapped new tables in
+     * @param damaged the commits found damaged (folder name to what is wrong), in which case nothing is swapped in
      */
-    private boolean writeTables(Sweep sweep, Map<String, CommitStore.Committed> committed, SweepFolder folder)
+    private record TablesWritten(boolean written, Map<String, String> damaged) {
+    }
+
+    /**
+     * Writes every table from the commits of the grid's runs into a staging folder, then swaps them into place;
+     * does nothing when the tables in place were built from the same commits, marks and selection. The per-run
+     * tables and the claims' records are read from the commits by Spark tasks, so the driver never holds their rows.
+     *
+     */
+    private TablesWritten writeTables(Sweep sweep, Map<String, CommitStore.Committed> winners,
+                                            List<CommitManifest> log, SweepFolder folder, Map<String, String> hadoop)
             throws IOException {
         TableSelection selection = sweep.runs().isEmpty() ? new TableSelection(false, false)
                 : sweep.runs().get(0).outputs();
@@ -251,23 +358,25 @@ public final class SweepDriver {
         wanted.add(SummaryTable.FOLDER);
         wanted.add(ClaimsTableRows.FOLDER);
         (sweep.marked().isEmpty() ? dropped : wanted).add(TrainingPointsTable.FOLDER);
-        String source = tablesSource(sweep, committed, wanted);
+        String source = tablesSource(sweep, winners, wanted);
         if (folder.tablesBuiltFrom(source, wanted, dropped)) {
-            return false;
+            return new TablesWritten(false, Map.of());
         }
-        Broadcast<Map<String, String>> hadoopConf = JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .broadcast(hadoopSettings());
+        CommitTables commits = new CommitTables(spark, folder.path().toString(), hadoop, sweep, winners, log);
+        List<Row> claims = ClaimsTableRows.rows(commits.studyRuns(), sweep.claims());
+        if (!commits.damaged().isEmpty()) {
+            return new TablesWritten(false, commits.damaged());
+        }
         Map<String, Dataset<Row>> frames = new LinkedHashMap<>();
         for (Table t : Tables.SWEEP) {
             if (wanted.contains(t.folder())) {
-                frames.put(t.folder(), tableFrame(t, sweep, committed, hadoopConf));
+                frames.put(t.folder(), commits.table(t));
             }
         }
         Map<String, RunHeadline> headlines = new HashMap<>();
-        committed.forEach((id, c) -> headlines.put(id, c.headline()));
+        winners.forEach((id, c) -> headlines.put(id, c.headline()));
         frames.put(SummaryTable.FOLDER, frame(SummaryTable.rows(sweep.runs(), headlines), SummaryTable.SCHEMA));
-        frames.put(ClaimsTableRows.FOLDER, frame(ClaimsTableRows.rows(studyRuns(sweep, committed), sweep.claims()),
-                ClaimsTableRows.SCHEMA));
+        frames.put(ClaimsTableRows.FOLDER, frame(claims, ClaimsTableRows.SCHEMA));
         if (!sweep.marked().isEmpty()) {
             frames.put(TrainingPointsTable.FOLDER, frame(TrainingPointsTable.rows(sweep.marked()),
                     TrainingPointsTable.SCHEMA));
@@ -275,110 +384,31 @@ public final class SweepDriver {
         Path staging = folder.staging();
         // the writes are independent Spark jobs: running them side by side saves most of their start-up time
         frames.entrySet().parallelStream().forEach(e -> write(e.getValue(), new Path(staging, e.getKey())));
+        if (!commits.damaged().isEmpty()) {
+            folder.discard(staging);
+            return new TablesWritten(false, commits.damaged());
+        }
         tableWritten.run();
         folder.swapIn(staging, List.copyOf(frames.keySet()), dropped, source);
-        return true;
+        return new TablesWritten(true, Map.of());
     }
 
     /**
      * What the tables are built from, as a SHA-256: the splitbnn version, the tables written, and per run of the grid
-     * (in order) its id, its commit and whether it is marked for figures, and the claims' settings.
+     * (in order) its id, the commit that counts for it and whether it is marked for figures, and the claims' settings.
      */
-    private static String tablesSource(Sweep sweep, Map<String, CommitStore.Committed> committed,
+    private static String tablesSource(Sweep sweep, Map<String, CommitStore.Committed> winners,
                                        List<String> tables) {
         StringBuilder sb = new StringBuilder(SplitbnnVersion.current()).append('\n').append(tables).append('\n')
                 .append(sweep.claims()).append('\n');
         for (RunSpec r : sweep.runs()) {
-            sb.append(r.runId()).append(' ').append(committed.get(r.runId()).folder().getName()).append(' ')
+            sb.append(r.runId()).append(' ').append(winners.get(r.runId()).commit()).append(' ')
                     .append(sweep.figureRuns().contains(r.runId())).append('\n');
         }
         return Sha256.of(sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    /**
-     * A per-run table read from the commits of the grid's runs by Spark tasks: consecutive slices of runs of at most
-     * {@link #ROWS_PER_FILE} rows (or one run's), one task and one part file each, so the rows come in grid order and
-     * neither the driver nor a task holds more than a slice.
-     */
-    private Dataset<Row> tableFrame(Table t, Sweep sweep, Map<String, CommitStore.Committed> committed,
-                                    Broadcast<Map<String, String>> hadoopConf) {
-        List<List<CommitFile>> slices = new ArrayList<>();
-        List<CommitFile> slice = new ArrayList<>();
-        long rows = 0;
-        for (RunSpec r : sweep.runs()) {
-            CommitStore.Committed c = committed.get(r.runId());
-            Integer n = c.rows().get(t);
-            if (n == null) {
-                continue;
-            }
-            if (!slice.isEmpty() && rows + n > ROWS_PER_FILE) {
-                slices.add(slice);
-                slice = new ArrayList<>();
-                rows = 0;
-            }
-            slice.add(new CommitFile(c.file(t).toString(), sweep.figureRuns().contains(r.runId())));
-            rows += n;
-        }
-        if (!slice.isEmpty()) {
-            slices.add(slice);
-        }
-        JavaRDD<Row> read = JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .parallelize(slices, Math.max(1, slices.size()))
-                .flatMap(readSlice(Tables.commitSchema(t), t == Table.RUNS, hadoopConf));
-        return spark.createDataFrame(read, Tables.schema(t));
-    }
-
-    /**
-     * A run's file of a table in the commit log, and whether the run is marked for figures.
-     *
-     * @param path   the file
-     * @param marked the run's {@link Table#FIGURES} mark (for the runs table)
-     */
-    private record CommitFile(String path, boolean marked) implements Serializable {
-    }
-
-    /** What a table-writing task does: reads its slice's files in order (adding the figures mark to runs rows). */
-    private static FlatMapFunction<List<CommitFile>, Row> readSlice(StructType schema, boolean runsTable,
-                                                                   Broadcast<Map<String, String>> hadoopConf) {
-        return files -> {
-            Configuration conf = new Configuration(false);
-            hadoopConf.value().forEach(conf::set);
-            List<Row> out = new ArrayList<>();
-            for (CommitFile f : files) {
-                for (Row row : RowParquet.read(new Path(f.path()), conf, schema)) {
-                    out.add(runsTable ? Tables.withFigures(row, f.marked()) : row);
-                }
-            }
-            return out.iterator();
-        };
-    }
-
-    /**
-     * The study record of every finished run of the grid, in grid order, each read from its commit's files of the
-     * tables it needs and then dropped, so the driver holds one run's rows at a time.
-     */
-    private List<StudyRun> studyRuns(Sweep sweep, Map<String, CommitStore.Committed> committed) throws IOException {
-        Configuration conf = spark.sparkContext().hadoopConfiguration();
-        List<StudyRun> study = new ArrayList<>();
-        for (RunSpec r : sweep.runs()) {
-            CommitStore.Committed c = committed.get(r.runId());
-            if (!c.headline().ok()) {
-                continue;
-            }
-            Map<Table, List<Row>> rows = new EnumMap<>(Table.class);
-            for (Table t : StudyRuns.TABLES) {
-                rows.put(t, c.rows().containsKey(t) ? RowParquet.read(c.file(t), conf, Tables.commitSchema(t))
-                        : List.of());
-            }
-            StudyRun s = StudyRuns.of(r, new RunOutcome(r.runId(), rows));
-            if (s != null) {
-                study.add(s);
-            }
-        }
-        return study;
-    }
-
-    /** Every setting of the driver's Hadoop configuration, for the tasks that read the commit log. */
+    /** Every setting of the driver's Hadoop configuration, for the tasks that read and write the commit log. */
     private Map<String, String> hadoopSettings() {
         Map<String, String> settings = new HashMap<>();
         for (Map.Entry<String, String> e : spark.sparkContext().hadoopConfiguration()) {

@@ -177,6 +177,11 @@ final class SweepFolder implements AutoCloseable {
         return new Path(out, STAGING + UUID.randomUUID());
     }
 
+    /** Removes a staging folder whose tables are not to be kept. */
+    void discard(Path staging) throws IOException {
+        fs.delete(staging, true);
+    }
+
     /**
      * Whether the tables in place were built from {@code source} (a digest of what a table writer builds them from):
      * {@link #TABLES_SOURCE} says so, every table of {@code tables} is in place and none of {@code dropped} is.

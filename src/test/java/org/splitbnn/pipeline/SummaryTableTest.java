@@ -82,7 +82,7 @@ class SummaryTableTest {
     @Test
     void progressLineShowsTheRunAndTheTimeLeft() throws IOException {
         RunSpec spec = SweepConfigReader.read(Path.of("conf/smoke.yaml")).runs().get(0);
-        String line = ProgressLine.of(spec, ok(spec, -41.5, 3, 1, null), 1, 4, 10);
+        String line = ProgressLine.of(spec, RunHeadline.of(ok(spec, -41.5, 3, 1, null)), 1, 4, 10);
         assertTrue(line.startsWith("[1/4] " + spec.runId() + " full train=xor-11-"), line);
         assertTrue(line.contains("log Z -41.500 ± 0.200, 3 prominent modes, 2.0 s; ETA 0:30"), line);
         assertEquals("1:01:01", ProgressLine.duration(3661));

@@ -62,18 +62,13 @@ class SweepFaultTest {
     void unreadableCommitsAreQuarantinedAndTheirRunsComputedAgain() throws IOException {
         Path out = tmp.resolve("corrupt");
         copy(reference, out);
-        Path commits = out.resolve(CommitStore.FOLDER);
-        List<Path> entries = list(commits).stream().filter(p -> !p.getFileName().toString().startsWith("_")
-                && !p.getFileName().toString().startsWith(".")).toList();
-        // damage leaves commits out of the index: an invocation indexes its commits only when it gets that far
-        Files.delete(commits.resolve(CommitStore.INDEX));
-        Files.deleteIfExists(commits.resolve("." + CommitStore.INDEX + ".crc"));
-        // what a crash or a full disk leaves: a truncated file in one commit, an empty entry of the old format
+        List<Path> entries = commits(out);
+        // what a crash or a full disk leaves: a truncated file, a commit without its manifest, an old format's entry
         Path runsFile = entries.get(0).resolve("runs.parquet");
         byte[] bytes = Files.readAllBytes(runsFile);
         Files.write(runsFile, java.util.Arrays.copyOf(bytes, bytes.length / 2));
-        Files.writeString(commits.resolve(tiny.runs().get(1).runId() + ".run"), "");
-        Files.delete(entries.get(1).resolve("runs.parquet"));
+        Files.delete(entries.get(1).resolve(CommitManifest.FILE));
+        Files.writeString(out.resolve(CommitStore.FOLDER).resolve(tiny.runs().get(1).runId() + ".run"), "");
         // what a store without atomic renames may leave: a commit lacking one of its files
         Files.delete(entries.get(2).resolve("modes.parquet"));
         ByteArrayOutputStream warnings = new ByteArrayOutputStream();
@@ -81,25 +76,56 @@ class SweepFaultTest {
         String text = warnings.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("unreadable commit " + "file:" + entries.get(0))
                 || text.contains("unreadable commit " + entries.get(0)), text);
+        assertTrue(text.contains("runs.parquet has " + bytes.length / 2 + " bytes"), text);
+        assertTrue(text.contains(CommitManifest.FILE + " is missing"), text);
         assertTrue(text.contains(tiny.runs().get(1).runId() + ".run"), text);
         assertTrue(text.contains("missing modes.parquet"), text);
         assertEquals(3, report.computed(), "the three runs whose commits were unreadable");
-        assertEquals(4, list(commits.resolve(CommitStore.QUARANTINE)).size());
+        assertEquals(4, list(out.resolve(CommitStore.FOLDER).resolve(CommitStore.QUARANTINE)).size());
         assertSameTables(reference, out);
     }
 
     @Test
-    void anUnreadableIndexOfTheLogIsRebuiltFromTheCommits() throws IOException {
-        Path out = tmp.resolve("index");
+    void commitsDamagedAfterTheSweepAreQuarantinedWhenTheTablesAreRebuilt() throws IOException {
+        Path out = tmp.resolve("damaged");
         copy(reference, out);
-        Path index = out.resolve(CommitStore.FOLDER).resolve(CommitStore.INDEX);
-        Files.writeString(index, "not Parquet");
-        Files.deleteIfExists(out.resolve(CommitStore.FOLDER).resolve("." + CommitStore.INDEX + ".crc"));
+        List<Path> entries = commits(out);
+        // bytes changed in place (the length the manifest gives), an empty file, a file taken from another commit
+        Path generalisation = entries.get(0).resolve("generalisation.parquet");
+        byte[] noise = new byte[(int) Files.size(generalisation)];
+        new java.util.Random(7).nextBytes(noise);
+        Files.write(generalisation, noise);
+        // without the local file system's own checksum, as on a store that keeps none, the manifest's digest tells
+        Files.deleteIfExists(entries.get(0).resolve(".generalisation.parquet.crc"));
+        Files.write(entries.get(1).resolve("optima.parquet"), new byte[0]);
+        Files.copy(entries.get(3).resolve("runs.parquet"), entries.get(2).resolve("runs.parquet"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        deleteRecursively(out.resolve("runs"));
         ByteArrayOutputStream warnings = new ByteArrayOutputStream();
-        assertEquals(0, run(tiny, out, false, warnings).computed());
+        SweepReport report = run(tiny, out, false, warnings);
         String text = warnings.toString(StandardCharsets.UTF_8);
-        assertTrue(text.contains("index " + "file:" + index) || text.contains("index " + index), text);
-        assertTrue(Files.size(index) > "not Parquet".length(), "the index is written anew");
+        assertTrue(text.contains("generalisation.parquet does not match its manifest"), text);
+        assertEquals(3, report.computed(), text);
+        assertEquals(3, list(out.resolve(CommitStore.FOLDER).resolve(CommitStore.QUARANTINE)).size());
+        assertTrue(list(out).stream().noneMatch(p -> p.getFileName().toString().startsWith("_staging")));
+        assertSameTables(reference, out);
+        assertEquals(0, run(tiny, out, false, new ByteArrayOutputStream()).computed(), "a resume is clean");
+    }
+
+    @Test
+    void aRunHeldByTwoCommitsCountsOnce() throws IOException {
+        Path out = tmp.resolve("twice");
+        copy(reference, out);
+        // what a retried or speculative task leaves: a second commit of the same run, written later
+        Path first = commits(out).get(0);
+        Path second = first.resolveSibling("29991231T235959999Z-00000000");
+        copy(first, second);
+        Path manifest = second.resolve(CommitManifest.FILE);
+        Files.writeString(manifest, Files.readString(manifest).replace(first.getFileName().toString(),
+                second.getFileName().toString()));
+        Files.deleteIfExists(second.resolve("." + CommitManifest.FILE + ".crc"));
+        deleteRecursively(out.resolve("runs"));
+        assertEquals(0, run(tiny, out, false, new ByteArrayOutputStream()).computed());
         assertSameTables(reference, out);
     }
 
@@ -192,7 +218,8 @@ class SweepFaultTest {
     @Test
     void aSweepKilledDuringACommitOrTheTableSwapResumesToTheSameTables() throws Exception {
         Path out = tmp.resolve("killed");
-        // every run of the tiny sweep commits one file per table: halt after the second file of the second commit
+        // every run of the tiny sweep commits one file per table, one task at a time on local[1]: halt after the
+        // second file of the second commit
         assertEquals(FaultPoint.HALT_STATUS, childSweep(out, "commit:" + (Tables.SWEEP.size() + 2)),
                 "killed in the second commit");
         assertTrue(list(out.resolve(CommitStore.FOLDER)).stream()
@@ -214,7 +241,7 @@ class SweepFaultTest {
     private static int childSweep(Path out, String halt) throws Exception {
         String javaCommand = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>(List.of(javaCommand, "-Xmx1g", "-D" + FaultPoint.PROPERTY + "=" + halt,
-                "-Dspark.master=local[2]"));
+                "-Dspark.master=local[1]"));
         cmd.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(a -> a.startsWith("--add-")).toList());
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.splitbnn.cli.Main", "sweep",
@@ -234,6 +261,12 @@ class SweepFaultTest {
 
     private static void assertSameTables(Path expected, Path actual) {
         assertEquals(List.of(), SharedSpark.differingTables(expected, actual), "tables that differ");
+    }
+
+    /** The commit folders of a sweep folder, by name. */
+    private static List<Path> commits(Path out) throws IOException {
+        return list(out.resolve(CommitStore.FOLDER)).stream().filter(p -> !p.getFileName().toString()
+                .startsWith("_") && !p.getFileName().toString().startsWith(".")).toList();
     }
 
     private static List<Path> list(Path dir) throws IOException {

@@ -49,9 +49,10 @@ class TableMemoryTest {
                 + "outputs: {posterior: true}\n");
         Sweep sweep = SweepConfigReader.read(config);
         Path out = tmp.resolve("out");
-        CommitStore store = new CommitStore(new org.apache.hadoop.fs.Path(out.toUri()), new Configuration());
+        Configuration conf = new Configuration();
+        CommitStore store = new CommitStore(new org.apache.hadoop.fs.Path(out.toUri()), conf);
         for (RunSpec spec : sweep.runs()) {
-            store.commit(syntheticOutcome(spec));
+            store.commit(List.of(syntheticOutcome(spec)), conf);
         }
         long rows = (long) RUNS * ROWS_PER_RUN;
         long heap = 512L << 20;
