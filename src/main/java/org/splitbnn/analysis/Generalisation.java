@@ -1,5 +1,8 @@
 package org.splitbnn.analysis;
 
+import static org.splitbnn.analysis.GeneralisationRow.POOLED_TESTS;
+import static org.splitbnn.analysis.GeneralisationRow.TRAIN;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,12 +21,6 @@ import org.splitbnn.model.NetworkShape;
  */
 final class Generalisation {
 
-    /** The dataset name of the row that pools every test set (all test sets x all samples). */
-    static final String POOLED_TESTS = "tests_pooled";
-
-    /** The dataset name of the training set's row. */
-    static final String TRAIN = "train";
-
     /** Equal-width bins of q(1 | x) of the expected calibration error. */
     static final int CALIBRATION_BINS = 10;
 
@@ -32,8 +29,8 @@ final class Generalisation {
 
     /**
      * One row for the training set, one per test set in order, and, with two or more test sets, a row
-     * {@value #POOLED_TESTS}: its distribution is over every (sample, test set) pair, its predictive and accuracy over
-     * every test row.
+     * {@value GeneralisationRow#POOLED_TESTS}: its distribution is over every (sample, test set) pair, its predictive
+     * and accuracy over every test row.
      */
     static List<GeneralisationRow> rows(Solution solution, NetworkShape shape, Dataset train, List<Dataset> tests) {
         List<Dataset> datasets = new ArrayList<>();

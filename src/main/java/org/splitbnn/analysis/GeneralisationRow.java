@@ -6,7 +6,7 @@ package org.splitbnn.analysis;
  * Generalisation}).
  *
  * @param solution                 "full", "mode k" (k = rank of a prominent mode), "map", "ensemble" or "laplace"
- * @param dataset                  "train" or the test set's name
+ * @param dataset                  {@value #TRAIN}, a test set's name, or {@value #POOLED_TESTS}
  * @param samples                  networks used (posterior samples or optima)
  * @param mean                     mean of &lt;log L&gt;/N over the networks (weighted by their weights)
  * @param min                      minimum over the samples
@@ -22,4 +22,10 @@ package org.splitbnn.analysis;
 public record GeneralisationRow(String solution, String dataset, int samples, double mean, double min, double q1,
                                 double median, double q3, double max, double predictiveLogLikelihood,
                                 double accuracy, double brier, double ece) {
+
+    /** The dataset name of the training set's row. */
+    public static final String TRAIN = "train";
+
+    /** The dataset name of the row that pools every test set. */
+    public static final String POOLED_TESTS = "tests_pooled";
 }

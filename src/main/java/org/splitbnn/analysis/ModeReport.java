@@ -27,7 +27,8 @@ public record ModeReport(int mode, int clusterId, double localLogZ, double local
 
     /**
      * Every cluster of a run as a mode, largest local evidence first; prominent when its local evidence exceeds
-     * {@code prominence} times the largest (the paper's 1e-3). No function yet (0): see {@link #withFunction}.
+     * {@code prominence} times the largest (the paper's {@link SamplerResult#DEFAULT_PROMINENCE}). No function yet
+     * (0): see {@link #withFunction}.
      */
     public static List<ModeReport> of(SamplerResult run, double prominence) {
         checkProminence(prominence);

@@ -15,13 +15,13 @@ import org.splitbnn.analysis.Experiment;
 import org.splitbnn.analysis.ExperimentResult;
 import org.splitbnn.analysis.ExperimentSpec;
 import org.splitbnn.analysis.ModeReport;
+import org.splitbnn.analysis.RunSettings;
 import org.splitbnn.data.Dataset;
 import org.splitbnn.data.DatasetCsv;
 import org.splitbnn.data.Sha256;
 import org.splitbnn.output.DataSource;
 import org.splitbnn.output.OutputDirectory;
 import org.splitbnn.output.RunOutput;
-import org.splitbnn.output.RunSettings;
 import org.splitbnn.output.SplitbnnVersion;
 import org.splitbnn.output.WorkChecks;
 import org.splitbnn.pipeline.DatasetSource;
@@ -98,11 +98,11 @@ public final class RunCommand implements Callable<Integer> {
         OutputDirectory.checkWritable(out);
         WorkChecks.checkMemory(settings, Runtime.getRuntime().maxMemory(), "the heap (-Xmx, SPLITBNN_JAVA_OPTS)");
         List<DataSource> sources = new ArrayList<>();
-        Dataset train = read(data, "train", sources);
+        Dataset train = read(data, DataSource.TRAIN, sources);
         List<Dataset> testSets = new ArrayList<>();
         List<String> testKeys = new ArrayList<>();
         for (Path t : tests) {
-            Dataset d = read(t, "test", sources);
+            Dataset d = read(t, DataSource.TEST, sources);
             testSets.add(d);
             testKeys.add(d.name() + "=" + DatasetSource.contentHash(d));
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.splitbnn.analysis.ExperimentResult;
+import org.splitbnn.analysis.RunSettings;
 
 /**
  * Writes the output directory of one run: {@code summary.json} ({@link SummaryJson}), the Parquet files

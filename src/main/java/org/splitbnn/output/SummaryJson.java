@@ -10,6 +10,7 @@ import org.splitbnn.analysis.ExperimentResult;
 import org.splitbnn.analysis.FunctionReport;
 import org.splitbnn.analysis.GeneralisationRow;
 import org.splitbnn.analysis.ModeReport;
+import org.splitbnn.analysis.RunSettings;
 import org.splitbnn.analysis.baselines.Baselines;
 import org.splitbnn.sampler.SamplerResult;
 import org.splitbnn.sampler.SamplerSettings;

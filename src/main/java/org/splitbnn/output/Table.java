@@ -3,6 +3,8 @@ package org.splitbnn.output;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.splitbnn.analysis.RunSettings;
+
 /**
  * The table contract: every table splitbnn writes, with its name and columns, declared once and used by the
  * {@code run} command (its Parquet files), the sweep (its table folders and commit log) and the report (its readers).

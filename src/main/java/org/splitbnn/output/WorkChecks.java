@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.splitbnn.analysis.GridCells;
+import org.splitbnn.analysis.RunSettings;
 import org.splitbnn.data.Dataset;
 
 /**

@@ -3,7 +3,7 @@ package org.splitbnn.pipeline;
 import java.util.List;
 import java.util.Locale;
 
-import org.splitbnn.output.RunSettings;
+import org.splitbnn.analysis.RunSettings;
 
 /**
  * A rough estimate of how long runs take, printed before a sweep starts: the sampling ({@link

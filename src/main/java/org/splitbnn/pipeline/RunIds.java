@@ -2,8 +2,8 @@ package org.splitbnn.pipeline;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.splitbnn.analysis.RunSettings;
 import org.splitbnn.data.Sha256;
-import org.splitbnn.output.RunSettings;
 
 import org.splitbnn.sampler.SamplerKind;
 

@@ -4,9 +4,9 @@ import java.io.Serializable;
 import java.util.List;
 
 import org.splitbnn.analysis.ExperimentSpec;
+import org.splitbnn.analysis.RunSettings;
 import org.splitbnn.analysis.claims.Condition;
 import org.splitbnn.data.Dataset;
-import org.splitbnn.output.RunSettings;
 
 /**
  * One run of a sweep, as shipped to an executor: its settings and datasets (in serializable form), plus the run id

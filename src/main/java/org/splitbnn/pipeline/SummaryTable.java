@@ -11,7 +11,7 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
-import org.splitbnn.output.RunSettings;
+import org.splitbnn.analysis.RunSettings;
 import org.splitbnn.output.Table;
 
 import scala.jdk.javaapi.CollectionConverters;

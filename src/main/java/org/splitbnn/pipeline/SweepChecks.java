@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.splitbnn.analysis.RunSettings;
 import org.splitbnn.data.Dataset;
-import org.splitbnn.output.RunSettings;
 import org.splitbnn.output.WorkChecks;
 
 /**

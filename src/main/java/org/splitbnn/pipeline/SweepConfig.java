@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * The keys of a sweep configuration (YAML, see {@code conf/} and the README's "Sweeps" section) other than the run
- * settings, which {@link SweepConfigReader} reads by {@link org.splitbnn.output.RunSettings} (at the top level and in
+ * settings, which {@link SweepConfigReader} reads by {@link org.splitbnn.analysis.RunSettings} (at the top level and in
  * each block): absent keys are {@code null}.
  *
  * @param name    sweep name (letters, digits, '.', '_', '-')
@@ -62,7 +62,7 @@ public record SweepConfig(
 
     /**
      * The datasets of one block of a sweep of several grids (the block's grid settings are read beside them by
-     * {@link org.splitbnn.output.RunSettings}); a key the block leaves out takes the top level's value.
+     * {@link org.splitbnn.analysis.RunSettings}); a key the block leaves out takes the top level's value.
      *
      * @param train training sets
      * @param tests test sets

@@ -31,12 +31,13 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.splitbnn.output.SplitbnnVersion;
+import org.splitbnn.analysis.GeneralisationRow;
+import org.splitbnn.analysis.RunSettings;
+import org.splitbnn.analysis.claims.ClaimSettings;
 import org.splitbnn.data.Dataset;
 import org.splitbnn.data.DatasetCsv;
 import org.splitbnn.data.NoisyXorRecipe;
-import org.splitbnn.analysis.claims.ClaimSettings;
-import org.splitbnn.output.RunSettings;
+import org.splitbnn.output.SplitbnnVersion;
 
 /**
  * Reads a sweep configuration (YAML), checks every key and value, and expands the grid into runs. The run settings'
@@ -49,7 +50,8 @@ import org.splitbnn.output.RunSettings;
 public final class SweepConfigReader {
 
     /** Dataset names the generalisation table gives the training set and the pooled test sets. */
-    private static final Set<String> RESERVED_TEST_NAMES = Set.of("train", "tests_pooled");
+    private static final Set<String> RESERVED_TEST_NAMES = Set.of(GeneralisationRow.TRAIN,
+            GeneralisationRow.POOLED_TESTS);
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
 

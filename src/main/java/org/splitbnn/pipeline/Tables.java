@@ -9,7 +9,7 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.splitbnn.output.RunSettings;
+import org.splitbnn.analysis.RunSettings;
 import org.splitbnn.output.Table;
 import org.splitbnn.output.Table.Column;
 

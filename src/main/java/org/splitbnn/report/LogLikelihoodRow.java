@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 
+import org.splitbnn.analysis.GeneralisationRow;
 import org.splitbnn.output.ParquetTable;
 import org.splitbnn.output.Table;
 
@@ -13,16 +14,11 @@ import org.splitbnn.output.Table;
  *
  * @param runId    the run
  * @param solution "full" or "mode k"
- * @param dataset  "train", a test set's name, or "tests_pooled"
+ * @param dataset  {@value GeneralisationRow#TRAIN}, a test set's name, or
+ *                 {@value GeneralisationRow#POOLED_TESTS}
  */
 public record LogLikelihoodRow(String runId, String solution, String dataset, double mean, double min, double q1,
                                double median, double q3, double max) {
-
-    /** The dataset name of the training set. */
-    public static final String TRAIN = "train";
-
-    /** The dataset name of the pooled test sets. */
-    public static final String POOLED = "tests_pooled";
 
     /** The generalisation table's columns that the rows are made of. */
     public static final List<String> COLUMNS = Table.GENERALISATION.names("run_id", "solution", "dataset", "mean",
@@ -49,7 +45,7 @@ public record LogLikelihoodRow(String runId, String solution, String dataset, do
 
     /** Whether this row is for one of the test sets (not the training set, not the pooled test sets). */
     public boolean isTestSet() {
-        return !dataset.equals(TRAIN) && !dataset.equals(POOLED);
+        return !dataset.equals(GeneralisationRow.TRAIN) && !dataset.equals(GeneralisationRow.POOLED_TESTS);
     }
 
     /**

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.splitbnn.data.Dataset;
 import org.splitbnn.data.DatasetCsv;
 import org.splitbnn.data.Sha256;
+import org.splitbnn.output.DataSource;
 import org.splitbnn.output.ParquetTable;
 import org.splitbnn.output.Table;
 import org.splitbnn.output.RunOutput;
@@ -58,7 +59,7 @@ public record RunDirectory(Path dir, JsonNode summary, RunFigureInput figures) {
     /** The training set's file as the summary records it. */
     public String trainingPath() {
         for (JsonNode d : summary.path("data")) {
-            if (d.path("role").asText().equals("train")) {
+            if (d.path("role").asText().equals(DataSource.TRAIN)) {
                 return d.path("path").asText();
             }
         }
@@ -71,7 +72,7 @@ public record RunDirectory(Path dir, JsonNode summary, RunFigureInput figures) {
      */
     private static Dataset training(Path dir, JsonNode summary) throws IOException {
         for (JsonNode d : summary.path("data")) {
-            if (!d.path("role").asText().equals("train")) {
+            if (!d.path("role").asText().equals(DataSource.TRAIN)) {
                 continue;
             }
             Path recorded = Path.of(d.path("path").asText());

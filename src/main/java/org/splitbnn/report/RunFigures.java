@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.splitbnn.analysis.GeneralisationRow;
 import org.splitbnn.analysis.Solution;
 
 /**
@@ -68,7 +69,7 @@ public final class RunFigures {
     private static Html.Row solutionRow(RunFigureInput run, String solution, String function, double logZ,
                                         double err, double weight) {
         double train = run.generalisation().stream()
-                .filter(r -> r.solution().equals(solution) && r.dataset().equals(LogLikelihoodRow.TRAIN))
+                .filter(r -> r.solution().equals(solution) && r.dataset().equals(GeneralisationRow.TRAIN))
                 .mapToDouble(LogLikelihoodRow::mean).findFirst().orElse(Double.NaN);
         double test = LogLikelihoodRow.testMean(run.generalisation(), solution).orElse(Double.NaN);
         return new Html.Row(solution, List.of(solution, function, Html.number(logZ, RunPage.LOG_Z_DECIMALS),

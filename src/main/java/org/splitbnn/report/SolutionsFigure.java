@@ -22,6 +22,7 @@ import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.statistics.BoxAndWhiskerItem;
 import org.jfree.data.statistics.DefaultBoxAndWhiskerCategoryDataset;
 import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
+import org.splitbnn.analysis.GeneralisationRow;
 import org.splitbnn.analysis.Solution;
 import org.splitbnn.analysis.baselines.Baselines;
 
@@ -116,8 +117,8 @@ public final class SolutionsFigure {
             if (!r.solution().equals(solution)) {
                 continue;
             }
-            if (train ? r.dataset().equals(LogLikelihoodRow.TRAIN)
-                    : r.dataset().equals(LogLikelihoodRow.POOLED) || (found == null && r.isTestSet())) {
+            if (train ? r.dataset().equals(GeneralisationRow.TRAIN)
+                    : r.dataset().equals(GeneralisationRow.POOLED_TESTS) || (found == null && r.isTestSet())) {
                 found = r;
             }
         }

@@ -29,6 +29,7 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.splitbnn.analysis.claims.Claim;
 import org.splitbnn.analysis.claims.ClaimSettings;
 import org.splitbnn.analysis.claims.ClusterBootstrap;
+import org.splitbnn.analysis.claims.Verdict;
 import org.splitbnn.report.StudyTables.ClaimLine;
 import org.splitbnn.report.StudyTables.StudyPoint;
 
@@ -50,8 +51,8 @@ public final class StudyFigures {
     public static final int FOREST_COLUMNS = 3;
 
     /** Colours of the verdicts. */
-    private static final Map<String, Color> VERDICT = Map.of("supported", new Color(0, 140, 70),
-            "refuted", new Color(200, 40, 40), "inconclusive", new Color(120, 120, 120));
+    private static final Map<Verdict, Color> VERDICT = Map.of(Verdict.SUPPORTED, new Color(0, 140, 70),
+            Verdict.REFUTED, new Color(200, 40, 40), Verdict.INCONCLUSIVE, new Color(120, 120, 120));
 
     private static final int DOT = 8;
 
@@ -80,11 +81,11 @@ public final class StudyFigures {
             renderer.setDrawYError(false);
             renderer.setDefaultLinesVisible(false);
             int series = 0;
-            for (String verdict : List.of("supported", "refuted", "inconclusive")) {
-                XIntervalSeries s = new XIntervalSeries(verdict);
+            for (Verdict verdict : Verdict.values()) {
+                XIntervalSeries s = new XIntervalSeries(verdict.label());
                 for (int i = 0; i < lines.size(); i++) {
                     ClaimLine l = lines.get(i);
-                    if (l.verdict().equals(verdict) && Double.isFinite(l.estimate())) {
+                    if (l.verdict().equals(verdict.label()) && Double.isFinite(l.estimate())) {
                         boolean known = Double.isFinite(l.low()) && Double.isFinite(l.high());
                         s.add(l.estimate(), known ? l.low() : l.estimate(), known ? l.high() : l.estimate(),
                                 lines.size() - 1 - i);

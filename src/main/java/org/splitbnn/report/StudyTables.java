@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.splitbnn.analysis.GeneralisationRow;
 import org.splitbnn.analysis.Solution;
 import org.splitbnn.analysis.baselines.Baselines;
 import org.splitbnn.output.ParquetTable;
@@ -121,7 +122,7 @@ public record StudyTables(List<ClaimLine> claims, List<StudyPoint> runs) {
         double[] value = generalisation.doubles("predictive_log_likelihood");
         Map<String, Map<String, double[]>> sums = new HashMap<>();
         for (int i = 0; i < generalisation.rows(); i++) {
-            if (!dataset[i].equals(LogLikelihoodRow.POOLED) && !dataset[i].equals(LogLikelihoodRow.TRAIN)) {
+            if (!dataset[i].equals(GeneralisationRow.POOLED_TESTS) && !dataset[i].equals(GeneralisationRow.TRAIN)) {
                 double[] sum = sums.computeIfAbsent(run[i], k -> new HashMap<>()).computeIfAbsent(solution[i],
                         k -> new double[2]);
                 sum[0] += value[i];

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.splitbnn.analysis.GeneralisationRow;
 import org.splitbnn.analysis.Solution;
 import org.splitbnn.output.ParquetTable;
 import org.splitbnn.output.Table;
@@ -96,9 +97,9 @@ public record SweepTables(Path dir, List<SweepRun> runs, ParquetTable summary, M
         Map<String, Map<String, Double>> pooled = new HashMap<>();
         Map<String, Map<String, List<Double>>> single = new HashMap<>();
         for (int i = 0; i < generalisation.rows(); i++) {
-            if (dataset[i].equals(LogLikelihoodRow.POOLED)) {
+            if (dataset[i].equals(GeneralisationRow.POOLED_TESTS)) {
                 pooled.computeIfAbsent(run[i], k -> new HashMap<>()).put(solution[i], value[i]);
-            } else if (!dataset[i].equals(LogLikelihoodRow.TRAIN)) {
+            } else if (!dataset[i].equals(GeneralisationRow.TRAIN)) {
                 single.computeIfAbsent(run[i], k -> new HashMap<>()).computeIfAbsent(solution[i],
                         k -> new ArrayList<>()).add(value[i]);
             }

@@ -76,6 +76,9 @@ public record SamplerResult(List<String> parameterNames, SamplerSettings setting
         return Math.exp(clusters.get(k).logZ() - LogMath.logSumExp(logZs, logZs.length));
     }
 
+    /** The paper's prominence: a mode is prominent when its local evidence exceeds this fraction of the largest. */
+    public static final double DEFAULT_PROMINENCE = 1e-3;
+
     /** Modes whose local evidence exceeds {@code threshold} times the largest (the paper's "prominent" modes). */
     public int prominentModes(double threshold) {
         if (clusters.isEmpty()) {

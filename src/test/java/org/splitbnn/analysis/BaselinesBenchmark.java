@@ -72,8 +72,8 @@ public final class BaselinesBenchmark {
                         o.matchedFunction(), o.nsWeight());
             }
             for (GeneralisationRow g : result.generalisation()) {
-                if (g.dataset().equals("tests_pooled") && List.of(Solution.FULL, Baselines.MAP, Baselines.ENSEMBLE,
-                        Baselines.LAPLACE).contains(g.solution())) {
+                if (g.dataset().equals(GeneralisationRow.POOLED_TESTS) && List.of(Solution.FULL, Baselines.MAP,
+                        Baselines.ENSEMBLE, Baselines.LAPLACE).contains(g.solution())) {
                     table.add(String.format(Locale.ROOT, "| %s | %s | %.4f | %.4f | %.4f | %.4f | %.4f |", prior,
                             g.solution(), g.predictiveLogLikelihood(), g.mean(), g.accuracy(), g.brier(), g.ece()));
                 }

@@ -5,11 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-import org.splitbnn.analysis.baselines.Baselines;
 import org.splitbnn.data.Dataset;
 import org.splitbnn.data.DatasetCsv;
-import org.splitbnn.sampler.SamplerSettings;
 
 /** The dev datasets of {@code data/dev} and the small (nlive 200) spec the tests run on them. */
 final class DevData {
@@ -29,10 +28,9 @@ final class DevData {
         return tests;
     }
 
-    /** nlive 200, nprior 2000, the pypolychord defaults otherwise, 1000 posterior samples, grid step 0.1. */
+    /** The default run settings but nlive 200 (so nprior 2000). */
     static ExperimentSpec smallSpec(String prior, long seed) {
-        SamplerSettings s = SamplerSettings.defaults(9, seed).withNlive(200).withNprior(2000);
-        return new ExperimentSpec(train(), tests(), prior, 5.0, 2, s, 1e-3, 1000, 0.1, Baselines.DEFAULT_STARTS);
+        return RunSettings.of(Map.of("prior", prior, "sampler_seed", seed, "nlive", 200)).experiment(train(), tests());
     }
 
     private static Dataset read(Path file) {

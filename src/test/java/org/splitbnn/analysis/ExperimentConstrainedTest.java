@@ -54,10 +54,10 @@ class ExperimentConstrainedTest {
 
     @Test
     void mainModeGeneralisesAsTheReference() {
-        assertEquals(-0.3428, row("mode 1", "train").mean(), 0.01);
-        assertEquals(-0.3819, row("mode 1", Generalisation.POOLED_TESTS).mean(), 0.01);
-        assertEquals(-0.3430, row("full", "train").mean(), 0.01);
-        GeneralisationRow train = row("mode 1", "train");
+        assertEquals(-0.3428, row("mode 1", GeneralisationRow.TRAIN).mean(), 0.01);
+        assertEquals(-0.3819, row("mode 1", GeneralisationRow.POOLED_TESTS).mean(), 0.01);
+        assertEquals(-0.3430, row("full", GeneralisationRow.TRAIN).mean(), 0.01);
+        GeneralisationRow train = row("mode 1", GeneralisationRow.TRAIN);
         assertEquals(1000, train.samples());
         assertTrue(train.min() <= train.q1() && train.q1() <= train.median() && train.median() <= train.q3()
                 && train.q3() <= train.max());

@@ -67,7 +67,7 @@ class ExperimentFullPriorTest {
     void fullPosteriorGeneralisesLikeTheConstrainedOne() {
         GeneralisationRow train = result.generalisation().get(0);
         assertEquals("full", train.solution());
-        assertEquals("train", train.dataset());
+        assertEquals(GeneralisationRow.TRAIN, train.dataset());
         assertEquals(-0.3430, train.mean(), 0.01);
     }
 }

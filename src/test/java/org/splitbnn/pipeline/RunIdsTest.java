@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.splitbnn.output.RunSettings;
+import org.splitbnn.analysis.RunSettings;
 
 /**
  * Run ids are what a resume matches committed runs by: an accidental change of their text or hash (a renamed key, a

@@ -25,9 +25,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.splitbnn.analysis.RunSettings;
 import org.splitbnn.analysis.claims.ClaimSettings;
 import org.junit.jupiter.api.io.TempDir;
-import org.splitbnn.output.RunSettings;
 import org.splitbnn.output.Table;
 
 /**

@@ -6,13 +6,15 @@ import java.awt.image.BufferedImage;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.splitbnn.analysis.claims.Verdict;
 import org.splitbnn.report.StudyTables.ClaimLine;
 import org.splitbnn.report.StudyTables.StudyPoint;
 
 class StudyFiguresTest {
 
     private static ClaimLine line(String claim, String prior, Integer size, double noise, Integer hidden) {
-        return new ClaimLine(claim, prior, size, noise, hidden, 5, 4, 8, "s", 0.5, 0.1, 0.9, 0, true, "supported");
+        return new ClaimLine(claim, prior, size, noise, hidden, 5, 4, 8, "s", 0.5, 0.1, 0.9, 0, true,
+                Verdict.SUPPORTED.label());
     }
 
     @Test

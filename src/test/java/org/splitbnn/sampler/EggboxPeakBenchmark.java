@@ -10,7 +10,6 @@ import java.util.TreeSet;
 
 import org.splitbnn.sampler.validation.ValidationProblem;
 import org.splitbnn.sampler.validation.ValidationProblems;
-import org.splitbnn.sampler.validation.ValidationSuite;
 
 /**
  * Benchmark run by {@code jobs/bench-eggbox-peaks}: over many seeds, which of the eggbox's 18 peaks the run misses
@@ -43,12 +42,12 @@ public final class EggboxPeakBenchmark {
             SamplerSettings settings = SamplerSettings.defaults(2, seed).withNlive(nlive)
                     .withSampler(SamplerKind.SLICE);
             SamplerResult r = NestedSampler.run(vp.problem(), settings, ProgressListener.QUIET);
-            int prominent = r.prominentModes(ValidationSuite.PROMINENCE);
+            int prominent = r.prominentModes(SamplerResult.DEFAULT_PROMINENCE);
             exact += prominent == 18 ? 1 : 0;
             Set<String> held = new TreeSet<>();
             Set<String> heldFaintly = new TreeSet<>();
             boolean twoPeaks = false;
-            double logThreshold = r.clusters().get(0).logZ() + Math.log(ValidationSuite.PROMINENCE);
+            double logThreshold = r.clusters().get(0).logZ() + Math.log(SamplerResult.DEFAULT_PROMINENCE);
             WeightedPoints w = r.posterior();
             for (ClusterSummary c : r.clusters()) {
                 boolean isProminent = c.logZ() > logThreshold;

@@ -14,7 +14,8 @@ import java.util.List;
  * @param logFErr         its standard deviation
  * @param nClusters       leaf clusters the sampler kept apart
  * @param nModes          modes found (leaves joined without a likelihood valley between them)
- * @param nProminentModes modes whose local evidence exceeds 1e-3 of the largest
+ * @param nProminentModes modes whose local evidence exceeds the paper's prominence
+ *                        ({@link org.splitbnn.sampler.SamplerResult#DEFAULT_PROMINENCE}) times the largest
  * @param nLikelihood     likelihood calls inside the support
  * @param seconds         wall time
  * @param modeWeights     weights of the largest modes (as many as the problem has known weights), largest first

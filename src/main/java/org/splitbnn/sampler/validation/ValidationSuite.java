@@ -13,9 +13,6 @@ import org.splitbnn.sampler.SamplerSettings;
 /** Runs validation problems and compares what the sampler finds with their known answers. */
 public final class ValidationSuite {
 
-    /** The paper's prominence: a mode is prominent when its local evidence exceeds this fraction of the largest. */
-    public static final double PROMINENCE = 1e-3;
-
     private ValidationSuite() {
     }
 
@@ -40,7 +37,7 @@ public final class ValidationSuite {
         }
         return new ValidationRow(vp.name(), vp.truthLogZ(), r.logZ(), r.logZErr(), vp.truthLogF(),
                 r.logPriorVolumeFraction(), r.logPriorVolumeFractionErr(), r.nClusters(), clusters.size(),
-                r.prominentModes(PROMINENCE), r.nLikelihood(),
+                r.prominentModes(SamplerResult.DEFAULT_PROMINENCE), r.nLikelihood(),
                 r.wallSeconds(), weights, errs, vp.modeWeights());
     }
 }

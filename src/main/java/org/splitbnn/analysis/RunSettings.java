@@ -1,18 +1,18 @@
-package org.splitbnn.output;
+package org.splitbnn.analysis;
 
 import java.io.Serializable;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
-import org.splitbnn.analysis.ExperimentSpec;
-import org.splitbnn.analysis.ModeReport;
 import org.splitbnn.analysis.baselines.Baselines;
 import org.splitbnn.data.Dataset;
 import org.splitbnn.model.NetworkShape;
 import org.splitbnn.model.Prior;
 import org.splitbnn.sampler.SamplerKind;
+import org.splitbnn.sampler.SamplerResult;
 import org.splitbnn.sampler.SamplerSettings;
 
 /**
@@ -42,22 +42,48 @@ public record RunSettings(String prior, double priorHalfWidth, int hidden, int n
     /**
      * One setting.
      *
-     * @param key         its name: the configuration key, the column, the summary key; the option is
-     *                    {@link #option()}
-     * @param gridKey     the configuration key of a list of values, each one run family, or null for a single value
-     *                    (a grid key equal to the key also takes a single value, a list of one)
-     * @param type        the type of its value (String, Integer, Long or Double)
-     * @param defaultText its default as the help and the README give it, or null when it is required
-     * @param description what it is, one line
-     * @param alias       a second name of its command-line option, or null
-     * @param value       its value in a record
+     * @param key          its name: the configuration key, the column, the summary key; the option is
+     *                     {@link #option()}
+     * @param gridKey      the configuration key of a list of values, each one run family, or null for a single value
+     *                     (a grid key equal to the key also takes a single value, a list of one)
+     * @param type         the type of its value (String, Integer, Long or Double)
+     * @param defaultValue its default: a value of {@code type}, a {@link Multiple} of another quantity, or null when
+     *                     it is required
+     * @param description  what it is, one line
+     * @param alias        a second name of its command-line option, or null
+     * @param value        its value in a record
      */
-    public record Setting(String key, String gridKey, Class<?> type, String defaultText, String description,
+    public record Setting(String key, String gridKey, Class<?> type, Object defaultValue, String description,
                           String alias, Function<RunSettings, Object> value) {
 
         /** The command-line option, {@code --key-with-dashes}. */
         public String option() {
             return "--" + key.replace('_', '-');
+        }
+
+        /** Its default as the help and the docs give it ({@code 1e-3}, {@code 10 x nlive}), or null when required. */
+        public String defaultText() {
+            if (defaultValue instanceof Double d) {
+                BigDecimal exact = BigDecimal.valueOf(d).stripTrailingZeros();
+                String plain = exact.toPlainString();
+                String scientific = exact.unscaledValue() + "e" + -exact.scale();
+                return scientific.length() < plain.length() ? scientific : plain;
+            }
+            return defaultValue == null ? null : defaultValue.toString();
+        }
+    }
+
+    /**
+     * A default that is a multiple of another quantity.
+     *
+     * @param factor the multiple
+     * @param of     the quantity: a setting's key or {@code dimension}, the network's parameter count
+     */
+    public record Multiple(int factor, String of) {
+
+        @Override
+        public String toString() {
+            return factor + " x " + of;
         }
     }
 
@@ -65,29 +91,29 @@ public record RunSettings(String prior, double priorHalfWidth, int hidden, int n
     public static final List<Setting> SETTINGS = List.of(
             new Setting("prior", "priors", String.class, null,
                     "prior: " + String.join(", ", Prior.NAMES), null, RunSettings::prior),
-            new Setting("prior_half_width", "prior_half_width", Double.class, "5",
+            new Setting("prior_half_width", "prior_half_width", Double.class, Prior.DEFAULT_HALF_WIDTH,
                     "half-width a of the uniform(-a, a) box of every parameter", null, RunSettings::priorHalfWidth),
-            new Setting("hidden", "hidden", Integer.class, "2", "hidden units of the 2-N-1 network", null,
+            new Setting("hidden", "hidden", Integer.class, 2, "hidden units of the 2-N-1 network", null,
                     RunSettings::hidden),
-            new Setting("nlive", null, Integer.class, "1000", "live points", null, RunSettings::nlive),
-            new Setting("nprior", null, Integer.class, "10 x nlive", "prior draws at the start", null,
+            new Setting("nlive", null, Integer.class, 1000, "live points", null, RunSettings::nlive),
+            new Setting("nprior", null, Integer.class, new Multiple(10, "nlive"), "prior draws at the start", null,
                     RunSettings::nprior),
-            new Setting("num_repeats", null, Integer.class, "5 x dimension",
+            new Setting("num_repeats", null, Integer.class, new Multiple(5, "dimension"),
                     "slice-sampling steps per new point", null, RunSettings::numRepeats),
             new Setting("sampler", null, String.class, SamplerKind.SLICE.key(),
                     "how dead points are replaced: slice (the paper's method) or region", null,
                     RunSettings::sampler),
-            new Setting("sampler_seed", "sampler_seeds", Long.class, "1",
+            new Setting("sampler_seed", "sampler_seeds", Long.class, 1L,
                     "the seed every random choice of the run flows from", "--seed", RunSettings::samplerSeed),
-            new Setting("prominence", null, Double.class, "1e-3",
+            new Setting("prominence", null, Double.class, SamplerResult.DEFAULT_PROMINENCE,
                     "a mode is prominent when its local evidence exceeds this fraction of the largest, in (0, 1]",
                     null, RunSettings::prominence),
-            new Setting("posterior_samples", null, Integer.class, "1000",
+            new Setting("posterior_samples", null, Integer.class, 1000,
                     "equally weighted samples per solution (generalisation, predictions, posterior table)", null,
                     RunSettings::posteriorSamples),
-            new Setting("grid_step", null, Double.class, "0.1", "spacing of the prediction grid", null,
+            new Setting("grid_step", null, Double.class, 0.1, "spacing of the prediction grid", null,
                     RunSettings::gridStep),
-            new Setting("baseline_starts", null, Integer.class, Integer.toString(Baselines.DEFAULT_STARTS),
+            new Setting("baseline_starts", null, Integer.class, Baselines.DEFAULT_STARTS,
                     "optimiser starts of the baselines map, ensemble and laplace; 0 for none", "--starts",
                     RunSettings::baselineStarts));
 
@@ -163,27 +189,25 @@ public record RunSettings(String prior, double priorHalfWidth, int hidden, int n
                 throw new SettingException(key, "unknown setting");
             }
         }
-        String prior = value(given, "prior", String.class, null);
+        String prior = value(given, "prior", String.class);
         if (prior == null) {
             throw new SettingException("prior", "is required");
         }
-        int hidden = value(given, "hidden", Integer.class, 2);
-        int nlive = value(given, "nlive", Integer.class, 1000);
+        int hidden = value(given, "hidden", Integer.class);
+        int nlive = value(given, "nlive", Integer.class);
         int dimension = shape(hidden).dimension();
-        Integer nprior = value(given, "nprior", Integer.class, null);
+        Integer nprior = value(given, "nprior", Integer.class);
         if (nprior == null) {
-            nprior = product(10, nlive, "nlive", "the default nprior = 10 x nlive");
+            nprior = multiple("nprior", nlive, "nlive");
         }
-        Integer numRepeats = value(given, "num_repeats", Integer.class, null);
+        Integer numRepeats = value(given, "num_repeats", Integer.class);
         if (numRepeats == null) {
-            numRepeats = product(5, dimension, "hidden", "the default num_repeats = 5 x dimension");
+            numRepeats = multiple("num_repeats", dimension, "hidden");
         }
-        return new RunSettings(prior, value(given, "prior_half_width", Double.class, Prior.DEFAULT_HALF_WIDTH),
-                hidden, nlive, nprior, numRepeats, value(given, "sampler", String.class, SamplerKind.SLICE.key()),
-                value(given, "sampler_seed", Long.class, 1L),
-                value(given, "prominence", Double.class, 1e-3), value(given, "posterior_samples", Integer.class, 1000),
-                value(given, "grid_step", Double.class, 0.1),
-                value(given, "baseline_starts", Integer.class, Baselines.DEFAULT_STARTS));
+        return new RunSettings(prior, value(given, "prior_half_width", Double.class), hidden, nlive, nprior,
+                numRepeats, value(given, "sampler", String.class), value(given, "sampler_seed", Long.class),
+                value(given, "prominence", Double.class), value(given, "posterior_samples", Integer.class),
+                value(given, "grid_step", Double.class), value(given, "baseline_starts", Integer.class));
     }
 
     /** The setting with key {@code key}. */
@@ -279,19 +303,28 @@ public record RunSettings(String prior, double priorHalfWidth, int hidden, int n
         }
     }
 
-    private static int product(int factor, int value, String key, String what) {
+    /**
+     * The default of {@code key}, a {@link Multiple} of {@code base}.
+     *
+     * @throws SettingException naming {@code baseKey}, the setting {@code base} comes from, when the product
+     *                          overflows an int
+     */
+    private static int multiple(String key, int base, String baseKey) {
+        Multiple m = (Multiple) setting(key).defaultValue();
         try {
-            return Math.multiplyExact(factor, value);
+            return Math.multiplyExact(m.factor(), base);
         } catch (ArithmeticException e) {
-            throw new SettingException(key, what + " = " + (long) factor * value + " exceeds the largest int ("
-                    + Integer.MAX_VALUE + ")");
+            throw new SettingException(baseKey, "the default " + key + " = " + m + " = " + (long) m.factor() * base
+                    + " exceeds the largest int (" + Integer.MAX_VALUE + ")");
         }
     }
 
-    private static <T> T value(Map<String, ?> given, String key, Class<T> type, T fallback) {
+    /** The value of {@code key} given, else its default when that is a value, else null. */
+    private static <T> T value(Map<String, ?> given, String key, Class<T> type) {
         Object v = given.get(key);
         if (v == null) {
-            return fallback;
+            Object fallback = setting(key).defaultValue();
+            return type.isInstance(fallback) ? type.cast(fallback) : null;
         }
         if (type == Double.class && v instanceof Number n && !(v instanceof Double)) {
             v = n.doubleValue();
