@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.splitbnn.output.RunSettings;
+import org.splitbnn.analysis.RunSettings;
 import org.splitbnn.pipeline.SweepConfigReader;
 
 import picocli.CommandLine;
