@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.apache.spark.sql.SparkSession;
+import org.splitbnn.pipeline.ProgressMode;
 import org.splitbnn.pipeline.Sweep;
 import org.splitbnn.pipeline.SweepChecks;
 import org.splitbnn.pipeline.SweepConfigReader;
@@ -12,6 +13,7 @@ import org.splitbnn.pipeline.SweepDriver;
 import org.splitbnn.pipeline.SweepReport;
 import org.splitbnn.pipeline.SweepSpark;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,6 +43,13 @@ public final class SweepCommand implements Callable<Integer> {
             + "compute every run again.")
     boolean overwrite;
 
+    @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
+            converter = ProgressModeConverter.class,
+            description = "Progress while runs compute: runs (a line per run), status (a line at most every "
+                    + ProgressMode.STATUS_SECONDS + " s: done, failed, runs/s, ETA) or auto (runs for up to "
+                    + ProgressMode.RUN_LINES_UP_TO + " runs to compute, else status; the default).")
+    ProgressMode progress;
+
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
@@ -57,12 +66,24 @@ public final class SweepCommand implements Callable<Integer> {
         double sparkSeconds;
         try (SparkSession spark = SweepSpark.session(sweep.name())) {
             sparkSeconds = (System.nanoTime() - start) * 1e-9;
-            report = new SweepDriver(spark, System.out, System.err).run(sweep, out, overwrite);
+            report = new SweepDriver(spark, System.out, System.err, progress).run(sweep, out, overwrite);
         }
         double total = (System.nanoTime() - start) * 1e-9;
         stdout.println(report.line());
         stdout.printf(Locale.ROOT, "wall %.1f s (config and Spark start %.1f s)%n", total, sparkSeconds);
         stdout.flush();
         return report.failed() == 0 ? Main.DONE : Main.FAILED;
+    }
+
+    /** Reads a progress mode by its lower-case name. */
+    static final class ProgressModeConverter implements CommandLine.ITypeConverter<ProgressMode> {
+        @Override
+        public ProgressMode convert(String value) {
+            try {
+                return ProgressMode.valueOf(value.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("expected auto, runs or status, got '" + value + "'");
+            }
+        }
     }
 }

@@ -16,7 +16,7 @@ public enum ProgressMode {
     public static final int RUN_LINES_UP_TO = 500;
 
     /** Seconds between status lines, at least. */
-    public static final double STATUS_SECONDS = 5;
+    public static final int STATUS_SECONDS = 5;
 
     /** Whether an invocation computing {@code runs} runs prints a line per run. */
     boolean runLines(int runs) {
