@@ -1,8 +1,12 @@
 package org.splitbnn.sampler;
 
 import java.util.Arrays;
+import java.util.BitSet;
 
-/** Growable storage of a run's dead points: parameters, logL, birth contour, cluster, its cluster's live points and volume shares. */
+/**
+ * Growable storage of a run's dead points, in the order they died (so of ascending logL): parameters, logL, birth
+ * contour, cluster, its cluster's live points, volume shares, and how each was replaced.
+ */
 final class DeadPoints {
 
     private final int dim;
@@ -13,6 +17,7 @@ final class DeadPoints {
     private int[] nLocal;
     private double[] logShare;
     private double[] logLocalShare;
+    private final BitSet replacedByVolume = new BitSet();
     private int size;
 
     DeadPoints(int dim, int initialCapacity) {
@@ -45,6 +50,31 @@ final class DeadPoints {
         logShare[size] = share;
         logLocalShare[size] = localShare;
         size++;
+    }
+
+    /** Records that the last dead point's replacement was drawn in proportion to volume, not seeded by a live point. */
+    void markLastReplacedByVolume() {
+        replacedByVolume.set(size - 1);
+    }
+
+    /** Whether dead point i's replacement was drawn in proportion to volume (false when it was not replaced). */
+    boolean replacedByVolume(int i) {
+        return replacedByVolume.get(i);
+    }
+
+    /** The first dead point (of the first {@code end}) whose log-likelihood exceeds a value; end when none does. */
+    int firstAbove(double value, int end) {
+        int lo = 0;
+        int hi = end;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (logL[mid] > value) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
     }
 
     int size() {

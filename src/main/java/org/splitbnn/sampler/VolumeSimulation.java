@@ -9,8 +9,8 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * whole cluster tree): each simulation draws every death's compression t ~ Beta(n, 1), with n the live points of the
  * dying point's cluster, and every split's volume shares ~ Dirichlet(live points each child received), each share
  * scattered further by a log-normal factor of the relative variance its region gathered before the split (see
- * {@code NestedSampler}'s urn phase) and the shares renormalised, then integrates each cluster. The error of a
- * log-evidence is the standard deviation of log Z of the log-normal matching the simulated evidences' mean and mean
+ * {@link UrnVariance}) and the shares renormalised, then integrates each cluster. The error of a log-evidence is
+ * the standard deviation of log Z of the log-normal matching the simulated evidences' mean and mean
  * square (the convention of {@link EvidenceMoments}), the error of a mode weight the simulated weights' standard
  * deviation; they carry the uncertainty of a share fixed from a few live points, which the moments of one integration
  * leave out. A share that uncertain makes the evidence skewed: matching the moments of Z, rather than taking the
