@@ -9,17 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
 import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.splitbnn.output.Table;
 
 /**
  * The driver's memory does not grow with the committed rows: a sweep whose commit log holds more posterior rows than
@@ -52,7 +48,7 @@ class TableMemoryTest {
         Configuration conf = new Configuration();
         CommitStore store = new CommitStore(new org.apache.hadoop.fs.Path(out.toUri()), conf);
         for (RunSpec spec : sweep.runs()) {
-            store.commit(List.of(syntheticOutcome(spec)), conf);
+            store.commit(List.of(SyntheticOutcomes.finished(spec, ROWS_PER_RUN)), conf);
         }
         long rows = (long) RUNS * ROWS_PER_RUN;
         long heap = 512L << 20;
@@ -73,27 +69,5 @@ class TableMemoryTest {
         assertEquals(rows, SharedSpark.session().read().parquet(out.resolve("posterior").toString()).count());
         assertEquals(RUNS, SharedSpark.session().read().parquet(out.resolve("runs").toString())
                 .where("status = 'ok'").count());
-    }
-
-    /** A finished run's outcome with {@link #ROWS_PER_RUN} posterior samples of made-up numbers. */
-    private static RunOutcome syntheticOutcome(RunSpec spec) {
-        Row failed = RunRows.failed(spec, "made up", 0.1, new RunRows.Executor("here", "driver")).rows(Table.RUNS)
-                .get(0);
-        Object[] run = new Object[failed.size()];
-        for (int i = 0; i < run.length; i++) {
-            run[i] = failed.get(i);
-        }
-        run[Table.RUNS.index("status")] = RunRows.OK;
-        run[Table.RUNS.index("error")] = null;
-        List<Row> posterior = new ArrayList<>(ROWS_PER_RUN);
-        for (int s = 0; s < ROWS_PER_RUN; s++) {
-            double[] theta = new double[9];
-            for (int k = 0; k < theta.length; k++) {
-                theta[k] = s * 1e-3 + k;
-            }
-            posterior.add(Tables.withSpec(spec, Table.POSTERIOR, List.of(s, 1 + s % 3, -s * 1e-2, theta)));
-        }
-        return new RunOutcome(spec.runId(), Map.of(Table.RUNS, List.of(RowFactory.create(run)),
-                Table.POSTERIOR, posterior));
     }
 }
