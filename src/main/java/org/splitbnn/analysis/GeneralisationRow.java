@@ -22,4 +22,9 @@ package org.splitbnn.analysis;
 public record GeneralisationRow(String solution, String dataset, int samples, double mean, double min, double q1,
                                 double median, double q3, double max, double predictiveLogLikelihood,
                                 double accuracy, double brier, double ece) {
+
+    /** The dataset names the rows of the training set and of the pooled test sets take, which no test set may. */
+    public static final java.util.Set<String> RESERVED_DATASETS = java.util.Set.of(Generalisation.TRAIN,
+            Generalisation.POOLED_TESTS);
+
 }
