@@ -28,4 +28,9 @@ public record GeneralisationRow(String solution, String dataset, int samples, do
 
     /** The dataset name of the row that pools every test set. */
     public static final String POOLED_TESTS = "tests_pooled";
+
+    /** The dataset names the rows of the training set and of the pooled test sets take, which no test set may. */
+    public static final java.util.Set<String> RESERVED_DATASETS = java.util.Set.of(TRAIN,
+            POOLED_TESTS);
+
 }

@@ -49,7 +49,7 @@ public record GridCells(double[] x1, double[] x2) {
             throw new IllegalArgumentException("grid step must be positive and finite, got " + step);
         }
         double[] r = range(data);
-        double cells = (double) axisLength(r[0], r[1], step) * axisLength(r[2], r[3], step);
+        double cells = axisLength(r[0], r[1], step) * axisLength(r[2], r[3], step);
         return cells >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) cells;
     }
 
@@ -68,8 +68,9 @@ public record GridCells(double[] x1, double[] x2) {
         return new double[] {min1, max1, min2, max2};
     }
 
-    private static long axisLength(double min, double max, double step) {
-        return (long) Math.ceil(max / step) - (long) Math.floor(min / step) + 1;
+    /** Number of multiples of {@code step} on an axis, in doubles (a long would overflow for huge ranges). */
+    private static double axisLength(double min, double max, double step) {
+        return Math.ceil(max / step) - Math.floor(min / step) + 1;
     }
 
     /** Number of cells. */

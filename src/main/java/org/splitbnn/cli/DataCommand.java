@@ -1,9 +1,15 @@
 package org.splitbnn.cli;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 
 import org.splitbnn.data.Dataset;
@@ -11,16 +17,24 @@ import org.splitbnn.data.DatasetCsv;
 import org.splitbnn.data.NoisyXorGenerator;
 import org.splitbnn.data.NoisyXorRecipe;
 import org.splitbnn.data.Sha256;
+import org.splitbnn.output.OutputWriteException;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code splitbnn data}: writes a noisy-XOR dataset drawn from a seed as CSV. */
+/**
+ * {@code splitbnn data}: writes a noisy-XOR dataset drawn from a seed as CSV. A file is replaced whole (written beside
+ * it, then renamed over it, with the mode the umask gives a new file); a device or pipe is written into, never
+ * replaced; {@code -} is standard output.
+ */
 @Command(name = "data", mixinStandardHelpOptions = true,
         description = "Write a noisy-XOR dataset (the paper's recipe by default) drawn from a seed, as CSV x1,x2,y.")
 public final class DataCommand implements Callable<Integer> {
+
+    /** The {@code --out} value that names standard output. */
+    static final String STDOUT = "-";
 
     @Spec
     CommandSpec spec;
@@ -36,30 +50,72 @@ public final class DataCommand implements Callable<Integer> {
             description = "Variance of the Gaussian noise on each coordinate (default: ${DEFAULT-VALUE}).")
     double noiseVariance;
 
-    @Option(names = "--out", required = true, description = "CSV file to write.")
-    Path out;
+    @Option(names = "--out", required = true, description = "CSV file to write; a device or pipe is written into, "
+            + "- is standard output.")
+    String out;
 
-    @Option(names = "--force", description = "Replace an existing file.")
+    @Option(names = "--force", description = "Replace an existing regular file (never a folder, device or pipe).")
     boolean force;
 
     @Override
-    public Integer call() throws Exception {
-        if (Files.exists(out) && !force) {
+    public Integer call() throws IOException {
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("option --out: an empty path; name the CSV file to write, or "
+                    + STDOUT + " for standard output");
+        }
+        Path file = STDOUT.equals(out) ? null : Path.of(out);
+        if (file != null && Files.isDirectory(file)) {
+            throw new IllegalArgumentException("option --out " + out + ": is a folder; name the CSV file to write");
+        }
+        boolean stream = file == null || Files.exists(file) && !Files.isRegularFile(file);
+        if (!stream && Files.exists(file) && !force) {
             throw new IllegalArgumentException(out + " exists; use --force to replace it");
         }
         NoisyXorRecipe recipe = new NoisyXorRecipe(counts, noiseVariance);
-        Dataset data = NoisyXorGenerator.generate(recipe, seed, out.getFileName().toString());
-        Path parent = out.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempFile(parent, ".splitbnn-data-", ".csv.tmp");
-        try {
-            DatasetCsv.write(data, tmp);
-            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
+        String name = file == null ? "stdout" : file.getFileName().toString();
+        Dataset data = NoisyXorGenerator.generate(recipe, seed, name);
+        byte[] csv = DatasetCsv.text(data).getBytes(StandardCharsets.UTF_8);
+        if (file == null) {
+            PrintWriter o = spec.commandLine().getOut();
+            o.print(new String(csv, StandardCharsets.UTF_8));
+            o.flush();
+        } else if (stream) {
+            writeInto(file, csv);
+        } else {
+            replace(Files.isSymbolicLink(file) ? file.toRealPath() : file, csv);
         }
-        spec.commandLine().getOut().printf("%s: %d rows, seed %d, counts %s, noise variance %s, sha256 %s%n", out,
-                data.size(), seed, recipe.counts(), noiseVariance, Sha256.ofFile(out));
-        return 0;
+        PrintWriter report = stream ? spec.commandLine().getErr() : spec.commandLine().getOut();
+        report.printf("%s: %d rows, seed %d, counts %s, noise variance %s, sha256 %s%n", out, data.size(), seed,
+                recipe.counts(), noiseVariance, Sha256.of(csv));
+        report.flush();
+        return Main.DONE;
+    }
+
+    /** Writes into a device or pipe, which is never replaced. */
+    private void writeInto(Path target, byte[] csv) {
+        try (OutputStream o = Files.newOutputStream(target, StandardOpenOption.WRITE)) {
+            o.write(csv);
+        } catch (IOException e) {
+            throw new OutputWriteException(out, e);
+        }
+    }
+
+    /** Replaces a regular file (or creates it) whole: written beside it, then renamed over it. */
+    private void replace(Path target, byte[] csv) {
+        Path parent = target.toAbsolutePath().getParent();
+        Path tmp = parent.resolve("." + target.getFileName() + ".tmp-" + UUID.randomUUID());
+        try {
+            Files.createDirectories(parent);
+            Files.write(tmp, csv, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new OutputWriteException(out, e);
+        } finally {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException e) {
+                // the temporary file is hidden beside the output; the error above, if any, is the one to report
+            }
+        }
     }
 }

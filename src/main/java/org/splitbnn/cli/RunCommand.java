@@ -1,23 +1,28 @@
 package org.splitbnn.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.splitbnn.analysis.Experiment;
 import org.splitbnn.analysis.ExperimentResult;
 import org.splitbnn.analysis.ExperimentSpec;
+import org.splitbnn.analysis.GeneralisationRow;
 import org.splitbnn.analysis.ModeReport;
 import org.splitbnn.analysis.RunSettings;
 import org.splitbnn.data.Dataset;
 import org.splitbnn.data.DatasetCsv;
+import org.splitbnn.data.DatasetNames;
 import org.splitbnn.data.Sha256;
 import org.splitbnn.output.DataSource;
 import org.splitbnn.output.OutputDirectory;
@@ -94,17 +99,25 @@ public final class RunCommand implements Callable<Integer> {
         RunSettings settings = settings();
         List<Path> inputs = new ArrayList<>(tests);
         inputs.add(0, data);
-        OutputDirectory.checkReplaceable(out, force, inputs, RunOutput.OWN_FILES);
-        OutputDirectory.checkWritable(out);
+        checkOut(inputs);
         WorkChecks.checkMemory(settings, Runtime.getRuntime().maxMemory(), "the heap (-Xmx, SPLITBNN_JAVA_OPTS)");
         List<DataSource> sources = new ArrayList<>();
-        Dataset train = read(data, DataSource.TRAIN, sources);
+        Dataset train = read(data, DataSource.TRAIN, DatasetCsv.stem(data.getFileName().toString()), sources);
+        Set<String> taken = new HashSet<>(GeneralisationRow.RESERVED_DATASETS);
+        taken.add(train.name());
+        List<String> testNames = DatasetNames.distinct(tests, taken);
         List<Dataset> testSets = new ArrayList<>();
         List<String> testKeys = new ArrayList<>();
-        for (Path t : tests) {
-            Dataset d = read(t, DataSource.TEST, sources);
+        for (int i = 0; i < tests.size(); i++) {
+            Dataset d = read(tests.get(i), DataSource.TEST, testNames.get(i), sources);
             testSets.add(d);
             testKeys.add(d.name() + "=" + DatasetSource.contentHash(d));
+        }
+        try {
+            WorkChecks.checkGrid(settings, train, data.toString());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("option " + RunSettings.setting("grid_step").option() + ": "
+                    + e.getMessage());
         }
         ExperimentSpec experiment = settings.experiment(train, testSets);
         Experiment.problem(experiment);
@@ -124,6 +137,19 @@ public final class RunCommand implements Callable<Integer> {
         RunOutput.write(out, runId, settings, result, sources, SplitbnnVersion.current(), force, polychordFiles);
         printSummary(result, settings);
         return Main.DONE;
+    }
+
+    /** Throws unless {@code --out} names a folder that can be written and (re)placed, naming the option. */
+    private void checkOut(List<Path> inputs) throws IOException {
+        try {
+            if (out.toString().isEmpty()) {
+                throw new IllegalArgumentException("an empty path; name the output directory");
+            }
+            OutputDirectory.checkReplaceable(out, force, inputs, RunOutput.OWN_FILES);
+            OutputDirectory.checkWritable(out);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("option --out '" + out + "': " + e.getMessage());
+        }
     }
 
     /** The run settings from the options given; a bad one is reported by its option. */
@@ -149,11 +175,15 @@ public final class RunCommand implements Callable<Integer> {
         err.flush();
     }
 
-    private static Dataset read(Path file, String role, List<DataSource> sources) throws IOException {
+    /** Reads the data file {@code file} as the dataset {@code name} and records it in {@code sources}. */
+    private static Dataset read(Path file, String role, String name, List<DataSource> sources) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(role + " data file " + file + " does not exist or is not a file");
         }
-        Dataset d = DatasetCsv.read(file);
+        Dataset d;
+        try (InputStream in = Files.newInputStream(file)) {
+            d = DatasetCsv.read(in, file.toString(), name);
+        }
         sources.add(new DataSource(role, d.name(), file.toString(), Sha256.ofFile(file), d.size()));
         return d;
     }

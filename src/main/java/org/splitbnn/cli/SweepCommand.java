@@ -1,11 +1,15 @@
 package org.splitbnn.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.splitbnn.pipeline.ProgressMode;
+import org.splitbnn.output.ErrorText;
 import org.splitbnn.pipeline.Sweep;
 import org.splitbnn.pipeline.SweepChecks;
 import org.splitbnn.pipeline.SweepConfigReader;
@@ -53,6 +57,7 @@ public final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
+        checkOut(SweepSpark.hadoopConfiguration());
         Sweep sweep = SweepConfigReader.read(config, SweepSpark.hadoopConfiguration());
         SweepChecks.checkMemory(sweep);
         PrintWriter stderr = spec.commandLine().getErr();
@@ -84,6 +89,18 @@ public final class SweepCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException("expected auto, runs or status, got '" + value + "'");
             }
+        }
+    }
+
+    /** Throws unless {@code --out} is a path of a file system that {@code conf} knows. */
+    private void checkOut(Configuration conf) {
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("option --out: an empty path; name the sweep's output folder");
+        }
+        try {
+            new Path(out).getFileSystem(conf);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("option --out '" + out + "': " + ErrorText.of(e));
         }
     }
 }

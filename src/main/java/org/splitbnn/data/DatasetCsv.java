@@ -3,14 +3,22 @@ package org.splitbnn.data;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
- * Reads and writes datasets as CSV: the header {@code x1,x2,y}, then one row per line with two finite decimal inputs
- * and the label 0 or 1.
+ * Reads and writes datasets as CSV (UTF-8 text): the header {@code x1,x2,y}, then one row per line with two finite
+ * decimal inputs of magnitude at most {@link #MAX_INPUT} and the label 0 or 1.
  *
  * <p>Inputs are written with {@link Double#toString(double)}, so reading a written file gives back the same doubles
  * bit for bit. A file read must contain both classes.
@@ -19,6 +27,12 @@ public final class DatasetCsv {
 
     /** The header line. */
     public static final String HEADER = "x1,x2,y";
+
+    /**
+     * The largest input magnitude: its square (1e300) summed over even 1e8 rows stays finite, and so do a network's
+     * weighted sums of inputs.
+     */
+    public static final double MAX_INPUT = 1e150;
 
     private static final String[] COLUMNS = HEADER.split(",");
 
@@ -31,7 +45,7 @@ public final class DatasetCsv {
      * @throws DatasetFormatException if the file does not follow the format, naming the line and column
      */
     public static Dataset read(Path file) throws IOException {
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (InputStream in = Files.newInputStream(file)) {
             return read(in, file.toString(), stem(file.getFileName().toString()));
         }
     }
@@ -40,9 +54,43 @@ public final class DatasetCsv {
      * Reads a dataset called {@code name} from {@code in} (any file system's stream); {@code file} names the source
      * in error messages.
      *
-     * @throws DatasetFormatException if the text does not follow the format, naming the line and column
+     * @throws DatasetFormatException if the text is not UTF-8 or does not follow the format, naming the line and
+     *                                column
      */
-    public static Dataset read(BufferedReader in, String file, String name) throws IOException {
+    public static Dataset read(InputStream in, String file, String name) throws IOException {
+        return read(new BufferedReader(new StringReader(utf8(in.readAllBytes(), file))), file, name);
+    }
+
+    /**
+     * The text of {@code bytes}, strictly UTF-8.
+     *
+     * @throws DatasetFormatException naming the line and column (in characters) of the first byte that is not
+     */
+    static String utf8(byte[] bytes, String file) throws DatasetFormatException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            int at = in.position();
+            int lineStart = 0;
+            int line = 1;
+            for (int i = 0; i < at; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            String before = new String(bytes, lineStart, at - lineStart, StandardCharsets.UTF_8);
+            throw new DatasetFormatException(file, line, before.codePointCount(0, before.length()) + 1,
+                    String.format(Locale.ROOT, "not UTF-8 text (byte 0x%02X)", bytes[at] & 0xFF));
+        }
+        decoder.flush(out);
+        return out.flip().toString();
+    }
+
+    private static Dataset read(BufferedReader in, String file, String name) throws IOException {
         checkHeader(file, withoutByteOrderMark(in.readLine()));
         double[] x1 = new double[256];
         double[] x2 = new double[256];
@@ -81,18 +129,17 @@ public final class DatasetCsv {
 
     /** Writes a dataset, replacing the file. */
     public static void write(Dataset dataset, Path file) throws IOException {
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write(HEADER);
-            out.write('\n');
-            for (int row = 0; row < dataset.size(); row++) {
-                out.write(Double.toString(dataset.x1(row)));
-                out.write(',');
-                out.write(Double.toString(dataset.x2(row)));
-                out.write(',');
-                out.write(Integer.toString(dataset.y(row)));
-                out.write('\n');
-            }
+        Files.writeString(file, text(dataset), StandardCharsets.UTF_8);
+    }
+
+    /** A dataset as the text of its CSV file. */
+    public static String text(Dataset dataset) {
+        StringBuilder out = new StringBuilder(HEADER).append('\n');
+        for (int row = 0; row < dataset.size(); row++) {
+            out.append(Double.toString(dataset.x1(row))).append(',').append(Double.toString(dataset.x2(row)))
+                    .append(',').append(dataset.y(row)).append('\n');
         }
+        return out.toString();
     }
 
     /** A line without the UTF-8 byte order mark that some editors put at the start of a file. */
@@ -138,6 +185,10 @@ public final class DatasetCsv {
         if (!Double.isFinite(value)) {
             throw new DatasetFormatException(file, line, column,
                     COLUMNS[column - 1] + " is not finite: '" + field + "'");
+        }
+        if (Math.abs(value) > MAX_INPUT) {
+            throw new DatasetFormatException(file, line, column, COLUMNS[column - 1] + " is " + field.strip()
+                    + ", beyond +-" + MAX_INPUT + " (a network's sums of such inputs overflow)");
         }
         return value;
     }

@@ -4,27 +4,35 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
  * An output directory that appears complete or not at all: its files are written into a temporary folder beside it,
- * which is renamed into place at the end. Every published folder carries the marker file {@link #MARKER}.
+ * which is renamed into place at the end. Every published folder carries the marker file {@link #MARKER}, which
+ * names the files splitbnn wrote there. Folders and files get the modes the umask gives new ones.
  *
- * <p>An existing directory that is not empty is replaced only when forced, and only when splitbnn wrote it (it has
- * the marker or one of the files splitbnn writes, such as {@code summary.json}); it is never the current directory,
+ * <p>An existing directory that is not empty is replaced only when forced, and only when splitbnn can prove it wrote
+ * it: it has the marker, and it holds nothing but the files the marker names (or, for a marker that names none, the
+ * caller's own file patterns) and folders that are themselves wholly splitbnn's. It is never the current directory,
  * one of its ancestors, or a folder that holds one of the inputs. The old directory is removed only once the new one
- * is complete.
+ * is complete. A failure to write is an {@link OutputWriteException} naming the directory.
  */
 public final class OutputDirectory {
 
     /** The marker file of a folder splitbnn wrote. */
     public static final String MARKER = ".splitbnn";
+
+    /** The marker's line after which it names the files written beside it, one a line. */
+    private static final String FILES = "files:";
 
     /** Writes the contents of a directory. */
     @FunctionalInterface
@@ -37,10 +45,12 @@ public final class OutputDirectory {
     }
 
     /**
-     * Throws unless {@code dir} can be (re)placed: it does not exist or is an empty directory, or {@code force} is set
-     * and it is a directory that splitbnn wrote (it holds {@link #MARKER} or one of {@code ownFiles}), that is neither
-     * the current directory nor one of its ancestors, and that holds none of {@code inputs}.
+     * Throws unless {@code dir} can be (re)placed: it does not exist or is an empty directory other than the current
+     * directory and its ancestors, or {@code force} is set and it is a directory that splitbnn wrote (see the class
+     * comment), that is neither the current directory nor one of its ancestors, and that holds none of
+     * {@code inputs}.
      *
+     * @param ownFiles glob patterns of the names of the files splitbnn writes there, for a marker that names none
      * @throws IllegalArgumentException naming the directory and the way out
      */
     public static void checkReplaceable(Path dir, boolean force, Collection<Path> inputs, List<String> ownFiles)
@@ -51,17 +61,16 @@ public final class OutputDirectory {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("output " + dir + " exists and is not a directory");
         }
+        Path real = dir.toRealPath();
+        if (Path.of("").toRealPath().startsWith(real)) {
+            throw new IllegalArgumentException("output directory '" + dir + "' is the current directory or one of "
+                    + "its ancestors, which splitbnn never replaces; choose another output directory");
+        }
         if (isEmpty(dir)) {
             return;
         }
         if (!force) {
             throw new IllegalArgumentException("output directory " + dir + " is not empty; use --force to replace it");
-        }
-        Path real = dir.toRealPath();
-        Path cwd = Path.of("").toRealPath();
-        if (cwd.startsWith(real)) {
-            throw new IllegalArgumentException("--force never replaces the current directory or one of its ancestors: "
-                    + dir + "; choose another output directory");
         }
         for (Path input : inputs) {
             if (Files.exists(input) && input.toRealPath().startsWith(real)) {
@@ -69,11 +78,16 @@ public final class OutputDirectory {
                         + "; --force would delete it, choose another output directory");
             }
         }
-        boolean ours = Files.exists(dir.resolve(MARKER)) || ownFiles.stream().anyMatch(f -> Files.exists(dir.resolve(f)));
-        if (!ours) {
+        if (!Files.isRegularFile(dir.resolve(MARKER), LinkOption.NOFOLLOW_LINKS)) {
             throw new IllegalArgumentException("output directory " + dir + " was not written by splitbnn (no "
-                    + MARKER + " or " + String.join(", ", ownFiles) + "); --force replaces only splitbnn's output, "
-                    + "choose another output directory");
+                    + MARKER + " marker; it holds " + firstEntry(dir) + "); --force replaces only splitbnn's "
+                    + "output, choose another output directory");
+        }
+        String foreign = foreignEntry(dir, ownFiles);
+        if (foreign != null) {
+            throw new IllegalArgumentException("output directory " + dir + " holds " + foreign + ", which splitbnn "
+                    + "did not write; --force replaces only a folder holding nothing but splitbnn's output, move it "
+                    + "or choose another output directory");
         }
     }
 
@@ -100,22 +114,27 @@ public final class OutputDirectory {
      * {@code dir}. On failure the temporary folder is removed and {@code dir} is left as it was.
      *
      * @param inputs   files the contents are made from, which a forced replacement must not delete
-     * @param ownFiles names of files that show a folder to be splitbnn's, besides the marker
+     * @param ownFiles glob patterns of the names of the files splitbnn writes there, for a marker that names none
+     * @throws OutputWriteException naming {@code dir} when a file cannot be written or renamed
      */
     public static void publish(Path dir, boolean force, Collection<Path> inputs, List<String> ownFiles,
                                Contents contents) throws IOException {
         checkReplaceable(dir, force, inputs, ownFiles);
         Path target = dir.toAbsolutePath().normalize();
         Path parent = target.getParent();
-        Files.createDirectories(parent);
         String name = target.getFileName().toString();
-        Path tmp = Files.createTempDirectory(parent, "." + name + ".tmp-");
+        Path tmp = parent.resolve("." + name + ".tmp-" + UUID.randomUUID());
         try {
-            readableByAll(tmp);
-            Files.writeString(tmp.resolve(MARKER), "written by splitbnn " + SplitbnnVersion.current() + "\n",
-                    StandardCharsets.UTF_8);
+            Files.createDirectories(parent);
+            Files.createDirectory(tmp);
+            String marker = "written by splitbnn " + SplitbnnVersion.current() + "\n";
+            Files.writeString(tmp.resolve(MARKER), marker, StandardCharsets.UTF_8);
             contents.writeInto(tmp);
+            Files.writeString(tmp.resolve(MARKER), marker + FILES + "\n" + String.join("\n", names(tmp)) + "\n",
+                    StandardCharsets.UTF_8);
             replace(tmp, target, force, inputs, ownFiles);
+        } catch (IOException | UncheckedIOException e) {
+            throw new OutputWriteException(dir.toString(), e instanceof UncheckedIOException u ? u.getCause() : e);
         } finally {
             deleteRecursively(tmp);
         }
@@ -128,8 +147,7 @@ public final class OutputDirectory {
             Files.move(complete, target, StandardCopyOption.ATOMIC_MOVE);
             return;
         }
-        Path old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
-        Files.delete(old);
+        Path old = target.resolveSibling("." + target.getFileName() + ".old-" + UUID.randomUUID());
         Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
         try {
             Files.move(complete, target, StandardCopyOption.ATOMIC_MOVE);
@@ -140,6 +158,51 @@ public final class OutputDirectory {
         deleteRecursively(old);
     }
 
+    /**
+     * The first entry of {@code dir} (a path relative to it) that splitbnn did not write, or null: every entry must
+     * be the marker, a file the marker names (a marker that names none: a file matching {@code ownFiles}), or a
+     * folder with its own marker that holds nothing else.
+     */
+    private static String foreignEntry(Path dir, List<String> ownFiles) throws IOException {
+        List<String> named = namedFiles(dir.resolve(MARKER));
+        for (String entry : names(dir)) {
+            Path p = dir.resolve(entry);
+            boolean folder = Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
+            boolean own = !folder && (named != null ? named.contains(entry) : ownFiles.stream().anyMatch(glob ->
+                    FileSystems.getDefault().getPathMatcher("glob:" + glob).matches(Path.of(entry))));
+            if (own) {
+                continue;
+            }
+            if (!folder || !Files.isRegularFile(p.resolve(MARKER), LinkOption.NOFOLLOW_LINKS)) {
+                return entry;
+            }
+            String inside = foreignEntry(p, List.of());
+            if (inside != null) {
+                return entry + "/" + inside;
+            }
+        }
+        return null;
+    }
+
+    /** The files a marker names, or null when it names none (a marker of an earlier version). */
+    private static List<String> namedFiles(Path marker) throws IOException {
+        List<String> lines = Files.readAllLines(marker, StandardCharsets.UTF_8);
+        int at = lines.indexOf(FILES);
+        return at < 0 ? null : lines.subList(at + 1, lines.size()).stream().filter(l -> !l.isEmpty()).toList();
+    }
+
+    /** The names of the entries of {@code dir} but the marker, sorted. */
+    private static List<String> names(Path dir) throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.map(p -> p.getFileName().toString()).filter(n -> !n.equals(MARKER)).sorted().toList();
+        }
+    }
+
+    private static String firstEntry(Path dir) throws IOException {
+        List<String> all = names(dir);
+        return all.isEmpty() ? MARKER : all.get(0);
+    }
+
     private static boolean isEmpty(Path dir) throws IOException {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             return !entries.iterator().hasNext();
@@ -147,7 +210,7 @@ public final class OutputDirectory {
     }
 
     private static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         try (Stream<Path> walk = Files.walk(path)) {
@@ -158,13 +221,6 @@ public final class OutputDirectory {
                     throw new UncheckedIOException(e);
                 }
             });
-        }
-    }
-
-    /** A temporary folder is private (rwx------); the published one should read like any other output folder. */
-    private static void readableByAll(Path dir) throws IOException {
-        if (Files.getFileAttributeView(dir, java.nio.file.attribute.PosixFileAttributeView.class) != null) {
-            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         }
     }
 }

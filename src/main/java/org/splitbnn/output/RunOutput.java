@@ -21,8 +21,11 @@ public final class RunOutput {
     /** The summary's file name. */
     public static final String SUMMARY = "summary.json";
 
-    /** The files that show a folder to be a run's output (besides the marker), for {@link OutputDirectory}. */
-    public static final List<String> OWN_FILES = List.of(SUMMARY);
+    /**
+     * Glob patterns of the names of every file a run writes (besides the marker), for a marker of an earlier version
+     * that does not name them ({@link OutputDirectory}).
+     */
+    public static final List<String> OWN_FILES = List.of(SUMMARY, "*.parquet", PolyChordFiles.ROOT + "*");
 
     private RunOutput() {
     }

@@ -44,6 +44,23 @@ public final class WorkChecks {
         }
     }
 
+    /**
+     * Throws unless the prediction grid of {@code settings} over {@code train} has at most
+     * {@link GridCells#MAX_CELLS} cells.
+     *
+     * @param trainFile the training set's file (or name), for the message
+     * @throws IllegalArgumentException naming the grid step, the training set and the cell count, to be prefixed by
+     *                                  the option or key of the grid step
+     */
+    public static void checkGrid(RunSettings settings, Dataset train, String trainFile) {
+        long cells = GridCells.count(train, settings.gridStep());
+        if (cells > GridCells.MAX_CELLS) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "grid step %s gives %.3g prediction grid "
+                            + "cells over the training set %s, more than %d; use a larger grid step",
+                    settings.gridStep(), (double) cells, trainFile, GridCells.MAX_CELLS));
+        }
+    }
+
     /** The warnings for one run of {@code settings} on {@code train}, each one line with its time estimate. */
     public static List<String> warnings(RunSettings settings, Dataset train) {
         List<String> out = new ArrayList<>();

@@ -1,10 +1,8 @@
 package org.splitbnn.pipeline;
 
-import java.io.BufferedReader;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,6 +36,7 @@ import org.splitbnn.data.Dataset;
 import org.splitbnn.data.DatasetCsv;
 import org.splitbnn.data.NoisyXorRecipe;
 import org.splitbnn.output.SplitbnnVersion;
+import org.splitbnn.output.WorkChecks;
 
 /**
  * Reads a sweep configuration (YAML), checks every key and value, and expands the grid into runs. The run settings'
@@ -48,10 +47,6 @@ import org.splitbnn.output.SplitbnnVersion;
  * the configuration file's folder.
  */
 public final class SweepConfigReader {
-
-    /** Dataset names the generalisation table gives the training set and the pooled test sets. */
-    private static final Set<String> RESERVED_TEST_NAMES = Set.of(GeneralisationRow.TRAIN,
-            GeneralisationRow.POOLED_TESTS);
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
 
@@ -124,10 +119,10 @@ public final class SweepConfigReader {
         return s.gridKey() != null ? s.gridKey() : s.key();
     }
 
-    private JsonNode parse(String text) {
+    private JsonNode parse(String text) throws IOException {
         JsonNode root;
         try {
-            root = YAML.readTree(text);
+            root = YamlTree.read(YAML, text, file);
         } catch (JsonProcessingException e) {
             // SnakeYAML's message: what it was doing, what it found, and where ("line N, column M") it found it
             List<String> lines = e.getOriginalMessage().lines().map(String::strip).toList();
@@ -152,6 +147,10 @@ public final class SweepConfigReader {
             throw new IllegalArgumentException(file + ": expected keys such as name, nlive, priors; got "
                     + describe(root));
         }
+        String empty = firstNull(root, "");
+        if (empty != null) {
+            throw error(empty, "has no value (null); give one, or leave the key out for its default");
+        }
         List<String> known = knownKeys();
         root.fieldNames().forEachRemaining(k -> {
             if (!known.contains(k)) {
@@ -160,6 +159,27 @@ public final class SweepConfigReader {
             }
         });
         return root;
+    }
+
+    /** The key (as {@code a.b[2]}) of the first null value under {@code n}, or null when there is none. */
+    private static String firstNull(JsonNode n, String at) {
+        if (n.isNull()) {
+            return at;
+        }
+        for (int i = 0; n.isArray() && i < n.size(); i++) {
+            String found = firstNull(n.get(i), at + "[" + i + "]");
+            if (found != null) {
+                return found;
+            }
+        }
+        for (var it = n.fields(); n.isObject() && it.hasNext(); ) {
+            var field = it.next();
+            String found = firstNull(field.getValue(), at.isEmpty() ? field.getKey() : at + "." + field.getKey());
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 
     private SweepConfig config(ObjectNode rest) {
@@ -290,12 +310,23 @@ public final class SweepConfigReader {
             List<SweepConfig.DataItem> testItems = datasets.tests() != null ? datasets.tests() : c.tests();
             testItems = testItems == null ? List.of() : nonEmpty(testItems, testsKey);
             for (DatasetSource t : train) {
-                String trainHash = hashes.computeIfAbsent(t.name(), n -> DatasetSource.contentHash(t.build()));
+                Dataset trainData = t.build();
+                String trainHash = hashes.computeIfAbsent(t.name(), n -> DatasetSource.contentHash(trainData));
+                for (RunSettings s : settings) {
+                    try {
+                        WorkChecks.checkGrid(s, trainData, "'" + t.name() + "'");
+                    } catch (IllegalArgumentException e) {
+                        throw error("grid_step", e.getMessage());
+                    }
+                }
                 List<DatasetSource> tests = datasets(testItems, testsKey, t);
                 List<String> testKeys = new ArrayList<>();
                 for (DatasetSource test : tests) {
-                    check(!RESERVED_TEST_NAMES.contains(test.name()), testsKey, "a test set may not be named '"
-                            + test.name() + "' (the generalisation table uses it); rename the file");
+                    check(!GeneralisationRow.RESERVED_DATASETS.contains(test.name()), testsKey, "a test set may not be "
+                            + "named '" + test.name() + "' (the generalisation table uses it); rename the file");
+                    check(!test.name().equals(t.name()), testsKey, "the test set '" + test.name() + "' has the name "
+                            + "of the training set it serves, so their generalisation rows cannot be told apart; "
+                            + "rename one file");
                     testKeys.add(test.name() + "=" + hashes.computeIfAbsent(test.name(),
                             n -> DatasetSource.contentHash(test.build())));
                 }
@@ -509,7 +540,7 @@ public final class SweepConfigReader {
         FileSystem fs = path.getFileSystem(conf);
         check(fs.isFile(path), key, "no such file: " + shown + " (CSV paths are relative to the"
                 + " configuration file's folder)");
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(fs.open(path), StandardCharsets.UTF_8))) {
+        try (InputStream in = fs.open(path)) {
             return DatasetCsv.read(in, shown, DatasetCsv.stem(path.getName()));
         } catch (IOException | IllegalArgumentException e) {
             throw error(key, e.getMessage());

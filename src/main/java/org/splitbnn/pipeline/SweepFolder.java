@@ -67,8 +67,9 @@ final class SweepFolder implements AutoCloseable {
     }
 
     /**
-     * Opens the folder {@code out} for an invocation: checks that it is empty or a sweep's, creates it, takes its
-     * lease and repairs what an interrupted invocation left.
+     * Opens the folder {@code out} for an invocation: checks that it is empty (but for a lock: a sweep killed as it
+     * started leaves only that) or a sweep's, creates it, takes its lease and repairs what an interrupted invocation
+     * left.
      *
      * @param tables the folder names of every table a sweep writes
      *
@@ -82,7 +83,9 @@ final class SweepFolder implements AutoCloseable {
             if (!fs.getFileStatus(out).isDirectory()) {
                 throw new IllegalArgumentException("--out " + out + " is a file, not a folder");
             }
-            if (fs.listStatus(out).length > 0 && !fs.exists(new Path(out, CommitStore.FOLDER))
+            boolean onlyLock = java.util.Arrays.stream(fs.listStatus(out))
+                    .allMatch(f -> SweepLock.isLockFile(f.getPath().getName()));
+            if (!onlyLock && !fs.exists(new Path(out, CommitStore.FOLDER))
                     && !fs.exists(new Path(out, RECORD)) && !fs.exists(new Path(out, ClosingSummary.FILE))) {
                 throw new IllegalArgumentException("--out " + out + " is not empty and holds no sweep (no "
                         + CommitStore.FOLDER + "/ or " + RECORD + "); choose another folder");

@@ -56,6 +56,11 @@ final class SweepLock implements AutoCloseable {
         renewal.scheduleAtFixedRate(this::renew, RENEW.toMillis(), RENEW.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Whether {@code name} is the lock file's, or its checksum's (Hadoop's local file system writes one). */
+    static boolean isLockFile(String name) {
+        return name.equals(FILE) || name.equals("." + FILE + ".crc");
+    }
+
     /**
      * Takes the lease of the folder {@code out}, taking over a stale one (reported on {@code warnings}).
      *

@@ -11,7 +11,8 @@ import org.splitbnn.output.OutputDirectory;
 /**
  * The report of a run directory (it has {@code summary.json}) or a sweep folder (it has a {@code runs} table):
  * PNG figures and a self-contained {@code report.html} that links to them, written into {@code DIR/report}, which
- * appears complete or not at all.
+ * appears complete or not at all. Its inputs are read before anything is written, so that an error reading them is
+ * bad input and an error writing is an {@link org.splitbnn.output.OutputWriteException}.
  */
 public final class Report {
 
@@ -20,6 +21,9 @@ public final class Report {
 
     /** The page's file name. */
     public static final String PAGE = "report.html";
+
+    /** Glob patterns of the names of the files a report writes (besides the marker). */
+    private static final List<String> OWN_FILES = List.of(PAGE, "*.png");
 
     private Report() {
     }
@@ -39,8 +43,11 @@ public final class Report {
                     + "(runs/)");
         }
         Path out = dir.resolve(FOLDER);
-        OutputDirectory.publish(out, force, List.of(), List.of(PAGE), tmp -> {
-            Html page = run ? RunPage.write(RunDirectory.read(dir), tmp) : SweepPage.write(SweepTables.read(dir), tmp);
+        OutputDirectory.checkReplaceable(out, force, List.of(), OWN_FILES);
+        RunDirectory runDir = run ? RunDirectory.read(dir) : null;
+        SweepTables sweep = run ? null : SweepTables.read(dir);
+        OutputDirectory.publish(out, force, List.of(), OWN_FILES, tmp -> {
+            Html page = run ? RunPage.write(runDir, tmp) : SweepPage.write(sweep, tmp);
             Files.writeString(tmp.resolve(PAGE), page.text(), StandardCharsets.UTF_8);
         });
         return out;

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.splitbnn.data.Dataset;
@@ -28,7 +30,7 @@ public record RunDirectory(Path dir, JsonNode summary, RunFigureInput figures) {
 
     /** Reads the run directory {@code dir}. */
     public static RunDirectory read(Path dir) throws IOException {
-        JsonNode summary = new ObjectMapper().readTree(dir.resolve(RunOutput.SUMMARY).toFile());
+        JsonNode summary = summary(dir.resolve(RunOutput.SUMMARY));
         List<ModeRow> modes = ModeRow.of(ParquetTable.read(file(dir, Table.MODES), ModeRow.COLUMNS));
         List<LogLikelihoodRow> generalisation = LogLikelihoodRow.of(
                 ParquetTable.read(file(dir, Table.GENERALISATION), LogLikelihoodRow.COLUMNS));
@@ -39,6 +41,28 @@ public record RunDirectory(Path dir, JsonNode summary, RunFigureInput figures) {
                 posterior, PredictionMap.of(ParquetTable.read(file(dir, Table.PREDICTIONS), PredictionMap.COLUMNS)),
                 training(dir, summary));
         return new RunDirectory(dir, summary, figures);
+    }
+
+    /**
+     * The run summary in {@code file}.
+     *
+     * @throws IllegalArgumentException naming the file, and the line and column where it stops being valid JSON
+     */
+    private static JsonNode summary(Path file) throws IOException {
+        JsonNode summary;
+        try {
+            summary = new ObjectMapper().readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String problem = e.getOriginalMessage().lines().findFirst().orElse("")
+                    .replaceAll("\\s*\\(start marker at \\[Source.*", "").replaceAll("\\s*\\[Source:[^]]*]", "");
+            throw new IllegalArgumentException(file + ": not valid JSON" + (at == null ? "" : " at line "
+                    + at.getLineNr() + ", column " + at.getColumnNr()) + ": " + problem);
+        }
+        if (summary == null || !summary.isObject()) {
+            throw new IllegalArgumentException(file + ": not a run summary (expected a JSON object {...})");
+        }
+        return summary;
     }
 
     /** The Parquet file of {@code table} in the run directory {@code dir}. */

@@ -23,4 +23,11 @@ class GridCellsTest {
         assertEquals(0.3, cells.x1()[12]);
         assertThrows(IllegalArgumentException.class, () -> GridCells.covering(d, 0));
     }
+
+    @Test
+    void aHugeRangeCountsAsMoreCellsThanAnyGridMayHave() {
+        Dataset d = new Dataset("d", new double[] {-1, 1e150}, new double[] {0, 1}, new int[] {0, 1});
+        assertEquals(Long.MAX_VALUE, GridCells.count(d, 0.1));
+        assertThrows(IllegalArgumentException.class, () -> GridCells.covering(d, 0.1));
+    }
 }

@@ -1,5 +1,7 @@
 package org.splitbnn.cli;
 
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -37,5 +39,63 @@ class DataCommandTest {
         assertEquals(Main.BAD_INPUT, bad.exitCode());
         assertTrue(bad.err().contains("counts"), bad.err());
         assertFalse(Files.exists(dir.resolve("y.csv")));
+    }
+
+    @Test
+    void aPipeIsWrittenIntoNeverReplaced(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("fifo");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(() -> {
+            try {
+                return Files.readAllBytes(fifo);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        CommandLineTestSupport.Outcome o = CommandLineTestSupport.execute("data", "--seed", "2022", "--out",
+                fifo.toString(), "--force");
+        assertEquals(0, o.exitCode(), o.err());
+        assertArrayEquals(Files.readAllBytes(Path.of("data/paper/train.csv")), read.get(10, TimeUnit.SECONDS));
+        assertTrue(Files.isSameFile(fifo, fifo) && !Files.isRegularFile(fifo), "still a pipe");
+        assertTrue(o.err().contains("220 rows"), "the summary line leaves the written stream alone: " + o.err());
+    }
+
+    @Test
+    void aDashIsStandardOutputAndAFolderOrAnEmptyPathIsRefused(@TempDir Path dir) {
+        CommandLineTestSupport.Outcome o = CommandLineTestSupport.execute("data", "--seed", "2022", "--out", "-");
+        assertEquals(0, o.exitCode(), o.err());
+        assertTrue(o.out().startsWith("x1,x2,y\n") && o.out().lines().count() == 221, o.out());
+        CommandLineTestSupport.Outcome folder = CommandLineTestSupport.execute("data", "--seed", "1", "--out",
+                dir.toString(), "--force");
+        assertEquals(Main.BAD_INPUT, folder.exitCode());
+        assertTrue(folder.err().contains("option --out " + dir + ": is a folder"), folder.err());
+        CommandLineTestSupport.Outcome empty = CommandLineTestSupport.execute("data", "--seed", "1", "--out", "");
+        assertEquals(Main.BAD_INPUT, empty.exitCode());
+        assertTrue(empty.err().contains("option --out: an empty path"), empty.err());
+    }
+
+    @Test
+    void theFileGetsTheModeTheUmaskGivesANewFile(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("train.csv");
+        Files.writeString(out, "old");
+        assertEquals(0, CommandLineTestSupport.execute("data", "--seed", "1", "--out", out.toString(), "--force")
+                .exitCode());
+        assertEquals(Files.getPosixFilePermissions(Files.createFile(dir.resolve("fresh"))),
+                Files.getPosixFilePermissions(out));
+        try (var files = Files.list(dir)) {
+            assertEquals(2, files.count(), "no temporary file left");
+        }
+    }
+
+    @Test
+    void aFullDeviceIsAWriteFailureNamingIt() {
+        if (!Files.exists(Path.of("/dev/full"))) {
+            return;
+        }
+        CommandLineTestSupport.Outcome o = CommandLineTestSupport.execute("data", "--seed", "1", "--out",
+                "/dev/full", "--force");
+        assertEquals(Main.OUTPUT_ERROR, o.exitCode(), o.err());
+        assertTrue(o.err().contains("could not write /dev/full"), o.err());
+        assertTrue(Files.exists(Path.of("/dev/full")) && !Files.isRegularFile(Path.of("/dev/full")));
     }
 }

@@ -100,4 +100,53 @@ class MessagesTest {
         assertTrue(o.err().contains(contains), o.err());
         assertFalse(o.err().contains("\tat "), "no stack trace without --verbose");
     }
+
+    @Test
+    void anEmptyOrUnknownOutputIsNamedByItsOption() {
+        assertOneLine(CommandLineTestSupport.execute("run", "--data", "data/dev/train.csv", "--prior", "full",
+                "--out", "", "--quiet"), Main.BAD_INPUT, "option --out '': an empty path");
+        assertOneLine(CommandLineTestSupport.execute("run", "--data", "data/dev/train.csv", "--prior", "full",
+                "--out", ".", "--quiet"), Main.BAD_INPUT, "option --out '.': output directory '.' is the current "
+                + "directory");
+        assertOneLine(CommandLineTestSupport.execute("sweep", "conf/smoke.yaml", "--out", ""), Main.BAD_INPUT,
+                "option --out: an empty path");
+        assertOneLine(CommandLineTestSupport.execute("sweep", "conf/smoke.yaml", "--out", "foo://x"),
+                Main.BAD_INPUT, "option --out 'foo://x': No FileSystem for scheme \"foo\"");
+    }
+
+    @Test
+    void aGridTooFineIsRefusedNamingTheOptionFileAndCells() {
+        assertOneLine(CommandLineTestSupport.execute("run", "--data", "data/dev/train.csv", "--prior", "full",
+                "--grid-step", "1e-5", "--out", dir.resolve("o").toString(), "--quiet"), Main.BAD_INPUT,
+                "option --grid-step: grid step 1.0E-5 gives ");
+        CommandLineTestSupport.Outcome o = CommandLineTestSupport.execute("run", "--data", "data/dev/train.csv",
+                "--prior", "full", "--grid-step", "1e-5", "--out", dir.resolve("o").toString(), "--quiet");
+        assertTrue(o.err().contains("prediction grid cells over the training set data/dev/train.csv, more than "
+                + "10000000"), o.err());
+        assertFalse(Files.exists(dir.resolve("o")));
+    }
+
+    @Test
+    void aDamagedSummaryIsNamedByTheReport() throws IOException {
+        Path run = Files.createDirectories(dir.resolve("run"));
+        Files.writeString(run.resolve("summary.json"), "{\"run_id\": \"x\", \"settings\": {");
+        assertOneLine(CommandLineTestSupport.execute("report", run.toString()), Main.BAD_INPUT,
+                run.resolve("summary.json") + ": not valid JSON at line 1, column ");
+        assertFalse(Files.exists(run.resolve("report")));
+    }
+
+    @Test
+    void testFilesOfTheSameNameGetNamesThatTellThemApart() throws IOException {
+        Path a = Files.createDirectories(dir.resolve("a"));
+        Path b = Files.createDirectories(dir.resolve("b"));
+        Files.copy(Path.of("data/dev/test_01.csv"), a.resolve("train.csv"));
+        Files.copy(Path.of("data/dev/test_02.csv"), b.resolve("train.csv"));
+        Path out = dir.resolve("out");
+        CommandLineTestSupport.Outcome o = CommandLineTestSupport.execute("run", "--data", "data/dev/train.csv",
+                "--test", a.resolve("train.csv").toString(), "--test", b.resolve("train.csv").toString(),
+                "--prior", "full", "--nlive", "20", "--posterior-samples", "20", "--out", out.toString(), "--quiet");
+        assertEquals(Main.DONE, o.exitCode(), o.err());
+        String summary = Files.readString(out.resolve("summary.json"));
+        assertTrue(summary.contains("\"a/train\"") && summary.contains("\"b/train\""), summary);
+    }
 }

@@ -88,4 +88,26 @@ class DatasetCsvTest {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void textThatIsNotUtf8IsNamedByLineColumnAndByte() throws IOException {
+        Path latin1 = dir.resolve("latin1.csv");
+        Files.write(latin1, new byte[] {'x', '1', ',', 'x', '2', ',', 'y', '\n', '0', '.', '5', ',', '(', (byte) 0xE9});
+        assertFormatError(latin1, 2, 6, "not UTF-8 text (byte 0xE9)");
+        Path utf16 = dir.resolve("utf16.csv");
+        Files.write(utf16, "\uFEFFx1,x2,y\n1,2,1\n".getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+        assertFormatError(utf16, 1, 1, "not UTF-8 text (byte 0xFF)");
+    }
+
+    @Test
+    void inputsTooLargeForTheNetworksSumsAreNamed() throws IOException {
+        assertFormatError("x1,x2,y\n1,2,1\n3,1.7e308,0\n", 3, 2, "x2 is 1.7e308, beyond +-1.0E150");
+        assertEquals(2, DatasetCsv.read(new java.io.ByteArrayInputStream("x1,x2,y\n1e150,2,1\n3,-1e150,0\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)), "f", "f").size());
+    }
+
+    private void assertFormatError(Path file, int line, int column, String problem) {
+        DatasetFormatException e = assertThrows(DatasetFormatException.class, () -> DatasetCsv.read(file));
+        assertEquals(file + ": line " + line + ", column " + column + ": " + problem, e.getMessage());
+    }
 }

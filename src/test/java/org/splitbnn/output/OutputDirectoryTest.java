@@ -72,4 +72,84 @@ class OutputDirectoryTest {
             locked.toFile().setWritable(true);
         }
     }
+
+    @Test
+    void forceNeedsTheMarkerNotJustAFileSplitbnnAlsoWrites(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("summary.json"), "{\"tool\":\"other\"}");
+        Files.writeString(dir.resolve("thesis.tex"), "precious");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OutputDirectory.publish(dir,
+                true, List.of(), OWN, tmp -> Files.writeString(tmp.resolve("summary.json"), "{}")));
+        assertTrue(e.getMessage().contains("output directory " + dir + " was not written by splitbnn (no .splitbnn "
+                + "marker; it holds summary.json)"), e.getMessage());
+        assertEquals("precious", Files.readString(dir.resolve("thesis.tex")));
+    }
+
+    @Test
+    void forceNeverReplacesAMarkedFolderHoldingAFileSplitbnnDidNotWrite(@TempDir Path dir) throws IOException {
+        Path run = dir.resolve("run");
+        OutputDirectory.publish(run, false, List.of(), OWN, tmp -> Files.writeString(tmp.resolve("summary.json"), "{}"));
+        Path report = run.resolve("report");
+        OutputDirectory.publish(report, false, List.of(), List.of(), tmp -> Files.writeString(tmp.resolve("a.png"),
+                "png"));
+        assertDoesNotThrow(() -> OutputDirectory.checkReplaceable(run, true, List.of(), OWN), "its own report");
+        Files.writeString(report.resolve("notes.txt"), "mine");
+        IllegalArgumentException inReport = assertThrows(IllegalArgumentException.class,
+                () -> OutputDirectory.checkReplaceable(run, true, List.of(), OWN));
+        assertTrue(inReport.getMessage().contains("holds report/notes.txt, which splitbnn did not write"),
+                inReport.getMessage());
+        Files.delete(report.resolve("notes.txt"));
+        Files.writeString(run.resolve("thesis.tex"), "precious");
+        IllegalArgumentException beside = assertThrows(IllegalArgumentException.class, () -> OutputDirectory.publish(
+                run, true, List.of(), OWN, tmp -> Files.writeString(tmp.resolve("summary.json"), "{}")));
+        assertTrue(beside.getMessage().contains("output directory " + run + " holds thesis.tex, which splitbnn did "
+                + "not write"), beside.getMessage());
+        assertEquals("precious", Files.readString(run.resolve("thesis.tex")));
+    }
+
+    @Test
+    void aMarkerOfAnEarlierVersionCountsTheCallersOwnFiles(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve(OutputDirectory.MARKER), "written by splitbnn 0.1\n");
+        Files.writeString(dir.resolve("summary.json"), "{}");
+        assertDoesNotThrow(() -> OutputDirectory.checkReplaceable(dir, true, List.of(), List.of("summary.json",
+                "*.parquet")));
+        Files.writeString(dir.resolve("x.parquet"), "");
+        assertDoesNotThrow(() -> OutputDirectory.checkReplaceable(dir, true, List.of(), List.of("summary.json",
+                "*.parquet")));
+        Files.writeString(dir.resolve("x.txt"), "");
+        assertThrows(IllegalArgumentException.class, () -> OutputDirectory.checkReplaceable(dir, true, List.of(),
+                List.of("summary.json", "*.parquet")));
+    }
+
+    @Test
+    void theCurrentDirectoryIsNeverPlacedEvenWithoutForce() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> OutputDirectory.checkReplaceable(Path.of("."), false, List.of(), OWN));
+        assertTrue(e.getMessage().contains("is the current directory or one of its ancestors"), e.getMessage());
+    }
+
+    @Test
+    void foldersAndFilesGetTheModesTheUmaskGivesNewOnes(@TempDir Path dir) throws IOException {
+        Path run = dir.resolve("run");
+        OutputDirectory.publish(run, false, List.of(), OWN, tmp -> Files.writeString(tmp.resolve("summary.json"), "{}"));
+        Path freshFolder = Files.createDirectory(dir.resolve("fresh"));
+        Path freshFile = Files.createFile(dir.resolve("fresh.txt"));
+        assertEquals(Files.getPosixFilePermissions(freshFolder), Files.getPosixFilePermissions(run));
+        for (String f : List.of(OutputDirectory.MARKER, "summary.json")) {
+            assertEquals(Files.getPosixFilePermissions(freshFile), Files.getPosixFilePermissions(run.resolve(f)), f);
+        }
+    }
+
+    @Test
+    void aFullDiskIsAWriteFailureNamingTheFolderAndLeavesNothing(@TempDir Path dir) throws IOException {
+        Path run = dir.resolve("run");
+        OutputWriteException e = assertThrows(OutputWriteException.class, () -> OutputDirectory.publish(run, false,
+                List.of(), OWN, tmp -> {
+                    Files.writeString(tmp.resolve("summary.json"), "{");
+                    throw new IOException("No space left on device");
+                }));
+        assertEquals("could not write " + run + ": No space left on device", e.getMessage());
+        try (var files = Files.list(dir)) {
+            assertEquals(0, files.count(), "nothing half-written");
+        }
+    }
 }

@@ -278,4 +278,35 @@ class SweepConfigReaderTest {
         Files.writeString(file, yaml);
         return SweepConfigReader.read(file);
     }
+
+    @Test
+    void nullsAndSeveralDocumentsAreRefusedAndScalarAliasesResolved() throws IOException {
+        assertError(MINIMAL + "nprior: null\n", "key 'nprior': has no value (null)");
+        assertError(MINIMAL + "nprior:\n", "key 'nprior': has no value (null)");
+        assertError(MINIMAL + "hidden: [2, ~]\n", "key 'hidden[1]': has no value (null)");
+        assertError(MINIMAL + "---\n" + MINIMAL, "holds more than one YAML document (another starts at line");
+        Sweep aliased = read(MINIMAL.replace("nlive: 50", "nlive: &n 50") + "nprior: *n\n");
+        assertEquals(50, aliased.runs().get(0).settings().nprior());
+        assertError(MINIMAL + "nprior: *m\n", "not valid YAML at line 6, column 9: found undefined alias m");
+        for (String shipped : List.of("paper", "robustness", "smoke", "study", "study-quick")) {
+            assertTrue(SweepConfigReader.read(Path.of("conf/" + shipped + ".yaml")).runs().size() > 0, shipped);
+        }
+    }
+
+    @Test
+    void aGridTooFineIsRefusedBeforeAnythingIsWritten() {
+        assertError(MINIMAL + "grid_step: 0.0001\n", "key 'grid_step': grid step 1.0E-4 gives");
+        assertError(MINIMAL + "grid_step: 0.0001\n", "prediction grid cells over the training set 'xor-3', "
+                + "more than 10000000");
+    }
+
+    @Test
+    void aTestSetNamedLikeItsTrainingSetIsRefused() throws IOException {
+        Files.createDirectories(dir.resolve("a"));
+        Files.createDirectories(dir.resolve("b"));
+        Files.copy(Path.of("data/dev/train.csv"), dir.resolve("a/t.csv"));
+        Files.copy(Path.of("data/dev/test_01.csv"), dir.resolve("b/t.csv"));
+        assertError(MINIMAL.replace("{seed: 3}", "{csv: a/t.csv}") + "tests: [{csv: b/t.csv}]\n",
+                "key 'tests': the test set 't' has the name of the training set it serves");
+    }
 }
