@@ -15,6 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 import org.apache.hadoop.fs.FSError;
@@ -382,8 +386,7 @@ public final class SweepDriver {
                     TrainingPointsTable.SCHEMA));
         }
         Path staging = folder.staging();
-        // the writes are independent Spark jobs: running them side by side saves most of their start-up time
-        frames.entrySet().parallelStream().forEach(e -> write(e.getValue(), new Path(staging, e.getKey())));
+        writeAll(frames, staging);
         if (!commits.damaged().isEmpty()) {
             folder.discard(staging);
             return new TablesWritten(false, commits.damaged());
@@ -430,7 +433,29 @@ public final class SweepDriver {
         return c;
     }
 
-    private static void write(Dataset<Row> frame, Path folder) {
-        frame.write().mode(SaveMode.Overwrite).parquet(folder.toString());
+    /**
+     * Writes each frame into its folder of {@code staging}, all at once: the writes are independent Spark jobs, and
+     * one job's planning overlaps another's tasks.
+     */
+    private static void writeAll(Map<String, Dataset<Row>> frames, Path staging) throws IOException {
+        ExecutorService pool = Executors.newFixedThreadPool(frames.size());
+        try {
+            List<Future<?>> writes = new ArrayList<>();
+            frames.forEach((folder, frame) -> writes.add(pool.submit((Runnable) () ->
+                    frame.write().mode(SaveMode.Overwrite).parquet(new Path(staging, folder).toString()))));
+            for (Future<?> w : writes) {
+                w.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while writing the tables", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IOException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
