@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.splitbnn.analysis.baselines.Baselines;
 import org.splitbnn.sampler.ProgressListener;
 
 /** The baselines of runs on the dev data (nlive 200, seed 1, 32 starts) against the nested sampler's findings. */
+@Tag("slow")
 class BaselinesDevTest {
 
     /**

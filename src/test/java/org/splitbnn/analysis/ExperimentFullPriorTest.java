@@ -7,10 +7,12 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.splitbnn.sampler.ProgressListener;
 
 /** The full uniform prior on the dev data at nlive 200, nprior 2000, seed 1: many modes, all symmetry images. */
+@Tag("slow")
 class ExperimentFullPriorTest {
 
     private static ExperimentResult result;

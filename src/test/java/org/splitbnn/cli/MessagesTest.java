@@ -11,15 +11,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.splitbnn.output.OutputWriteException;
 import org.splitbnn.pipeline.SweepBusyException;
 
 /**
- * Issue 9, item 7: each case ends with one line on stderr naming the file, key or path, and the documented exit
+ * Each case ends with one line on stderr naming the file, key or path, and the documented exit
  * code; a stack trace only with {@code --verbose}.
  */
+@Tag("slow")
 class MessagesTest {
 
     @TempDir

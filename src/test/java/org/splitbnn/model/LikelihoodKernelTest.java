@@ -3,7 +3,6 @@ package org.splitbnn.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,12 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.splitbnn.data.Dataset;
 import org.splitbnn.data.NoisyXorGenerator;
 import org.splitbnn.data.NoisyXorRecipe;
-import org.splitbnn.sampler.NarrowVectorJvm;
 import org.splitbnn.sampler.VectorModule;
 
 /**
- * The vector kernel gives the scalar reference's bits, and so does every vector width (2, 4, 8 lanes), so the
- * likelihood does not depend on the machine.
+ * The vector kernel gives the scalar reference's bits (every vector width: {@link LikelihoodKernelWidthTest}), so
+ * the likelihood does not depend on the machine.
  */
 class LikelihoodKernelTest {
 
@@ -139,49 +137,11 @@ class LikelihoodKernelTest {
         }
     }
 
-    /**
-     * JVMs limited to 2- and 4-lane vectors ({@code -XX:MaxVectorSize}) give the bits of this one: each prints the
-     * log-likelihood bits of the same parameters ({@link BitsOfThisJvm}).
-     */
-    @Test
-    void everyVectorWidthGivesTheSameBits() throws IOException, InterruptedException {
-        String here = BitsOfThisJvm.bits();
-        for (int maxVectorBytes : NarrowVectorJvm.MAX_VECTOR_BYTES) {
-            String output = NarrowVectorJvm.output(BitsOfThisJvm.class, maxVectorBytes);
-            String lanes = "lanes " + maxVectorBytes / Double.BYTES + " ";
-            assertTrue(output.startsWith(lanes), output);
-            assertEquals(here.substring(here.indexOf(' ', "lanes ".length()) + 1),
-                    output.substring(lanes.length()), "MaxVectorSize=" + maxVectorBytes);
-        }
-    }
-
     @Test
     void usesTheVectorKernelWhenTheModuleIsPresent() {
         assertTrue(VectorModule.present(), "tests add it");
         assertEquals(VectorLikelihoodKernel.lanes() >= 2 ? VectorLikelihoodKernel.class
                 : ScalarLikelihoodKernel.class, LikelihoodKernel.of(train, NetworkShape.PAPER).getClass());
-    }
-
-    /** Prints "lanes L" and the log-likelihood bits of fixed parameters (N = 1..3) on the development set. */
-    static final class BitsOfThisJvm {
-
-        public static void main(String[] args) {
-            System.out.println(bits());
-        }
-
-        static String bits() {
-            UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(13L);
-            Dataset train = ModelFixtures.devTrain();
-            StringBuilder out = new StringBuilder("lanes " + VectorLikelihoodKernel.lanes());
-            for (int hidden = 1; hidden <= 3; hidden++) {
-                NetworkShape shape = new NetworkShape(hidden);
-                FastLogLikelihood likelihood = new FastLogLikelihood(train, shape);
-                for (double[] theta : thetas(rng, shape.dimension())) {
-                    out.append(' ').append(Long.toHexString(Double.doubleToRawLongBits(likelihood.logLikelihood(theta))));
-                }
-            }
-            return out.toString();
-        }
     }
 
     /** Draws in the prior box, far outside it, and constant vectors on and beyond the clamp. */

@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What {@code --force} may replace (issue 9, item 1: {@code --out . --force} emptied the current folder). */
+/** What {@code --force} may replace: never the current folder, an ancestor or a folder holding an input. */
 class OutputDirectoryTest {
 
     private static final List<String> OWN = List.of("summary.json");

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.splitbnn.analysis.claims.Claim;
@@ -23,6 +24,7 @@ import org.splitbnn.analysis.claims.Verdict;
  * The shipped quick study at reduced size (2 training seeds instead of 4, nlive 40, 50 posterior samples, 8 optimiser
  * starts, 2 test sets): the same blocks and factors, and a claims table with a row for every claim.
  */
+@Tag("spark")
 class StudyQuickTest {
 
     @TempDir

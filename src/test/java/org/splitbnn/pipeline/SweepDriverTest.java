@@ -24,9 +24,11 @@ import org.apache.spark.api.java.function.Function;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.splitbnn.analysis.RunSettings;
 import org.splitbnn.analysis.claims.ClaimSettings;
+import org.splitbnn.analysis.claims.Verdict;
 import org.junit.jupiter.api.io.TempDir;
 import org.splitbnn.output.Table;
 
@@ -34,6 +36,8 @@ import org.splitbnn.output.Table;
  * The smoke sweep end to end on local[2,2]: table contents, determinism, resume, failures and task retries. The
  * smoke sweep is computed once ({@link #reference}) and the other tests compare with it.
  */
+@Tag("spark")
+@Tag("slow")
 class SweepDriverTest {
 
     @TempDir
@@ -115,7 +119,10 @@ class SweepDriverTest {
         assertEquals(4, c1.<Integer>getAs("runs"));
         assertEquals(difference, c1.<Double>getAs("estimate"), 1e-12);
         assertTrue(c1.<Double>getAs("ci_low") <= difference && difference <= c1.<Double>getAs("ci_high"));
-        assertTrue(List.of("supported", "refuted", "inconclusive").contains(c1.<String>getAs("verdict")));
+        assertEquals(0.0, c1.<Double>getAs("threshold"));
+        assertEquals("above", c1.getAs("claimed_side"), "C1: more prominent modes under the full prior");
+        assertEquals(Verdict.of(c1.<Double>getAs("ci_low"), c1.<Double>getAs("ci_high"), 0, true).label(),
+                c1.getAs("verdict"), "the verdict of the row's interval against its threshold");
         assertEquals(List.of(15, 50, 5, 40), c1.getList(c1.fieldIndex("counts")));
     }
 

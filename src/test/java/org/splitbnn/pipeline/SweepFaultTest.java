@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * writing was interrupted, and sweeps killed (in a child JVM, {@link FaultPoint}) during a commit and while the
  * tables are swapped in. After each, the next invocation gives tables identical to a clean run's.
  */
+@Tag("spark")
+@Tag("slow")
 class SweepFaultTest {
 
     @TempDir

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
 import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The driver's memory does not grow with the committed rows: a sweep whose commit log holds more posterior rows than
  * fit in the driver's heap as Spark rows gets its tables written by a driver JVM with that heap.
  */
+@Tag("spark")
+@Tag("slow")
 class TableMemoryTest {
 
     private static final int RUNS = 32;

@@ -15,6 +15,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.splitbnn.cli.Main;
@@ -22,6 +23,7 @@ import org.splitbnn.output.ParquetTable;
 import picocli.CommandLine;
 
 /** The report of a small run made here (full prior, several modes): its figures and the numbers on its page. */
+@Tag("slow")
 class RunReportTest {
 
     @TempDir

@@ -1,6 +1,8 @@
 package org.splitbnn.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.util.List;
@@ -30,7 +32,7 @@ class StudyFiguresTest {
     }
 
     @Test
-    void figuresHaveTheirGridsSize() {
+    void figuresHaveAPanelPerClaimAndPrior() {
         List<StudyPoint> runs = List.of(
                 new StudyPoint("full", "xor-1", 110, 0.5, 2, 6, 2, -0.40, -0.45),
                 new StudyPoint("full", "xor-2", 110, 0.5, 2, 8, 2, -0.42, -0.44),
@@ -39,13 +41,33 @@ class StudyFiguresTest {
                 new StudyPoint("constrained", "xor-1", 110, 0.5, 2, 2, Double.NaN, -0.41, -0.44));
         StudyTables study = new StudyTables(List.of(line("C1", "constrained", 110, 0.5, 2),
                 line("C3", "full", 110, 0.5, 2), line("C3", "full", 220, 0.5, 2)), runs);
+        int band = PanelGrid.TITLE_BAND;
+        int width = StudyFigures.PANEL_WIDTH;
         BufferedImage forest = StudyFigures.forest(study);
-        assertEquals(StudyFigures.forestGrid(study).width(), forest.getWidth());
-        assertEquals(StudyFigures.forestGrid(study).height(), forest.getHeight());
-        assertEquals(1, StudyFigures.forestGrid(study).rows(), "two claims fit in one row of three");
+        // two claims fill one row of three panels, each tall enough for C3's two conditions
+        int forestPanel = 110 + 22 * 2;
+        assertEquals(List.of(3 * width, band + forestPanel), List.of(forest.getWidth(), forest.getHeight()));
+        assertTrue(drawn(forest, 0, band, width, forestPanel), "C1's panel");
+        assertTrue(drawn(forest, width, band, width, forestPanel), "C3's panel");
+        assertFalse(drawn(forest, 2 * width, band, width, forestPanel), "no third claim: the last cell stays blank");
         BufferedImage counts = StudyFigures.counts(study);
-        assertEquals(2 * StudyFigures.PANEL_WIDTH, counts.getWidth(), "a column per prior");
+        int height = StudyFigures.PANEL_HEIGHT;
+        assertEquals(List.of(2 * width, band + 2 * height), List.of(counts.getWidth(), counts.getHeight()),
+                "a column per prior, a row each for modes and functions");
         BufferedImage advantage = StudyFigures.advantage(study);
-        assertEquals(StudyFigures.advantageGrid(study).height(), advantage.getHeight());
+        assertEquals(List.of(2 * width, band + height), List.of(advantage.getWidth(), advantage.getHeight()),
+                "a panel per prior");
+    }
+
+    /** Whether the rectangle at ({@code x}, {@code y}) of the image holds a pixel that is not white. */
+    private static boolean drawn(BufferedImage image, int x, int y, int width, int height) {
+        for (int i = x; i < x + width; i++) {
+            for (int j = y; j < y + height; j++) {
+                if ((image.getRGB(i, j) & 0xFFFFFF) != 0xFFFFFF) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

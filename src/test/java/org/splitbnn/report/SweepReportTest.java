@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.splitbnn.pipeline.SharedSpark;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +28,7 @@ import org.splitbnn.pipeline.SweepDriver;
  * marked for figures) on the test JVM's shared Spark session: its figures, and the numbers on its page against the
  * tables as Spark reads them.
  */
+@Tag("spark")
 class SweepReportTest {
 
     private static final String CONFIG = """

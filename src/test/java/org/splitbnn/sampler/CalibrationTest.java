@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.splitbnn.sampler.validation.ValidationProblem;
@@ -19,6 +20,7 @@ import org.splitbnn.sampler.validation.ValidationSuite;
  * mode splits off with a few live points, so its share of the volume is uncertain; corr12 at nlive 100 is cut into
  * several clusters of a few dozen points each, whose regions must still bound their part of the contour.
  */
+@Tag("statistical")
 class CalibrationTest {
 
     private static final int SEEDS = 24;

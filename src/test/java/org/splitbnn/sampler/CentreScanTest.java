@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
@@ -44,28 +43,6 @@ class CentreScanTest {
     @Test
     void vectorKernelGivesTheScalarAnswers() {
         assertEquals(answers(true), answers(false));
-    }
-
-    /** JVMs limited to 2- and 4-lane vectors ({@code -XX:MaxVectorSize}) give this one's answers. */
-    @Test
-    void everyVectorWidthGivesTheSameAnswers() throws IOException, InterruptedException {
-        String here = AnswersOfThisJvm.answers().strip();
-        for (int maxVectorBytes : NarrowVectorJvm.MAX_VECTOR_BYTES) {
-            assertEquals(here, NarrowVectorJvm.output(AnswersOfThisJvm.class, maxVectorBytes),
-                    "MaxVectorSize=" + maxVectorBytes);
-        }
-    }
-
-    /** Prints the fastest kernel's answers on fixed inputs. */
-    static final class AnswersOfThisJvm {
-
-        public static void main(String[] args) {
-            System.out.println(answers());
-        }
-
-        static String answers() {
-            return CentreScanTest.answers(true);
-        }
     }
 
     /**
