@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.splitbnn.data.Dataset;
 import org.splitbnn.data.DatasetCsv;
@@ -36,6 +37,7 @@ import org.splitbnn.sampler.validation.ValidationProblems;
  * at every vector width and without the Vector API (their own tests check that), so the values hold on any machine.
  * It lives in {@code model} because it runs the network's likelihood.
  */
+@Tag("slow")
 class SamplerGoldenTest {
 
     private static final String GOLDEN = "sampler-golden.csv";
