@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.apache.parquet.hadoop.ParquetFileReader;
@@ -461,10 +462,19 @@ public record ParquetTable(List<Column> columns) {
         return new GroupReaderBuilder(file);
     }
 
+    /** {@link #groupReader(InputFile)} with the settings of {@code conf}. */
+    public static ParquetReader.Builder<Group> groupReader(InputFile file, ParquetConfiguration conf) {
+        return new GroupReaderBuilder(file, conf);
+    }
+
     /** A Parquet reader of example {@link Group}s from any {@link InputFile} (the builder's constructor is protected). */
     private static final class GroupReaderBuilder extends ParquetReader.Builder<Group> {
         GroupReaderBuilder(InputFile file) {
             super(file);
+        }
+
+        GroupReaderBuilder(InputFile file, ParquetConfiguration conf) {
+            super(file, conf);
         }
 
         @Override

@@ -61,7 +61,7 @@ final class BatchTask implements Serializable {
     /** Commits {@code outcomes} into the sweep folder {@code out}; a failure to write is returned, not thrown. */
     static Result commit(List<String> runIds, List<RunOutcome> outcomes, String out, Configuration conf) {
         try {
-            return new Result(runIds, new CommitStore(new Path(out), conf).commit(outcomes, conf), null);
+            return new Result(runIds, new CommitStore(new Path(out), conf).commit(outcomes), null);
         } catch (Exception | FSError e) {
             return new Result(runIds, null, RunTask.message(e));
         }

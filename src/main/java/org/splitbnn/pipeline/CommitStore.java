@@ -3,6 +3,8 @@ package org.splitbnn.pipeline;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -22,10 +24,12 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.spark.sql.Row;
 import org.splitbnn.data.Sha256;
 import org.splitbnn.output.Table;
@@ -64,10 +68,17 @@ final class CommitStore {
     private static final int PARALLEL_READS = 16;
 
     private final FileSystem fs;
+    private final Configuration conf;
     private final Path dir;
 
+    /**
+     * The log of the sweep folder {@code out}. On a file system that keeps checksum files beside the data (the local
+     * one), the log goes through the raw file system beneath it: the manifest's digests do that job.
+     */
     CommitStore(Path out, Configuration conf) throws IOException {
-        this.fs = out.getFileSystem(conf);
+        FileSystem fs = out.getFileSystem(conf);
+        this.fs = fs instanceof ChecksumFileSystem checked ? checked.getRawFileSystem() : fs;
+        this.conf = conf;
         this.dir = new Path(out, FOLDER);
     }
 
@@ -165,7 +176,7 @@ final class CommitStore {
             return;
         }
         Path folder = new Path(dir, QUARANTINE);
-        fs.mkdirs(folder);
+        mkdir(folder);
         Path target = new Path(folder, name);
         for (int k = 1; fs.exists(target); k++) {
             target = new Path(folder, name + "." + k);
@@ -263,7 +274,7 @@ final class CommitStore {
                 throw new IOException(file.getName() + " does not match its manifest (SHA-256 " + digest + ", "
                         + bytes.length + " bytes)");
             }
-            List<Row> rows = RowParquet.read(bytes, file.toString(), Tables.commitSchema(table));
+            List<Row> rows = RowParquet.read(bytes, file.toString(), Tables.commitSchema(table), conf);
             if (rows.size() != entry.rows()) {
                 throw new IOException(file.getName() + ": " + rows.size() + " rows, the manifest says "
                         + entry.rows());
@@ -278,13 +289,11 @@ final class CommitStore {
      * Commits a batch of outcomes under a new unique name: their rows per table in one file each, then the
      * manifest, then the rename into place.
      */
-    CommitManifest commit(List<RunOutcome> batch, Configuration conf) throws IOException {
+    CommitManifest commit(List<RunOutcome> batch) throws IOException {
         String name = TIME.format(Instant.now()) + "-" + UUID.randomUUID().toString().substring(0, 8);
         Path tmp = new Path(dir, TMP + name);
         try {
-            if (!fs.mkdirs(tmp)) {
-                throw new IOException("could not create " + tmp);
-            }
+            mkdir(tmp);
             Map<String, CommitManifest.FileEntry> files = new LinkedHashMap<>();
             for (Table t : Tables.SWEEP) {
                 List<Row> rows = new ArrayList<>();
@@ -292,10 +301,9 @@ final class CommitStore {
                 if (rows.isEmpty() && t != Table.RUNS) {
                     continue;
                 }
-                Path file = new Path(tmp, t.folder() + SUFFIX);
-                RowParquet.write(file, conf, Tables.commitSchema(t), rows);
-                files.put(t.folder(), new CommitManifest.FileEntry(rows.size(), fs.getFileStatus(file).getLen(),
-                        digest(file)));
+                byte[] bytes = RowParquet.write(Tables.commitSchema(t), rows, conf);
+                create(new Path(tmp, t.folder() + SUFFIX), bytes);
+                files.put(t.folder(), new CommitManifest.FileEntry(rows.size(), bytes.length, Sha256.of(bytes)));
                 FaultPoint.reach("commit");
             }
             List<CommitManifest.RunEntry> runs = new ArrayList<>();
@@ -305,9 +313,7 @@ final class CommitStore {
                 runs.add(new CommitManifest.RunEntry(RunHeadline.of(o), rows));
             }
             CommitManifest manifest = new CommitManifest(FORMAT_VERSION, name, runs, files);
-            try (FSDataOutputStream out = fs.create(new Path(tmp, CommitManifest.FILE), false)) {
-                out.write(manifest.toJson());
-            }
+            create(new Path(tmp, CommitManifest.FILE), manifest.toJson());
             Path target = new Path(dir, name);
             if (!fs.rename(tmp, target)) {
                 throw new IOException("could not rename " + tmp + " to " + target);
@@ -328,9 +334,27 @@ final class CommitStore {
         fs.delete(dir, true);
     }
 
-    private String digest(Path file) throws IOException {
-        try (InputStream in = fs.open(file)) {
-            return Sha256.of(in);
+    /**
+     * Creates the folder {@code folder} and its parents. On the local file system through {@code java.nio}: Hadoop's
+     * local file system sets every new file's and folder's mode by starting a {@code chmod} process (without its
+     * native library), which cost more than the commit itself; {@code java.nio} gives the mode the umask gives.
+     */
+    private void mkdir(Path folder) throws IOException {
+        if (fs instanceof RawLocalFileSystem local) {
+            Files.createDirectories(local.pathToFile(folder).toPath());
+        } else if (!fs.mkdirs(folder)) {
+            throw new IOException("could not create " + folder);
+        }
+    }
+
+    /** Creates the new file {@code file} holding {@code bytes} (on the local file system as {@link #mkdir} does). */
+    private void create(Path file, byte[] bytes) throws IOException {
+        if (fs instanceof RawLocalFileSystem local) {
+            Files.write(local.pathToFile(file).toPath(), bytes, StandardOpenOption.CREATE_NEW);
+            return;
+        }
+        try (FSDataOutputStream out = fs.create(file, false)) {
+            out.write(bytes);
         }
     }
 

@@ -1,13 +1,15 @@
 package org.splitbnn.pipeline;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.Path;
+import org.apache.parquet.HadoopReadOptions;
+import org.apache.parquet.conf.HadoopParquetConfiguration;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.apache.parquet.hadoop.ParquetFileReader;
@@ -16,10 +18,10 @@ import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.api.ReadSupport;
 import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.hadoop.util.HadoopInputFile;
-import org.apache.parquet.hadoop.util.HadoopOutputFile;
 import org.apache.parquet.io.DelegatingSeekableInputStream;
 import org.apache.parquet.io.InputFile;
+import org.apache.parquet.io.OutputFile;
+import org.apache.parquet.io.PositionOutputStream;
 import org.apache.parquet.io.SeekableInputStream;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
@@ -52,12 +54,13 @@ final class RowParquet {
     private RowParquet() {
     }
 
-    /** Writes {@code rows} (with {@code schema}) to the new file {@code file}. */
-    static void write(Path file, Configuration conf, StructType schema, List<Row> rows) throws IOException {
+    /** {@code rows} (with {@code schema}) as the bytes of a Parquet file. */
+    static byte[] write(StructType schema, List<Row> rows, Configuration conf) throws IOException {
         MessageType message = messageType(schema);
         Map<String, String> extra = Map.of(SPARK_SCHEMA, schema.json());
         SimpleGroupFactory groups = new SimpleGroupFactory(message);
-        try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(HadoopOutputFile.fromPath(file, conf))
+        BytesOutputFile file = new BytesOutputFile();
+        try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(file)
                 .withType(message).withExtraMetaData(extra).withCompressionCodec(CompressionCodecName.SNAPPY)
                 .withConf(conf).build()) {
             for (Row row : rows) {
@@ -71,31 +74,20 @@ final class RowParquet {
                 writer.write(g);
             }
         }
+        return file.bytes.toByteArray();
     }
 
     /**
-     * Reads the rows of {@code file} as rows of {@code schema}.
-     *
-     * @throws IOException when the file cannot be read or a column has another type
-     */
-    static List<Row> read(Path file, Configuration conf, StructType schema) throws IOException {
-        return read(HadoopInputFile.fromPath(file, conf), file.toString(), schema);
-    }
-
-    /**
-     * Reads the rows of a file held in memory ({@code bytes}, named {@code file} in messages) as rows of
+     * Reads the rows of a Parquet file held in memory ({@code bytes}, named {@code file} in messages) as rows of
      * {@code schema}.
      *
      * @throws IOException when the bytes are not such a file or a column has another type
      */
-    static List<Row> read(byte[] bytes, String file, StructType schema) throws IOException {
-        return read(new BytesInputFile(bytes), file, schema);
-    }
-
-    private static List<Row> read(InputFile in, String file, StructType schema) throws IOException {
+    static List<Row> read(byte[] bytes, String file, StructType schema, Configuration conf) throws IOException {
+        InputFile in = new BytesInputFile(bytes);
         MessageType fileSchema;
         long count;
-        try (ParquetFileReader footer = ParquetFileReader.open(in)) {
+        try (ParquetFileReader footer = ParquetFileReader.open(in, HadoopReadOptions.builder(conf).build())) {
             fileSchema = footer.getFooter().getFileMetaData().getSchema();
             count = footer.getRecordCount();
         }
@@ -107,7 +99,7 @@ final class RowParquet {
             }
         }
         List<Row> rows = new ArrayList<>();
-        try (ParquetReader<Group> reader = ParquetTable.groupReader(in)
+        try (ParquetReader<Group> reader = ParquetTable.groupReader(in, new HadoopParquetConfiguration(conf))
                 .set(ReadSupport.PARQUET_READ_SCHEMA, fileSchema.toString()).build()) {
             for (long r = 0; r < count; r++) {
                 Group g = reader.read();
@@ -270,6 +262,47 @@ final class RowParquet {
                     in.skip(newPos);
                 }
             };
+        }
+    }
+
+    /** A Parquet output file into bytes in memory. */
+    private static final class BytesOutputFile implements OutputFile {
+
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        @Override
+        public PositionOutputStream create(long blockSizeHint) {
+            return new PositionOutputStream() {
+                @Override
+                public long getPos() {
+                    return bytes.size();
+                }
+
+                @Override
+                public void write(int b) {
+                    bytes.write(b);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) {
+                    bytes.write(b, off, len);
+                }
+            };
+        }
+
+        @Override
+        public PositionOutputStream createOrOverwrite(long blockSizeHint) {
+            return create(blockSizeHint);
+        }
+
+        @Override
+        public boolean supportsBlockSize() {
+            return false;
+        }
+
+        @Override
+        public long defaultBlockSize() {
+            return 0;
         }
     }
 }

@@ -51,7 +51,7 @@ class TableMemoryTest {
         Configuration conf = new Configuration();
         CommitStore store = new CommitStore(new org.apache.hadoop.fs.Path(out.toUri()), conf);
         for (RunSpec spec : sweep.runs()) {
-            store.commit(List.of(SyntheticOutcomes.finished(spec, ROWS_PER_RUN)), conf);
+            store.commit(List.of(SyntheticOutcomes.finished(spec, ROWS_PER_RUN)));
         }
         long rows = (long) RUNS * ROWS_PER_RUN;
         long heap = 512L << 20;
