@@ -48,6 +48,9 @@ public record ParquetTable(List<Column> columns) {
 
         /** Number of values. */
         int size();
+
+        /** The value of row {@code row} as a table row holds it: boxed, a missing value as null. */
+        Object value(int row);
     }
 
     /** A column of doubles (Parquet DOUBLE). */
@@ -55,6 +58,11 @@ public record ParquetTable(List<Column> columns) {
         @Override
         public int size() {
             return values.length;
+        }
+
+        @Override
+        public Object value(int row) {
+            return values[row];
         }
     }
 
@@ -68,6 +76,11 @@ public record ParquetTable(List<Column> columns) {
         public int size() {
             return values.length;
         }
+
+        @Override
+        public Object value(int row) {
+            return values[row] == MISSING ? null : values[row];
+        }
     }
 
     /** A column of longs (Parquet INT64). */
@@ -75,6 +88,11 @@ public record ParquetTable(List<Column> columns) {
         @Override
         public int size() {
             return values.length;
+        }
+
+        @Override
+        public Object value(int row) {
+            return values[row];
         }
     }
 
@@ -84,6 +102,11 @@ public record ParquetTable(List<Column> columns) {
         public int size() {
             return values.length;
         }
+
+        @Override
+        public Object value(int row) {
+            return values[row];
+        }
     }
 
     /** A column of strings (Parquet BINARY annotated as UTF-8 string). */
@@ -91,6 +114,11 @@ public record ParquetTable(List<Column> columns) {
         @Override
         public int size() {
             return values.length;
+        }
+
+        @Override
+        public Object value(int row) {
+            return values[row];
         }
     }
 
@@ -102,6 +130,11 @@ public record ParquetTable(List<Column> columns) {
         @Override
         public int size() {
             return values.length;
+        }
+
+        @Override
+        public Object value(int row) {
+            return values[row];
         }
     }
 

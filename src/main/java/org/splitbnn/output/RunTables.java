@@ -40,26 +40,42 @@ public final class RunTables {
     /** Every table of a run's folder. */
     public static Map<Table, ParquetTable> all(String runId, String train, RunSettings settings,
                                                ExperimentResult result) {
-        Map<Table, List<Column>> own = new EnumMap<>(Table.class);
-        own.put(Table.DEAD, dead(result.sampler()));
-        own.put(Table.POSTERIOR, posterior(result.solutions().get(0)));
-        own.put(Table.MODES, modes(result.modes()));
-        own.put(Table.GENERALISATION, generalisation(result.generalisation()));
-        own.put(Table.OPTIMA, optima(result.baselines().optima()));
-        own.put(Table.STARTS, starts(result.baselines().starts()));
-        own.put(Table.PREDICTIONS, predictions(result.predictions()));
-        Map<Table, ParquetTable> tables = new EnumMap<>(Table.class);
-        for (Table t : TABLES) {
-            List<Column> columns = spec(runId, train, settings, own.get(t).get(0).size());
-            columns.addAll(own.get(t));
-            List<String> names = columns.stream().map(Column::name).toList();
-            if (!names.equals(t.names())) {
-                throw new IllegalStateException("table " + t.folder() + ": columns " + names + " differ from the "
-                        + "contract's " + t.names());
-            }
-            tables.put(t, new ParquetTable(columns));
+        return of(runId, train, settings, result, TABLES);
+    }
+
+    /**
+     * The run's tables of {@code tables} (any of {@link #TABLES}), each with its spec columns: the one definition of
+     * a run's rows, which a run folder writes and a sweep commits.
+     */
+    public static Map<Table, ParquetTable> of(String runId, String train, RunSettings settings,
+                                              ExperimentResult result, List<Table> tables) {
+        Map<Table, ParquetTable> out = new EnumMap<>(Table.class);
+        for (Table t : tables) {
+            List<Column> own = switch (t) {
+                case DEAD -> dead(result.sampler());
+                case POSTERIOR -> posterior(result.solutions().get(0));
+                case MODES -> modes(result.modes());
+                case GENERALISATION -> generalisation(result.generalisation());
+                case OPTIMA -> optima(result.baselines().optima());
+                case STARTS -> starts(result.baselines().starts());
+                case PREDICTIONS -> predictions(result.predictions());
+                default -> throw new IllegalArgumentException("a run folder has no table " + t.folder());
+            };
+            out.put(t, withSpec(t, runId, train, settings, own));
         }
-        return tables;
+        return out;
+    }
+
+    private static ParquetTable withSpec(Table t, String runId, String train, RunSettings settings,
+                                         List<Column> own) {
+        List<Column> columns = spec(runId, train, settings, own.get(0).size());
+        columns.addAll(own);
+        List<String> names = columns.stream().map(Column::name).toList();
+        if (!names.equals(t.names())) {
+            throw new IllegalStateException("table " + t.folder() + ": columns " + names + " differ from the "
+                    + "contract's " + t.names());
+        }
+        return new ParquetTable(columns);
     }
 
     /** The spec columns of {@code rows} rows. */

@@ -76,7 +76,7 @@ public final class SummaryJson {
         root.put("n_prominent_modes", result.prominentModes());
         root.put("n_distinct_functions", result.distinctFunctions());
         root.put("n_likelihood_calls", run.nLikelihood());
-        root.put("n_rejected", run.nOutsideSupport());
+        root.put("n_outside_support", run.nOutsideSupport());
         root.put("n_prior_draws", run.nPriorDraws());
         root.put("n_dead", run.nDead());
         number(root, "wall_seconds", run.wallSeconds());

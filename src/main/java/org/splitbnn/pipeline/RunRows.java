@@ -1,20 +1,16 @@
 package org.splitbnn.pipeline;
 
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.splitbnn.output.RunTables;
 import org.splitbnn.output.Table;
 import org.apache.spark.sql.Row;
 import org.splitbnn.output.SplitbnnVersion;
 import org.splitbnn.analysis.ExperimentResult;
-import org.splitbnn.analysis.baselines.Baselines;
-import org.splitbnn.analysis.GeneralisationRow;
-import org.splitbnn.analysis.ModeReport;
-import org.splitbnn.analysis.PredictionGrid;
-import org.splitbnn.analysis.Solution;
 import org.splitbnn.analysis.claims.Condition;
 import org.splitbnn.sampler.SamplerResult;
 
@@ -33,64 +29,24 @@ public final class RunRows {
     /**
      * The outcome of a finished run.
      *
-     * @param posterior   the full posterior's equally weighted samples, used when the spec asks for the posterior table
      * @param wallSeconds the whole run's wall time: datasets, sampling and analysis
      */
-    public static RunOutcome ok(RunSpec spec, ExperimentResult result, Solution posterior, Executor where,
-                                double wallSeconds) {
+    public static RunOutcome ok(RunSpec spec, ExperimentResult result, Executor where, double wallSeconds) {
         SamplerResult s = result.sampler();
         Map<Table, List<Row>> rows = new EnumMap<>(Table.class);
         rows.put(Table.RUNS, List.of(runRow(spec, OK, null, s.logZ(), s.logZErr(), s.logPriorVolumeFraction(),
                 s.klDivergence(), s.nClusters(), result.modes().size(), result.prominentModes(),
                 result.distinctFunctions(), s.nLikelihood(), s.nOutsideSupport(),
                 s.nDead(), s.wallSeconds(), wallSeconds, where, s.parameterNames().toArray(String[]::new))));
-        List<Row> modes = new ArrayList<>();
-        for (ModeReport m : result.modes()) {
-            modes.add(Tables.withSpec(spec, Table.MODES, Arrays.asList(m.mode(), m.clusterId(), m.localLogZ(),
-                    m.localLogZErr(), m.weight(), m.prominent(), m.function(), doubles(m.mean()), doubles(m.sd()))));
-        }
-        rows.put(Table.MODES, modes);
-        List<Row> generalisation = new ArrayList<>();
-        for (GeneralisationRow g : result.generalisation()) {
-            generalisation.add(Tables.withSpec(spec, Table.GENERALISATION, Arrays.asList(g.solution(), g.dataset(),
-                    g.samples(), g.mean(), g.min(), g.q1(), g.median(), g.q3(), g.max(), g.predictiveLogLikelihood(),
-                    g.accuracy(), g.brier(), g.ece())));
-        }
-        rows.put(Table.GENERALISATION, generalisation);
-        List<Row> optima = new ArrayList<>();
-        for (Baselines.DistinctOptimum o : result.baselines().optima()) {
-            optima.add(Tables.withSpec(spec, Table.OPTIMA, Arrays.asList(o.optimum(), o.logL(), o.basinCount(),
-                    o.basinFraction(), o.images(), o.laplaceLogZ(), o.laplaceLogZImage(), o.positiveDefinite(),
-                    o.onWall(), o.laplaceWeight(), o.matchedMode() == 0 ? null : o.matchedMode(),
-                    o.matchedFunction() == 0 ? null : o.matchedFunction(), o.nsWeight(), o.theta().clone())));
-        }
-        rows.put(Table.OPTIMA, optima);
-        List<Row> starts = new ArrayList<>();
-        for (Baselines.StartOutcome o : result.baselines().starts()) {
-            starts.add(Tables.withSpec(spec, Table.STARTS, Arrays.asList(o.start(),
-                    o.optimum() == 0 ? null : o.optimum(), o.converged(), o.logL(), o.projectedGradientNorm(),
-                    o.iterations(), o.theta().clone())));
-        }
-        rows.put(Table.STARTS, starts);
+        List<Table> tables = new ArrayList<>(List.of(Table.MODES, Table.GENERALISATION, Table.OPTIMA, Table.STARTS));
         if (spec.outputs().posterior()) {
-            List<Row> samples = new ArrayList<>();
-            for (int i = 0; i < posterior.size(); i++) {
-                Integer mode = posterior.modes()[i] == 0 ? null : posterior.modes()[i];
-                samples.add(Tables.withSpec(spec, Table.POSTERIOR, Arrays.asList(i, mode, posterior.logL()[i],
-                        posterior.theta()[i].clone())));
-            }
-            rows.put(Table.POSTERIOR, samples);
+            tables.add(Table.POSTERIOR);
         }
         if (spec.outputs().predictions()) {
-            List<Row> cells = new ArrayList<>();
-            for (PredictionGrid grid : result.predictions()) {
-                for (int c = 0; c < grid.probability().length; c++) {
-                    cells.add(Tables.withSpec(spec, Table.PREDICTIONS, Arrays.asList(grid.solution(), grid.x1()[c], grid.x2()[c],
-                            grid.probability()[c])));
-                }
-            }
-            rows.put(Table.PREDICTIONS, cells);
+            tables.add(Table.PREDICTIONS);
         }
+        RunTables.of(spec.runId(), spec.train().name(), spec.settings(), result, tables)
+                .forEach((table, columns) -> rows.put(table, Tables.rows(columns)));
         return new RunOutcome(spec.runId(), rows);
     }
 
@@ -106,20 +62,36 @@ public final class RunRows {
                               Long nLike, Long nOutside, Long nDead,
                               Double samplerSeconds, double wallSeconds, Executor where, String[] parameters) {
         Condition c = spec.condition();
-        return Tables.withSpec(spec, Table.RUNS, Arrays.asList(spec.trainSha256(),
-                c.counts() == null ? null : c.counts().toArray(Integer[]::new),
-                c.noiseVariance(), spec.train().size(), testNames(spec).toArray(String[]::new), status, error, logZ, logZErr, logF,
-                kl, clusters, modes, prominent, functions, nLike, nOutside, nDead, samplerSeconds, wallSeconds,
-                where.host(), where.id(),
-                SplitbnnVersion.current(), parameters));
+        Map<String, Object> v = new HashMap<>();
+        v.put("train_sha256", spec.trainSha256());
+        v.put("train_counts", c.counts() == null ? null : c.counts().toArray(Integer[]::new));
+        v.put("train_noise_variance", c.noiseVariance());
+        v.put("train_size", spec.train().size());
+        v.put("tests", testNames(spec).toArray(String[]::new));
+        v.put("status", status);
+        v.put("error", error);
+        v.put("log_z", logZ);
+        v.put("log_z_err", logZErr);
+        v.put("log_prior_volume_fraction", logF);
+        v.put("kl_divergence", kl);
+        v.put("n_clusters", clusters);
+        v.put("n_modes", modes);
+        v.put("n_prominent_modes", prominent);
+        v.put("n_distinct_functions", functions);
+        v.put("n_likelihood_calls", nLike);
+        v.put("n_outside_support", nOutside);
+        v.put("n_dead", nDead);
+        v.put("sampler_seconds", samplerSeconds);
+        v.put("wall_seconds", wallSeconds);
+        v.put("executor_host", where.host());
+        v.put("executor_id", where.id());
+        v.put("splitbnn_version", SplitbnnVersion.current());
+        v.put("parameters", parameters);
+        return Tables.withSpec(spec, Table.RUNS, v);
     }
 
     private static List<String> testNames(RunSpec spec) {
         return spec.tests().stream().map(DatasetSource::name).toList();
-    }
-
-    private static double[] doubles(List<Double> values) {
-        return values.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     /**

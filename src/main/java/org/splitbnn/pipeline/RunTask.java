@@ -23,7 +23,7 @@ public final class RunTask implements Function<RunSpec, RunOutcome> {
         long start = System.nanoTime();
         try {
             ExperimentResult result = Experiment.run(spec.experiment(), ProgressListener.QUIET);
-            return RunRows.ok(spec, result, result.solutions().get(0), where, (System.nanoTime() - start) * 1e-9);
+            return RunRows.ok(spec, result, where, (System.nanoTime() - start) * 1e-9);
         } catch (RuntimeException | StackOverflowError e) {
             return RunRows.failed(spec, message(e), (System.nanoTime() - start) * 1e-9, where);
         } catch (OutOfMemoryError e) {

@@ -1,7 +1,10 @@
 package org.splitbnn.pipeline;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -10,6 +13,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.splitbnn.analysis.RunSettings;
+import org.splitbnn.output.ParquetTable;
+import org.splitbnn.output.RunTables;
 import org.splitbnn.output.Table;
 import org.splitbnn.output.Table.Column;
 
@@ -37,23 +42,42 @@ final class Tables {
         return table == Table.RUNS ? new StructType(Arrays.copyOf(all.fields(), all.size() - 1)) : all;
     }
 
-    /** A row of {@code table}: the run's spec columns followed by the table's own {@code values}. */
-    static Row withSpec(RunSpec spec, Table table, List<Object> values) {
-        int own = table == Table.RUNS ? table.own().size() - 1 : table.own().size();
-        if (values.size() != own) {
-            throw new IllegalStateException("table " + table.folder() + " has " + own + " own columns, got "
-                    + values.size() + " values");
+    /**
+     * A row of {@code table}: the run's spec columns followed by the table's own columns, each taken from
+     * {@code values} by its name (the runs table's {@link Table#FIGURES} aside, which each invocation sets).
+     *
+     * @throws IllegalStateException when {@code values} names other columns than the table's own
+     */
+    static Row withSpec(RunSpec spec, Table table, Map<String, Object> values) {
+        List<Table.Column> own = table == Table.RUNS ? table.own().subList(0, table.own().size() - 1) : table.own();
+        if (!values.keySet().equals(new HashSet<>(own.stream().map(Table.Column::name).toList()))) {
+            throw new IllegalStateException("table " + table.folder() + " has the own columns "
+                    + own.stream().map(Table.Column::name).toList() + ", got values of " + values.keySet());
         }
-        Object[] all = new Object[Table.SPEC.size() + values.size()];
+        Object[] all = new Object[Table.SPEC.size() + own.size()];
         all[0] = spec.runId();
         all[1] = spec.train().name();
         for (int i = 0; i < RunSettings.SETTINGS.size(); i++) {
             all[2 + i] = RunSettings.SETTINGS.get(i).value().apply(spec.settings());
         }
-        for (int i = 0; i < values.size(); i++) {
-            all[Table.SPEC.size() + i] = values.get(i);
+        for (int i = 0; i < own.size(); i++) {
+            all[Table.SPEC.size() + i] = values.get(own.get(i).name());
         }
         return RowFactory.create(all);
+    }
+
+    /** The rows of a run's table as {@link RunTables} builds it (spec columns included). */
+    static List<Row> rows(ParquetTable table) {
+        int n = table.columns().isEmpty() ? 0 : table.columns().get(0).size();
+        List<Row> rows = new ArrayList<>(n);
+        for (int r = 0; r < n; r++) {
+            Object[] values = new Object[table.columns().size()];
+            for (int c = 0; c < values.length; c++) {
+                values[c] = table.columns().get(c).value(r);
+            }
+            rows.add(RowFactory.create(values));
+        }
+        return rows;
     }
 
     /** A run's committed {@code runs} row followed by the {@link Table#FIGURES} column. */

@@ -82,7 +82,7 @@ class RunCommandTest {
         assertEquals(r.sampler().logZErr(), summary.get("log_z_err").asDouble());
         assertEquals(r.sampler().logZ() + r.sampler().logPriorVolumeFraction(), summary.get("log_z_box").asDouble());
         assertEquals(r.sampler().nLikelihood(), summary.get("n_likelihood_calls").asLong());
-        assertEquals(r.sampler().nOutsideSupport(), summary.get("n_rejected").asLong());
+        assertEquals(r.sampler().nOutsideSupport(), summary.get("n_outside_support").asLong());
         assertEquals(r.sampler().nDead(), summary.get("n_dead").asLong());
         assertEquals(r.sampler().nClusters(), summary.get("n_clusters").asInt());
         assertEquals(r.modes().size(), summary.get("n_modes").asInt());

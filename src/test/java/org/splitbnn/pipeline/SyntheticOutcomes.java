@@ -30,7 +30,8 @@ final class SyntheticOutcomes {
             for (int k = 0; k < theta.length; k++) {
                 theta[k] = s * 1e-3 + k;
             }
-            posterior.add(Tables.withSpec(spec, Table.POSTERIOR, List.of(s, 1 + s % 3, -s * 1e-2, theta)));
+            posterior.add(Tables.withSpec(spec, Table.POSTERIOR, Map.of("sample", s, "mode", 1 + s % 3,
+                    "log_l", -s * 1e-2, "theta", theta)));
         }
         return new RunOutcome(spec.runId(), samples == 0 ? Map.of(Table.RUNS, List.of(RowFactory.create(run)))
                 : Map.of(Table.RUNS, List.of(RowFactory.create(run)), Table.POSTERIOR, posterior));
