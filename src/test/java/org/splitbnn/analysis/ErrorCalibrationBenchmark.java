@@ -1,5 +1,8 @@
 package org.splitbnn.analysis;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -7,6 +10,7 @@ import java.util.Locale;
 import org.apache.commons.math3.stat.StatUtils;
 
 import org.splitbnn.data.Dataset;
+import org.splitbnn.data.DatasetCsv;
 import org.splitbnn.data.NoisyXorGenerator;
 import org.splitbnn.data.NoisyXorRecipe;
 import org.splitbnn.model.BnnProblem;
@@ -23,10 +27,13 @@ import org.splitbnn.sampler.validation.ValidationProblems;
  * Benchmark run by {@code jobs/bench-errors}: whether the reported errors hold when a mode splits off with few live
  * points. Prints the pull table of {@code sparse2} (log Z and the heavy mode's weight, over the runs that find both
  * modes: pull mean and SD, the SD of the estimates and the mean reported error) and, for the BNN's full prior on
- * generated training sets, the rms spread of log Z over sampler seeds against the mean reported error.
+ * generated training sets, the rms spread of log Z over sampler seeds against the mean reported error; on
+ * {@code data/paper}, the pulls of log Z against the importance-sampling truth ({@link PaperTruth}) and the spread of
+ * the top function's weight against its mean reported error.
  *
- * <p>Arguments: {@code sparse2 NLIVE SEEDS} (seeds 1 to SEEDS) or {@code bnn NLIVE TRAIN_SETS SAMPLER_SEEDS
- * [FIRST_SEED]} (sampler seeds FIRST_SEED, default 1, onwards).
+ * <p>Arguments: {@code sparse2 NLIVE SEEDS} (seeds 1 to SEEDS), {@code bnn NLIVE TRAIN_SETS SAMPLER_SEEDS
+ * [FIRST_SEED]} (sampler seeds FIRST_SEED, default 1, onwards) or {@code paper PRIOR NLIVE REPEATS SEEDS [FIRST_SEED
+ * [CLUSTERING]]} (num_repeats REPEATS x dimension, nprior 10 x nlive).
  */
 public final class ErrorCalibrationBenchmark {
 
@@ -44,9 +51,12 @@ public final class ErrorCalibrationBenchmark {
         } else if ((args.length == 4 || args.length == 5) && args[0].equals("bnn")) {
             bnn(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
                     args.length == 5 ? Integer.parseInt(args[4]) : 1);
+        } else if (args.length >= 5 && args.length <= 7 && args[0].equals("paper")) {
+            paper(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]),
+                    args.length >= 6 ? Integer.parseInt(args[5]) : 1, args.length < 7 || Boolean.parseBoolean(args[6]));
         } else {
-            throw new IllegalArgumentException(
-                    "usage: sparse2 NLIVE SEEDS [SAMPLER] | bnn NLIVE TRAIN_SETS SAMPLER_SEEDS [FIRST_SEED]");
+            throw new IllegalArgumentException("usage: sparse2 NLIVE SEEDS [SAMPLER] | bnn NLIVE TRAIN_SETS "
+                    + "SAMPLER_SEEDS [FIRST_SEED] | paper PRIOR NLIVE REPEATS_PER_DIMENSION SEEDS [FIRST_SEED [CLUSTERING]]");
         }
     }
 
@@ -107,6 +117,60 @@ public final class ErrorCalibrationBenchmark {
             }
         }
         return best;
+    }
+
+    /**
+     * Pulls of log Z on {@code data/paper} against its importance-sampling truth, at nlive, nprior 10 x nlive and
+     * num_repeats the given multiple of the dimension.
+     */
+    private static void paper(String prior, int nlive, int repeatsPerDimension, int seeds, int firstSeed,
+                              boolean clustering) {
+        Dataset train = readPaper();
+        BnnProblem problem = new BnnProblem(train, 2, Prior.parse(prior, 5.0));
+        double truth = PaperTruth.logZ(prior);
+        List<double[]> pulls = new ArrayList<>();
+        List<double[]> weights = new ArrayList<>();
+        double seconds = 0;
+        long calls = 0;
+        System.out.println(String.format(Locale.ROOT, "%5s %18s %8s %7s %9s %16s %10s %8s", "seed", "log Z +- sigma",
+                "pull", "leaves", "functions", "top w +- sigma", "nlike", "seconds"));
+        for (int seed = firstSeed; seed < firstSeed + seeds; seed++) {
+            ExperimentSpec paper = ExperimentSpec.paper(train, List.of(), prior, seed);
+            SamplerSettings settings = paper.sampler().withNlive(nlive).withNprior(10 * nlive)
+                    .withNumRepeats(repeatsPerDimension * problem.dimension()).withClustering(clustering);
+            ExperimentSpec spec = new ExperimentSpec(train, List.of(), prior, paper.priorHalfWidth(), paper.hidden(),
+                    settings, paper.prominence(), paper.posteriorSamples(), paper.gridStep(), 0);
+            ExperimentResult run = Experiment.run(spec, ProgressListener.QUIET);
+            SamplerResult r = run.sampler();
+            double pull = (r.logZ() - truth) / r.logZErr();
+            pulls.add(new double[] {pull, r.logZ() - truth, r.logZErr()});
+            FunctionReport top = run.functions().get(0);
+            weights.add(new double[] {top.weight(), top.weightErr()});
+            seconds += r.wallSeconds();
+            calls += r.nLikelihood();
+            System.out.println(String.format(Locale.ROOT, "%5d %9.3f +- %5.3f %8.2f %7d %9d %7.3f +- %5.3f %10d %8.2f",
+                    seed, r.logZ(), r.logZErr(), pull, r.nClusters(), run.distinctFunctions(), top.weight(),
+                    top.weightErr(), r.nLikelihood(), r.wallSeconds()));
+        }
+        System.out.println(String.format(Locale.ROOT, "data/paper %s, nlive %d, num_repeats %d x dimension, seeds "
+                + "%d-%d, clustering %s (truth %.3f): %.1f s and %d likelihood calls per run", prior, nlive,
+                repeatsPerDimension, firstSeed, firstSeed + seeds - 1, clustering, truth, seconds / seeds,
+                calls / seeds));
+        System.out.println(String.format(Locale.ROOT, "%-14s %10s %10s %12s %10s", "quantity", "pull mean", "pull SD",
+                "estimate SD", "mean error"));
+        System.out.println(pullLine("log Z", pulls));
+        double[] w = weights.stream().mapToDouble(x -> x[0]).toArray();
+        System.out.println(String.format(Locale.ROOT, "top function weight: mean %.4f, SD over seeds %.4f, mean "
+                + "reported error %.4f", StatUtils.mean(w), Math.sqrt(StatUtils.variance(w)),
+                weights.stream().mapToDouble(x -> x[1]).average().orElse(Double.NaN)));
+    }
+
+    private static Dataset readPaper() {
+        try {
+            return DatasetCsv.read(Path.of("data/paper/train.csv"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void bnn(int nlive, int trainSets, int samplerSeeds, int firstSeed) {
