@@ -64,8 +64,9 @@ public final class StudyFigures {
         int claims = claimIds(study).size();
         int most = claimIds(study).stream().mapToInt(id -> lines(study, id).size()).max().orElse(1);
         return new PanelGrid((claims + FOREST_COLUMNS - 1) / FOREST_COLUMNS, FOREST_COLUMNS, PANEL_WIDTH,
-                110 + 22 * most, "Claims: estimate and 95% bootstrap interval over training sets per condition "
-                + "(dashed: the claim's threshold; green supported, red refuted, grey inconclusive)");
+                110 + 22 * most, "Claims: estimate and 95% bootstrap interval over training sets per condition, "
+                + "its sampler settings side by side (dashed: the claim's threshold; green supported, red refuted, "
+                + "grey inconclusive; hollow: not converged)");
     }
 
     /** The forest plot. */
@@ -82,20 +83,24 @@ public final class StudyFigures {
             renderer.setDefaultLinesVisible(false);
             int series = 0;
             for (Verdict verdict : Verdict.values()) {
-                XIntervalSeries s = new XIntervalSeries(verdict.label());
-                for (int i = 0; i < lines.size(); i++) {
-                    ClaimLine l = lines.get(i);
-                    if (l.verdict().equals(verdict.label()) && Double.isFinite(l.estimate())) {
-                        boolean known = Double.isFinite(l.low()) && Double.isFinite(l.high());
-                        s.add(l.estimate(), known ? l.low() : l.estimate(), known ? l.high() : l.estimate(),
-                                lines.size() - 1 - i);
+                for (boolean notConverged : new boolean[] {false, true}) {
+                    XIntervalSeries s = new XIntervalSeries(verdict.label() + (notConverged ? " (not converged)" : ""));
+                    for (int i = 0; i < lines.size(); i++) {
+                        ClaimLine l = lines.get(i);
+                        if (l.verdict().equals(verdict.label()) && l.notConverged() == notConverged
+                                && Double.isFinite(l.estimate())) {
+                            boolean known = Double.isFinite(l.low()) && Double.isFinite(l.high());
+                            s.add(l.estimate(), known ? l.low() : l.estimate(), known ? l.high() : l.estimate(),
+                                    lines.size() - 1 - i);
+                        }
                     }
+                    data.addSeries(s);
+                    renderer.setSeriesPaint(series, VERDICT.get(verdict));
+                    renderer.setSeriesShape(series, new Ellipse2D.Double(-DOT / 2.0, -DOT / 2.0, DOT, DOT));
+                    renderer.setSeriesShapesFilled(series, !notConverged);
+                    renderer.setSeriesVisibleInLegend(series, false);
+                    series++;
                 }
-                data.addSeries(s);
-                renderer.setSeriesPaint(series, VERDICT.get(verdict));
-                renderer.setSeriesShape(series, new Ellipse2D.Double(-DOT / 2.0, -DOT / 2.0, DOT, DOT));
-                renderer.setSeriesVisibleInLegend(series, false);
-                series++;
             }
             renderer.setErrorPaint(null);
             String[] labels = new String[lines.size()];
@@ -213,10 +218,22 @@ public final class StudyFigures {
         if (claims.stream().map(l -> Double.toString(l.priorHalfWidth())).distinct().count() > 1) {
             varying.add("width");
         }
+        if (claims.stream().map(l -> l.sampling().nlive()).distinct().count() > 1) {
+            varying.add("nlive");
+        }
+        if (claims.stream().map(l -> l.sampling().numRepeats()).distinct().count() > 1) {
+            varying.add("repeats");
+        }
+        if (claims.stream().map(l -> l.sampling().sampler()).distinct().count() > 1) {
+            varying.add("sampler");
+        }
         return varying;
     }
 
-    /** A condition in a few characters: the varying factors only ("constrained n220 v0.5"); "all" when none. */
+    /**
+     * A condition in a few characters: the varying factors only ("constrained n220 v0.5 nl500 r18"), "all" when
+     * none, followed by "not converged" when its verdict has not converged.
+     */
     static String label(ClaimLine l, List<String> varying) {
         List<String> parts = new ArrayList<>();
         for (String f : varying) {
@@ -224,11 +241,15 @@ public final class StudyFigures {
                 case "prior" -> parts.add(l.prior() == null ? "all priors" : l.prior());
                 case "size" -> parts.add(l.trainSize() == null ? "all sizes" : "n" + l.trainSize());
                 case "noise" -> parts.add(Double.isNaN(l.noiseVariance()) ? "csv" : "v" + l.noiseVariance());
-                case "hidden" -> parts.add(l.hidden() == null ? "h2-4" : "h" + l.hidden());
-                default -> parts.add("a" + l.priorHalfWidth());
+                case "hidden" -> parts.add(l.hidden() == null ? "all h" : "h" + l.hidden());
+                case "width" -> parts.add(Double.isNaN(l.priorHalfWidth()) ? "all a" : "a" + l.priorHalfWidth());
+                case "nlive" -> parts.add("nl" + l.sampling().nlive());
+                case "repeats" -> parts.add("r" + l.sampling().numRepeats());
+                default -> parts.add(l.sampling().sampler());
             }
         }
-        return parts.isEmpty() ? "all" : String.join(" ", parts);
+        String label = parts.isEmpty() ? "all" : String.join(" ", parts);
+        return l.notConverged() ? label + " not converged" : label;
     }
 
     private static List<String> claimIds(StudyTables study) {

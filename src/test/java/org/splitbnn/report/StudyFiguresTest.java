@@ -6,6 +6,7 @@ import java.awt.image.BufferedImage;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.splitbnn.analysis.claims.Condition;
 import org.splitbnn.analysis.claims.Verdict;
 import org.splitbnn.report.StudyTables.ClaimLine;
 import org.splitbnn.report.StudyTables.StudyPoint;
@@ -13,8 +14,8 @@ import org.splitbnn.report.StudyTables.StudyPoint;
 class StudyFiguresTest {
 
     private static ClaimLine line(String claim, String prior, Integer size, double noise, Integer hidden) {
-        return new ClaimLine(claim, prior, size, noise, hidden, 5, 4, 8, "s", 0.5, 0.1, 0.9, 0, true,
-                Verdict.SUPPORTED.label());
+        return new ClaimLine(claim, prior, size, noise, hidden, 5, new Condition.Sampling(200, 45, "slice"), 4, 8,
+                "s", 0.5, 0.1, 0.9, 0, true, Verdict.SUPPORTED.label(), null);
     }
 
     @Test
@@ -25,7 +26,7 @@ class StudyFiguresTest {
         assertEquals(List.of("prior", "size", "hidden"), varying);
         assertEquals("constrained n110 h2", StudyFigures.label(claims.get(0), varying));
         assertEquals("full all sizes h2", StudyFigures.label(claims.get(2), varying));
-        assertEquals("full n220 h2-4", StudyFigures.label(claims.get(3), varying));
+        assertEquals("full n220 all h", StudyFigures.label(claims.get(3), varying));
         assertEquals("all", StudyFigures.label(claims.get(0), List.of()));
     }
 
