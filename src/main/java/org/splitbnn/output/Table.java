@@ -156,7 +156,7 @@ public enum Table {
             Column.of("hidden", ColumnType.INT),
             Column.of("prior_half_width", ColumnType.DOUBLE),
             Column.of("nlive", ColumnType.INT),
-            Column.of("num_repeats", ColumnType.INT),
+            Column.of("repeats_per_dimension", ColumnType.DOUBLE),
             Column.of("sampler", ColumnType.STRING),
             Column.of("training_sets", ColumnType.INT),
             Column.of("runs", ColumnType.INT),

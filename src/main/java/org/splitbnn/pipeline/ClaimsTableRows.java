@@ -37,7 +37,7 @@ final class ClaimsTableRows {
                     c.condition().counts() == null ? null : c.condition().counts().toArray(Integer[]::new),
                     c.condition().counts() == null ? null : c.condition().counts().stream().mapToInt(i -> i).sum(),
                     c.condition().noiseVariance(), c.condition().hidden(), c.condition().priorHalfWidth(),
-                    sampling.nlive(), sampling.numRepeats(), sampling.sampler(),
+                    sampling.nlive(), sampling.repeatsPerDimension(), sampling.sampler(),
                     c.trainingSets(), c.runs(), c.claim().statistic(), nullIfNaN(c.estimate()), nullIfNaN(c.low()),
                     nullIfNaN(c.high()), c.claim().threshold(), c.claim().above() ? "above" : "below",
                     c.verdict().label(), c.convergence() == null ? null : c.convergence().label()));

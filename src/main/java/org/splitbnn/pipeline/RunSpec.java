@@ -36,7 +36,8 @@ public record RunSpec(String runId, RunSettings settings, DatasetSource train, S
         DatasetSource.Generated g = train instanceof DatasetSource.Generated d ? d : null;
         return new Condition(settings.prior(), g == null ? null : g.counts(), g == null ? null : g.noiseVariance(),
                 settings.hidden(), settings.priorHalfWidth(),
-                new Condition.Sampling(settings.nlive(), settings.numRepeats(), settings.sampler()));
+                Condition.Sampling.of(settings.nlive(), settings.numRepeats(), settings.shape().dimension(),
+                        settings.sampler()));
     }
 
     /** The experiment this run performs, with its datasets built. */

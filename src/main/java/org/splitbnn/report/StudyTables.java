@@ -15,6 +15,7 @@ import org.splitbnn.analysis.Solution;
 import org.splitbnn.analysis.baselines.Baselines;
 import org.splitbnn.analysis.claims.Condition;
 import org.splitbnn.analysis.claims.Convergence;
+import org.splitbnn.model.NetworkShape;
 import org.splitbnn.output.ParquetTable;
 import org.splitbnn.output.Table;
 
@@ -32,12 +33,13 @@ public record StudyTables(List<ClaimLine> claims, List<StudyPoint> runs) {
 
     /** The columns read from the claims table. */
     public static final List<String> CLAIMS_COLUMNS = List.of("claim", "prior", "train_size", "noise_variance",
-            "hidden", "prior_half_width", "nlive", "num_repeats", "sampler", "training_sets", "runs", "statistic",
+            "hidden", "prior_half_width", "nlive", "repeats_per_dimension", "sampler", "training_sets", "runs", "statistic",
             "estimate", "ci_low", "ci_high", "threshold", "claimed_side", "verdict", "convergence");
 
     /** The columns read from the runs table. */
     public static final List<String> RUNS_COLUMNS = List.of("run_id", "prior", "train", "train_size",
-            "train_noise_variance", "hidden", "status", "n_prominent_modes", "n_distinct_functions");
+            "train_noise_variance", "hidden", "prior_half_width", "nlive", "num_repeats", "sampler", "status",
+            "n_prominent_modes", "n_distinct_functions");
 
     /**
      * One row of the claims table.
@@ -84,13 +86,14 @@ public record StudyTables(List<ClaimLine> claims, List<StudyPoint> runs) {
      * @param trainSize     training rows
      * @param noiseVariance noise variance of a generated training set (NaN for a CSV file)
      * @param hidden        hidden units
+     * @param settings      the run's prior half-width and sampler settings, as a list
      * @param modes         prominent modes
      * @param functions     distinct functions
      * @param fullTest      the full solution's test predictive log-likelihood per row, mean over the test sets
      * @param mapTest       the MAP's (NaN without baselines)
      */
-    public record StudyPoint(String prior, String train, int trainSize, double noiseVariance, int hidden, int modes,
-                             double functions, double fullTest, double mapTest) {
+    public record StudyPoint(String prior, String train, int trainSize, double noiseVariance, int hidden,
+                             List<Object> settings, int modes, double functions, double fullTest, double mapTest) {
     }
 
     /**
@@ -121,7 +124,8 @@ public record StudyTables(List<ClaimLine> claims, List<StudyPoint> runs) {
         for (int i = 0; i < c.rows(); i++) {
             claims.add(new ClaimLine(c.strings("claim")[i], c.strings("prior")[i], integer(c.ints("train_size")[i]),
                     c.doubles("noise_variance")[i], integer(c.ints("hidden")[i]), c.doubles("prior_half_width")[i],
-                    new Condition.Sampling(c.ints("nlive")[i], c.ints("num_repeats")[i], c.strings("sampler")[i]),
+                    new Condition.Sampling(c.ints("nlive")[i], c.doubles("repeats_per_dimension")[i],
+                            c.strings("sampler")[i]),
                     c.ints("training_sets")[i], c.ints("runs")[i], c.strings("statistic")[i],
                     c.doubles("estimate")[i], c.doubles("ci_low")[i], c.doubles("ci_high")[i],
                     c.doubles("threshold")[i], "above".equals(c.strings("claimed_side")[i]),
@@ -138,7 +142,10 @@ public record StudyTables(List<ClaimLine> claims, List<StudyPoint> runs) {
             Map<String, Double> own = tests.getOrDefault(r.strings("run_id")[i], Map.of());
             int f = r.ints("n_distinct_functions")[i];
             runs.add(new StudyPoint(r.strings("prior")[i], r.strings("train")[i], r.ints("train_size")[i],
-                    r.doubles("train_noise_variance")[i], r.ints("hidden")[i], r.ints("n_prominent_modes")[i],
+                    r.doubles("train_noise_variance")[i], r.ints("hidden")[i],
+                    List.of(r.doubles("prior_half_width")[i], Condition.Sampling.of(r.ints("nlive")[i],
+                            r.ints("num_repeats")[i], new NetworkShape(r.ints("hidden")[i]).dimension(),
+                            r.strings("sampler")[i])), r.ints("n_prominent_modes")[i],
                     f,
                     own.getOrDefault(Solution.FULL, Double.NaN), own.getOrDefault(Baselines.MAP, Double.NaN)));
         }

@@ -40,8 +40,9 @@ class StudyRunsTest {
         assertEquals(spec.train().name(), run.train());
         assertEquals(spec.settings().samplerSeed(), run.samplerSeed());
         assertEquals(-87.25, run.logZ());
-        assertEquals(new Condition.Sampling(spec.settings().nlive(), spec.settings().numRepeats(),
-                spec.settings().sampler()), run.condition().sampling());
+        assertEquals(new Condition.Sampling(spec.settings().nlive(),
+                spec.settings().numRepeats() / (double) spec.settings().shape().dimension(), spec.settings().sampler()),
+                run.condition().sampling());
         assertEquals(2, run.prominentModes());
         assertEquals(2, run.distinctFunctions());
         assertEquals(List.of(1, 2), run.modeFunctions(), "prominent modes only, in rank order");

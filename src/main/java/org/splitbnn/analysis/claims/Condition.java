@@ -33,24 +33,32 @@ public record Condition(String prior, List<Integer> counts, Double noiseVariance
 
     /**
      * The sampler's settings of a run: what a claim's verdict may depend on without being a factor of the claim.
+     * The slice-sampling steps are counted per dimension (the default is 5 x the dimension), so that runs of
+     * several hidden sizes at one recipe share a condition.
      *
-     * @param nlive      live points
-     * @param numRepeats slice-sampling steps per new point
-     * @param sampler    how dead points are replaced ({@code slice} or {@code region})
+     * @param nlive               live points
+     * @param repeatsPerDimension num_repeats over the network's parameter count
+     * @param sampler             how dead points are replaced ({@code slice} or {@code region})
      */
-    public record Sampling(int nlive, int numRepeats, String sampler) implements Serializable {
+    public record Sampling(int nlive, double repeatsPerDimension, String sampler) implements Serializable {
 
         /**
-         * Cheapest first: by nlive x num_repeats (the likelihood calls a run makes are proportional to it), then by
-         * nlive, by num_repeats and by the sampler's name.
+         * Cheapest first: by nlive x num_repeats (the likelihood calls a run makes are proportional to it; within
+         * a condition the dimension is fixed, so by nlive x num_repeats per dimension), then by nlive, by
+         * num_repeats and by the sampler's name.
          */
-        public static final Comparator<Sampling> COST = Comparator.comparingLong(Sampling::cost)
-                .thenComparingInt(Sampling::nlive).thenComparingInt(Sampling::numRepeats)
+        public static final Comparator<Sampling> COST = Comparator.comparingDouble(Sampling::cost)
+                .thenComparingInt(Sampling::nlive).thenComparingDouble(Sampling::repeatsPerDimension)
                 .thenComparing(Sampling::sampler);
 
-        /** nlive x num_repeats: the measure of a setting's cost. */
-        public long cost() {
-            return (long) nlive * numRepeats;
+        /** The settings of a run with {@code numRepeats} slice steps in {@code dimension} parameters. */
+        public static Sampling of(int nlive, int numRepeats, int dimension, String sampler) {
+            return new Sampling(nlive, (double) numRepeats / dimension, sampler);
+        }
+
+        /** nlive x num_repeats per dimension: the measure of a setting's cost at a fixed dimension. */
+        public double cost() {
+            return nlive * repeatsPerDimension;
         }
     }
 

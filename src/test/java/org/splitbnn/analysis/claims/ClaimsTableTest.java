@@ -26,7 +26,7 @@ class ClaimsTableTest {
 
     private static final ClaimSettings SETTINGS = ClaimSettings.defaults();
 
-    private static final Condition.Sampling SAMPLING = new Condition.Sampling(200, 45, "slice");
+    private static final Condition.Sampling SAMPLING = new Condition.Sampling(200, 5, "slice");
 
     @Test
     void everyClaimHasItsKnownAnswer() {
@@ -78,11 +78,11 @@ class ClaimsTableTest {
 
     @Test
     void convergenceIsJudgedAtTheTwoMostExpensiveSettings() {
-        // settings by cost (nlive x num_repeats): 100 x 18 = 1800, 500 x 18 = 9000, 300 x 45 = 13500; per claim
+        // settings by cost (nlive x num_repeats per dimension): 100 x 2, 500 x 2, 300 x 5; per claim
         // the differences on training sets 1, 2, 3 at each setting, each interval exactly [min, max] (class Javadoc)
-        Condition.Sampling cheap = new Condition.Sampling(100, 18, "slice");
-        Condition.Sampling middle = new Condition.Sampling(500, 18, "slice");
-        Condition.Sampling dear = new Condition.Sampling(300, 45, "slice");
+        Condition.Sampling cheap = new Condition.Sampling(100, 2, "slice");
+        Condition.Sampling middle = new Condition.Sampling(500, 2, "slice");
+        Condition.Sampling dear = new Condition.Sampling(300, 5, "slice");
         Map<Condition.Sampling, double[][]> differences = Map.of(
                 // C3 (full minus map), C4 (full minus ensemble), C5 (full minus mode 1)
                 cheap, new double[][] {{-1, -1, -1}, {0.01, 0.02, 0.03}, {0.01, 0.02, 0.03}},
@@ -108,7 +108,7 @@ class ClaimsTableTest {
         // C4: supported at both, but the estimates differ by 0.04, more than the half-widths 0.01
         assertRow(byClaim.get("C4").get(2), 0.06, 0.05, 0.07, Verdict.SUPPORTED);
         assertTrue(byClaim.get("C4").stream().allMatch(r -> r.convergence() == Convergence.NOT_CONVERGED));
-        // C5: supported at 500 x 18, inconclusive at 300 x 45
+        // C5: supported at 500 x 2, inconclusive at 300 x 5
         assertRow(byClaim.get("C5").get(2), 0, -0.01, 0.01, Verdict.INCONCLUSIVE);
         assertTrue(byClaim.get("C5").stream().allMatch(r -> r.convergence() == Convergence.NOT_CONVERGED));
         assertEquals("not converged", Convergence.NOT_CONVERGED.label());
