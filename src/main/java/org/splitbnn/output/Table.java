@@ -145,7 +145,8 @@ public enum Table {
 
     /**
      * Per claim of the paper and condition of a sweep: the statistic, its bootstrap interval over training sets, the
-     * verdict and, for a condition run at two or more sampler settings, whether the verdict has converged ({@code org.splitbnn.analysis.claims}; the README's "Claims" section).
+     * verdict and, for a condition run at two or more sampler settings, whether the verdict has converged ({@code
+     * org.splitbnn.analysis.claims}; the README's "Claims" section).
      */
     CLAIMS("claims", false, List.of(
             Column.of("claim", ColumnType.STRING),

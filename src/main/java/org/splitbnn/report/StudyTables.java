@@ -33,8 +33,8 @@ public record StudyTables(List<ClaimLine> claims, List<StudyPoint> runs) {
 
     /** The columns read from the claims table. */
     public static final List<String> CLAIMS_COLUMNS = List.of("claim", "prior", "train_size", "noise_variance",
-            "hidden", "prior_half_width", "nlive", "repeats_per_dimension", "sampler", "training_sets", "runs", "statistic",
-            "estimate", "ci_low", "ci_high", "threshold", "claimed_side", "verdict", "convergence");
+            "hidden", "prior_half_width", "nlive", "repeats_per_dimension", "sampler", "training_sets", "runs",
+            "statistic", "estimate", "ci_low", "ci_high", "threshold", "claimed_side", "verdict", "convergence");
 
     /** The columns read from the runs table. */
     public static final List<String> RUNS_COLUMNS = List.of("run_id", "prior", "train", "train_size",

@@ -12,9 +12,9 @@ import org.apache.commons.rng.simple.RandomSource;
 
 /**
  * The claims table: every claim tested in every condition the runs allow, with its estimate, its bootstrap interval
- * over training sets, its verdict and, where the condition was run at two or more sampler settings, whether the
- * verdict has converged in them ({@link Convergence}). A pure function of the runs and the settings: the same runs, in any order,
- * give the same table.
+ * over training sets, its verdict and, where the condition was run at two or more sampler settings, whether the verdict
+ * has converged in them ({@link Convergence}). A pure function of the runs and the settings: the same runs, in any
+ * order, give the same table.
  */
 public final class ClaimsTable {
 

@@ -7,8 +7,8 @@ import java.util.TreeMap;
 
 /**
  * What the claims need of one finished run: its condition, its training set and sampler seed, its log-evidence, the
- * counts of modes and functions, each solution's test predictive log-likelihood, and the baselines' optima that compute a prominent
- * mode's function.
+ * counts of modes and functions, each solution's test predictive log-likelihood, and the baselines' optima that compute
+ * a prominent mode's function.
  *
  * @param condition         the grid's factors of the run
  * @param train             the training set's name (the bootstrap's unit)
@@ -26,7 +26,8 @@ import java.util.TreeMap;
  */
 public record StudyRun(Condition condition, String train, int trainSize, long samplerSeed, double logZ,
                        int prominentModes, Integer distinctFunctions, List<Integer> modeFunctions,
-                       Map<String, Double> testLogLikelihood, List<MatchedOptimum> matchedOptima) implements Serializable {
+                       Map<String, Double> testLogLikelihood, List<MatchedOptimum> matchedOptima)
+        implements Serializable {
 
     /** Copies the maps and lists into serializable, sorted collections. */
     public StudyRun {

@@ -115,6 +115,18 @@ class ClaimsTableTest {
     }
 
     @Test
+    void equalEstimatesHaveConvergedAndUnknownIntervalsHaveNot() {
+        Condition c = new Condition("full", PAPER, 0.5, 2, 5.0, SAMPLING);
+        ClaimRow zero = new ClaimRow(Claim.C2, c, 4, 8, 0, 0, 0, Verdict.SUPPORTED, null);
+        assertEquals(Convergence.CONVERGED, Convergence.of(zero, zero), "0 [0, 0] twice: no difference at all");
+        ClaimRow unknown = new ClaimRow(Claim.C2, c, 1, 2, 0, Double.NaN, Double.NaN, Verdict.INCONCLUSIVE, null);
+        assertEquals(Convergence.NOT_CONVERGED, Convergence.of(unknown, unknown));
+        ClaimRow wide = new ClaimRow(Claim.C6, c, 4, 4, 1.0 / 3, 0, 1, Verdict.INCONCLUSIVE, null);
+        ClaimRow point = new ClaimRow(Claim.C6, c, 4, 4, 0, 0, 0, Verdict.REFUTED, null);
+        assertEquals(Convergence.NOT_CONVERGED, Convergence.of(wide, point), "the issue's C6: 0.33 [0, 1], 0 [0, 0]");
+    }
+
+    @Test
     void evidenceRanksTheTestValueWithinEachTrainingSet() {
         // per training set, 6 runs (hidden 2, 3, 4 x half-widths 1, 5) with log Z -80 ... -75 in order; the test
         // value's ranks: 1..6 (rho 1), one adjacent pair swapped (rho 1 - 6 x 2 / 210), two pairs swapped
@@ -202,15 +214,14 @@ class ClaimsTableTest {
             int size = counts.stream().mapToInt(Integer::intValue).sum();
             double advantage = 0.3 - 0.05 * Math.log(size) / Math.log(2);
             for (int k = 0; k < 3; k++, set++) {
-                runs.add(new StudyRun(new Condition("full", counts, 1.0, 2, 5.0, SAMPLING), "xor-" + set, size, 1, -80, 1, 1,
-                        List.of(),
-                        Map.of(Solution.FULL, -0.4, Baselines.MAP, -0.4 - advantage), List.of()));
+                runs.add(new StudyRun(new Condition("full", counts, 1.0, 2, 5.0, SAMPLING), "xor-" + set, size, 1,
+                        -80, 1, 1, List.of(), Map.of(Solution.FULL, -0.4, Baselines.MAP, -0.4 - advantage), List.of()));
             }
         }
         for (int s = 21; s <= 23; s++) {
             for (int hidden = 2; hidden <= 4; hidden++) {
-                runs.add(new StudyRun(new Condition("full", PAPER, 0.25, hidden, 5.0, SAMPLING), "xor-" + s, 220, 1, -80,
-                        2 * hidden, hidden - 1, List.of(), Map.of(), List.of()));
+                runs.add(new StudyRun(new Condition("full", PAPER, 0.25, hidden, 5.0, SAMPLING), "xor-" + s, 220,
+                        1, -80, 2 * hidden, hidden - 1, List.of(), Map.of(), List.of()));
             }
         }
         return runs;
