@@ -67,9 +67,8 @@ public final class StudyFigures {
         int claims = claimIds(study).size();
         int most = claimIds(study).stream().mapToInt(id -> lines(study, id).size()).max().orElse(1);
         return new PanelGrid((claims + FOREST_COLUMNS - 1) / FOREST_COLUMNS, FOREST_COLUMNS, PANEL_WIDTH,
-                110 + 22 * most, "Claims: estimate and 95% bootstrap interval over training sets per condition, "
-                + "its sampler settings side by side (dashed: the claim's threshold; green supported, red refuted, "
-                + "grey inconclusive; hollow: not converged)");
+                110 + 22 * most, "Claims: estimate and 95% bootstrap interval over training sets per condition "
+                + "(dashed: threshold; green supported, red refuted, grey inconclusive; hollow: not converged)");
     }
 
     /** The forest plot. */
