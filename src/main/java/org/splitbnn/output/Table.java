@@ -144,8 +144,9 @@ public enum Table {
             Column.of("full_beats_top_mode_fraction", ColumnType.DOUBLE))),
 
     /**
-     * Per claim of the paper and condition of a sweep: the statistic, its bootstrap interval over training sets and
-     * the verdict ({@code org.splitbnn.analysis.claims}; the README's "Claims" section).
+     * Per claim of the paper and condition of a sweep: the statistic, its bootstrap interval over training sets, the
+     * verdict and, for a condition run at two or more sampler settings, whether the verdict has converged ({@code
+     * org.splitbnn.analysis.claims}; the README's "Claims" section).
      */
     CLAIMS("claims", false, List.of(
             Column.of("claim", ColumnType.STRING),
@@ -155,6 +156,9 @@ public enum Table {
             Column.of("noise_variance", ColumnType.DOUBLE),
             Column.of("hidden", ColumnType.INT),
             Column.of("prior_half_width", ColumnType.DOUBLE),
+            Column.of("nlive", ColumnType.INT),
+            Column.of("repeats_per_dimension", ColumnType.DOUBLE),
+            Column.of("sampler", ColumnType.STRING),
             Column.of("training_sets", ColumnType.INT),
             Column.of("runs", ColumnType.INT),
             Column.of("statistic", ColumnType.STRING),
@@ -163,7 +167,8 @@ public enum Table {
             Column.of("ci_high", ColumnType.DOUBLE),
             Column.of("threshold", ColumnType.DOUBLE),
             Column.of("claimed_side", ColumnType.STRING),
-            Column.of("verdict", ColumnType.STRING))),
+            Column.of("verdict", ColumnType.STRING),
+            Column.of("convergence", ColumnType.STRING))),
 
     /** The points of each training set of a sweep's runs marked for figures. */
     TRAINING_POINTS("training_points", false, List.of(

@@ -9,6 +9,7 @@ import org.apache.spark.sql.types.StructType;
 import org.splitbnn.analysis.claims.ClaimRow;
 import org.splitbnn.analysis.claims.ClaimSettings;
 import org.splitbnn.analysis.claims.ClaimsTable;
+import org.splitbnn.analysis.claims.Condition;
 import org.splitbnn.analysis.claims.StudyRun;
 import org.splitbnn.output.Table;
 
@@ -31,13 +32,15 @@ final class ClaimsTableRows {
     static List<Row> rows(List<StudyRun> study, ClaimSettings settings) {
         List<Row> rows = new ArrayList<>();
         for (ClaimRow c : ClaimsTable.of(study, settings)) {
+            Condition.Sampling sampling = c.condition().sampling();
             rows.add(RowFactory.create(c.claim().id(), c.condition().prior(),
                     c.condition().counts() == null ? null : c.condition().counts().toArray(Integer[]::new),
                     c.condition().counts() == null ? null : c.condition().counts().stream().mapToInt(i -> i).sum(),
                     c.condition().noiseVariance(), c.condition().hidden(), c.condition().priorHalfWidth(),
+                    sampling.nlive(), sampling.repeatsPerDimension(), sampling.sampler(),
                     c.trainingSets(), c.runs(), c.claim().statistic(), nullIfNaN(c.estimate()), nullIfNaN(c.low()),
                     nullIfNaN(c.high()), c.claim().threshold(), c.claim().above() ? "above" : "below",
-                    c.verdict().label()));
+                    c.verdict().label(), c.convergence() == null ? null : c.convergence().label()));
         }
         return rows;
     }

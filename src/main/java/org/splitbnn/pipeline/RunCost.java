@@ -41,11 +41,12 @@ final class RunCost {
         double total = runs.stream().mapToDouble(RunCost::seconds).sum();
         double longest = runs.stream().mapToDouble(RunCost::seconds).max().orElse(0);
         return String.format(Locale.ROOT, "sweep %s: %d runs (%d training sets, %d priors, %d prior half-widths, "
-                        + "%d sampler seeds, %d hidden sizes); estimated %s of run time, about %s on %d cores "
-                        + "(rough: within a factor of two on an idle machine)", sweep.name(), runs.size(),
+                        + "%d sampler seeds, %d hidden sizes, %d sampler settings); estimated %s of run time, about %s "
+                        + "on %d cores (rough: within a factor of two on an idle machine)", sweep.name(), runs.size(),
                 distinct(runs, r -> r.train().name()), distinct(runs, r -> r.settings().prior()),
                 distinct(runs, r -> r.settings().priorHalfWidth()), distinct(runs, r -> r.settings().samplerSeed()),
-                distinct(runs, r -> r.settings().hidden()), ProgressLine.duration(total),
+                distinct(runs, r -> r.settings().hidden()), distinct(runs, r -> r.condition().sampling()),
+                ProgressLine.duration(total),
                 ProgressLine.duration(Math.max(total / Math.max(1, cores), longest)), cores);
     }
 

@@ -28,11 +28,16 @@ public record RunSpec(String runId, RunSettings settings, DatasetSource train, S
         tests = List.copyOf(tests);
     }
 
-    /** The grid's factors of this run: prior, the training set's recipe (none for a CSV file), hidden, half-width. */
+    /**
+     * The grid's factors of this run: prior, the training set's recipe (none for a CSV file), hidden, half-width and
+     * the sampler's settings (nlive, num_repeats, sampler).
+     */
     public Condition condition() {
         DatasetSource.Generated g = train instanceof DatasetSource.Generated d ? d : null;
         return new Condition(settings.prior(), g == null ? null : g.counts(), g == null ? null : g.noiseVariance(),
-                settings.hidden(), settings.priorHalfWidth());
+                settings.hidden(), settings.priorHalfWidth(),
+                Condition.Sampling.of(settings.nlive(), settings.numRepeats(), settings.shape().dimension(),
+                        settings.sampler()));
     }
 
     /** The experiment this run performs, with its datasets built. */

@@ -61,8 +61,8 @@ final class StudyRuns {
             }
         }
         return new StudyRun(spec.condition(), spec.train().name(), spec.train().size(), spec.settings().samplerSeed(),
-                outcome.prominentModes(), functions, modeFunctions.contains(null) ? List.of() : modeFunctions,
-                means, matched);
+                run.getDouble(index(Table.RUNS, "log_z")), outcome.prominentModes(), functions,
+                modeFunctions.contains(null) ? List.of() : modeFunctions, means, matched);
     }
 
     private static int index(Table table, String column) {

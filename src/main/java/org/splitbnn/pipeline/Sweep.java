@@ -7,8 +7,8 @@ import java.util.Set;
 import org.splitbnn.analysis.claims.ClaimSettings;
 
 /**
- * A validated sweep: its name, the runs of its grid (per block: train x priors x prior half-widths x sampler seeds x
- * hidden, in that nesting order; blocks in order, a run two blocks share once),
+ * A validated sweep: its name, the runs of its grid (per block: train x priors x prior half-widths x hidden x nlive x
+ * num_repeats x sampler x sampler seeds, in that nesting order; blocks in order, a run two blocks share once),
  * the configuration text it came from and the runs its configuration marks for figures.
  *
  * @param name       sweep name

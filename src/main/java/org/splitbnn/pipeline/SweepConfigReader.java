@@ -357,7 +357,7 @@ public final class SweepConfigReader {
 
     /**
      * The values of grid setting {@code s} from its configuration node {@code n} (null: the default): a list, or,
-     * for a setting whose grid key is its key ({@code prior_half_width}), also a single value.
+     * for a setting whose grid key is its key ({@code prior_half_width}, {@code nlive}, ...), also a single value.
      */
     private List<Object> gridValues(RunSettings.Setting s, JsonNode n, String key) {
         List<Object> values = new ArrayList<>();

@@ -4,8 +4,11 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,7 +68,7 @@ public final class StudyFigures {
         int most = claimIds(study).stream().mapToInt(id -> lines(study, id).size()).max().orElse(1);
         return new PanelGrid((claims + FOREST_COLUMNS - 1) / FOREST_COLUMNS, FOREST_COLUMNS, PANEL_WIDTH,
                 110 + 22 * most, "Claims: estimate and 95% bootstrap interval over training sets per condition "
-                + "(dashed: the claim's threshold; green supported, red refuted, grey inconclusive)");
+                + "(dashed: threshold; green supported, red refuted, grey inconclusive; hollow: not converged)");
     }
 
     /** The forest plot. */
@@ -82,20 +85,24 @@ public final class StudyFigures {
             renderer.setDefaultLinesVisible(false);
             int series = 0;
             for (Verdict verdict : Verdict.values()) {
-                XIntervalSeries s = new XIntervalSeries(verdict.label());
-                for (int i = 0; i < lines.size(); i++) {
-                    ClaimLine l = lines.get(i);
-                    if (l.verdict().equals(verdict.label()) && Double.isFinite(l.estimate())) {
-                        boolean known = Double.isFinite(l.low()) && Double.isFinite(l.high());
-                        s.add(l.estimate(), known ? l.low() : l.estimate(), known ? l.high() : l.estimate(),
-                                lines.size() - 1 - i);
+                for (boolean notConverged : new boolean[] {false, true}) {
+                    XIntervalSeries s = new XIntervalSeries(verdict.label() + (notConverged ? " (not converged)" : ""));
+                    for (int i = 0; i < lines.size(); i++) {
+                        ClaimLine l = lines.get(i);
+                        if (l.verdict().equals(verdict.label()) && l.notConverged() == notConverged
+                                && Double.isFinite(l.estimate())) {
+                            boolean known = Double.isFinite(l.low()) && Double.isFinite(l.high());
+                            s.add(l.estimate(), known ? l.low() : l.estimate(), known ? l.high() : l.estimate(),
+                                    lines.size() - 1 - i);
+                        }
                     }
+                    data.addSeries(s);
+                    renderer.setSeriesPaint(series, VERDICT.get(verdict));
+                    renderer.setSeriesShape(series, new Ellipse2D.Double(-DOT / 2.0, -DOT / 2.0, DOT, DOT));
+                    renderer.setSeriesShapesFilled(series, !notConverged);
+                    renderer.setSeriesVisibleInLegend(series, false);
+                    series++;
                 }
-                data.addSeries(s);
-                renderer.setSeriesPaint(series, VERDICT.get(verdict));
-                renderer.setSeriesShape(series, new Ellipse2D.Double(-DOT / 2.0, -DOT / 2.0, DOT, DOT));
-                renderer.setSeriesVisibleInLegend(series, false);
-                series++;
             }
             renderer.setErrorPaint(null);
             String[] labels = new String[lines.size()];
@@ -135,7 +142,7 @@ public final class StudyFigures {
         JFreeChart[][] panels = new JFreeChart[2][priors.size()];
         for (int p = 0; p < priors.size(); p++) {
             String prior = priors.get(p);
-            List<StudyPoint> runs = smallestHidden(study).stream().filter(r -> r.prior().equals(prior)).toList();
+            List<StudyPoint> runs = mainRuns(study).stream().filter(r -> r.prior().equals(prior)).toList();
             panels[0][p] = quartilePanel(prior + ": prominent modes", "prominent modes", runs, StudyPoint::modes);
             List<StudyPoint> withFunctions = runs.stream().filter(r -> Double.isFinite(r.functions())).toList();
             panels[1][p] = quartilePanel(prior + ": distinct functions", "distinct functions", withFunctions,
@@ -167,7 +174,7 @@ public final class StudyFigures {
             YIntervalSeriesCollection data = new YIntervalSeriesCollection();
             DeviationRenderer renderer = new DeviationRenderer(true, true);
             int series = 0;
-            for (var byNoise : byNoise(smallestHidden(study).stream().filter(r -> r.prior().equals(prior)
+            for (var byNoise : byNoise(mainRuns(study).stream().filter(r -> r.prior().equals(prior)
                     && Double.isFinite(r.fullTest()) && Double.isFinite(r.mapTest())).toList()).entrySet()) {
                 YIntervalSeries s = new YIntervalSeries(noiseLabel(byNoise.getKey()));
                 for (var bySize : bySize(byNoise.getValue()).entrySet()) {
@@ -213,10 +220,22 @@ public final class StudyFigures {
         if (claims.stream().map(l -> Double.toString(l.priorHalfWidth())).distinct().count() > 1) {
             varying.add("width");
         }
+        if (claims.stream().map(l -> l.sampling().nlive()).distinct().count() > 1) {
+            varying.add("nlive");
+        }
+        if (claims.stream().map(l -> l.sampling().repeatsPerDimension()).distinct().count() > 1) {
+            varying.add("repeats");
+        }
+        if (claims.stream().map(l -> l.sampling().sampler()).distinct().count() > 1) {
+            varying.add("sampler");
+        }
         return varying;
     }
 
-    /** A condition in a few characters: the varying factors only ("constrained n220 v0.5"); "all" when none. */
+    /**
+     * A condition in a few characters: the varying factors only ("constrained n220 v0.5 nl500 r2d", r: num_repeats
+     * per dimension), "all" when none, followed by "not converged" when its verdict has not converged.
+     */
     static String label(ClaimLine l, List<String> varying) {
         List<String> parts = new ArrayList<>();
         for (String f : varying) {
@@ -224,11 +243,16 @@ public final class StudyFigures {
                 case "prior" -> parts.add(l.prior() == null ? "all priors" : l.prior());
                 case "size" -> parts.add(l.trainSize() == null ? "all sizes" : "n" + l.trainSize());
                 case "noise" -> parts.add(Double.isNaN(l.noiseVariance()) ? "csv" : "v" + l.noiseVariance());
-                case "hidden" -> parts.add(l.hidden() == null ? "h2-4" : "h" + l.hidden());
-                default -> parts.add("a" + l.priorHalfWidth());
+                case "hidden" -> parts.add(l.hidden() == null ? "all h" : "h" + l.hidden());
+                case "width" -> parts.add(Double.isNaN(l.priorHalfWidth()) ? "all a" : "a" + l.priorHalfWidth());
+                case "nlive" -> parts.add("nl" + l.sampling().nlive());
+                case "repeats" -> parts.add("r" + BigDecimal.valueOf(l.sampling().repeatsPerDimension())
+                        .setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + "d");
+                default -> parts.add(l.sampling().sampler());
             }
         }
-        return parts.isEmpty() ? "all" : String.join(" ", parts);
+        String label = parts.isEmpty() ? "all" : String.join(" ", parts);
+        return l.notConverged() ? label + " not converged" : label;
     }
 
     private static List<String> claimIds(StudyTables study) {
@@ -294,13 +318,23 @@ public final class StudyFigures {
         return groups;
     }
 
-    private static List<StudyPoint> smallestHidden(StudyTables study) {
+    /**
+     * The runs the counts and advantage figures draw: those at the smallest hidden-unit count and at the main
+     * grid's settings, the prior half-width and sampler settings most runs share (so that other half-widths and a
+     * convergence block's settings do not blur the medians).
+     */
+    private static List<StudyPoint> mainRuns(StudyTables study) {
         int h = study.runs().stream().mapToInt(StudyPoint::hidden).min().orElse(2);
-        return study.runs().stream().filter(r -> r.hidden() == h).toList();
+        Map<List<Object>, Long> counts = new HashMap<>();
+        study.runs().forEach(r -> counts.merge(r.settings(), 1L, Long::sum));
+        List<Object> main = counts.entrySet().stream().max(Map.Entry.<List<Object>, Long>comparingByValue()
+                .thenComparing(e -> e.getKey().toString())).map(Map.Entry::getKey).orElse(List.of());
+        return study.runs().stream().filter(r -> r.hidden() == h && r.settings().equals(main)).toList();
     }
 
     private static String hiddenLabel(StudyTables study) {
-        return study.runs().stream().mapToInt(StudyPoint::hidden).min().orElse(2) + " hidden units";
+        return study.runs().stream().mapToInt(StudyPoint::hidden).min().orElse(2) + " hidden units, the prior "
+                + "half-width and sampler settings of most runs";
     }
 
     private static List<String> priors(StudyTables study) {

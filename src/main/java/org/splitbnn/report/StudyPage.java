@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.splitbnn.analysis.claims.Verdict;
 import org.splitbnn.report.StudyTables.ClaimLine;
 
 /**
@@ -28,6 +29,23 @@ public final class StudyPage {
     private StudyPage() {
     }
 
+    /**
+     * The verdicts counted one per claim and condition ({@link StudyTables#counted}), and how many conditions were
+     * left out because their verdict has not converged.
+     */
+    static String verdictCounts(List<ClaimLine> claims) {
+        List<ClaimLine> counted = StudyTables.counted(claims);
+        List<String> parts = new ArrayList<>();
+        for (Verdict v : Verdict.values()) {
+            parts.add(counted.stream().filter(l -> l.verdict().equals(v.label())).count() + " " + v.label());
+        }
+        long left = claims.stream().filter(ClaimLine::notConverged).map(ClaimLine::withoutSampling).distinct().count();
+        return "Verdicts, one per claim and condition (at its most expensive sampler setting where it was run at "
+                + "several): " + String.join(", ", parts) + ". Left out of these counts: " + left + " claim"
+                + (left == 1 ? "" : "s") + " and condition" + (left == 1 ? "" : "s") + " whose verdict has not "
+                + "converged.";
+    }
+
     /** Writes the study's figures into {@code out} and appends its section to {@code page}. */
     public static void write(StudyTables study, Path out, Html page) throws IOException {
         page.heading(2, "Study: the paper's claims");
@@ -39,7 +57,11 @@ public final class StudyPage {
                 + "the statistic over the runs, its 95% percentile-bootstrap interval over training sets (the runs "
                 + "of one training set are resampled together), and the verdict: supported when the whole "
                 + "interval lies on the claimed side of the threshold, refuted when none of it does, else "
-                + "inconclusive.");
+                + "inconclusive. A condition run at two or more sampler settings has a row per setting, cheapest "
+                + "(nlive x num_repeats) first, and a convergence: converged when the two most expensive settings "
+                + "give the same verdict and estimates that differ by less than each interval's half-width (or "
+                + "not at all), else not converged. Conditions: nl is nlive, r num_repeats per dimension.");
+        page.paragraph(verdictCounts(study.claims()));
         List<Html.Row> rows = new ArrayList<>();
         List<String> varying = StudyFigures.varyingFactors(study.claims());
         for (int i = 0; i < study.claims().size(); i++) {
@@ -48,17 +70,19 @@ public final class StudyPage {
                     Integer.toString(l.trainingSets()), Integer.toString(l.runs()), l.statistic(),
                     Html.number(l.estimate(), DECIMALS),
                     Html.number(l.low(), DECIMALS) + " to " + Html.number(l.high(), DECIMALS),
-                    (l.above() ? "> " : "< ") + Html.number(l.threshold(), DECIMALS), l.verdict())));
+                    (l.above() ? "> " : "< ") + Html.number(l.threshold(), DECIMALS), l.verdict(),
+                    l.convergence() == null ? "" : l.convergence())));
         }
         page.table("claims", List.of("claim", "condition", "training sets", "runs", "statistic", "estimate",
-                        "95% interval", "claimed", "verdict"),
+                        "95% interval", "claimed", "verdict", "convergence"),
                 List.of("claim", "condition", "training-sets", "runs", "statistic", "estimate", "interval",
-                        "threshold", "verdict"), rows);
+                        "threshold", "verdict", "convergence"), rows);
         BufferedImage forest = Png.write(StudyFigures.forest(study), out.resolve(FOREST));
         page.figure(FOREST, forest.getWidth(), forest.getHeight(), "The claims table as a forest plot: a panel "
                 + "per claim, a line per condition (" + Html.escape(String.join(", ", varying.isEmpty()
-                ? List.of("one condition") : varying)) + "), the estimate with its 95% interval; dashed: the "
-                + "threshold.");
+                ? List.of("one condition") : varying)) + "), the estimate with its 95% interval, the sampler settings "
+                + "of a condition side by side; dashed: the threshold; hollow and marked \"not converged\": a "
+                + "verdict that has not converged in the sampler settings.");
         BufferedImage counts = Png.write(StudyFigures.counts(study), out.resolve(COUNTS));
         page.figure(COUNTS, counts.getWidth(), counts.getHeight(), "Prominent modes (top) and distinct functions "
                 + "(bottom) per run against training size, a series per noise variance: median and quartiles "

@@ -4,13 +4,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.splitbnn.analysis.GeneralisationRow;
 import org.splitbnn.analysis.Solution;
 import org.splitbnn.analysis.baselines.Baselines;
+import org.splitbnn.analysis.claims.Condition;
+import org.splitbnn.analysis.claims.Convergence;
+import org.splitbnn.model.NetworkShape;
 import org.splitbnn.output.ParquetTable;
 import org.splitbnn.output.Table;
 
@@ -28,12 +33,13 @@ public record StudyTables(List<ClaimLine> claims, List<StudyPoint> runs) {
 
     /** The columns read from the claims table. */
     public static final List<String> CLAIMS_COLUMNS = List.of("claim", "prior", "train_size", "noise_variance",
-            "hidden", "prior_half_width", "training_sets", "runs", "statistic", "estimate", "ci_low", "ci_high",
-            "threshold", "claimed_side", "verdict");
+            "hidden", "prior_half_width", "nlive", "repeats_per_dimension", "sampler", "training_sets", "runs",
+            "statistic", "estimate", "ci_low", "ci_high", "threshold", "claimed_side", "verdict", "convergence");
 
     /** The columns read from the runs table. */
     public static final List<String> RUNS_COLUMNS = List.of("run_id", "prior", "train", "train_size",
-            "train_noise_variance", "hidden", "status", "n_prominent_modes", "n_distinct_functions");
+            "train_noise_variance", "hidden", "prior_half_width", "nlive", "num_repeats", "sampler", "status",
+            "n_prominent_modes", "n_distinct_functions");
 
     /**
      * One row of the claims table.
@@ -43,7 +49,8 @@ public record StudyTables(List<ClaimLine> claims, List<StudyPoint> runs) {
      * @param trainSize      the condition's training size (null when the claim compares sizes)
      * @param noiseVariance  the condition's noise variance (NaN when none)
      * @param hidden         the condition's hidden units (null when the claim compares widths)
-     * @param priorHalfWidth the condition's prior half-width
+     * @param priorHalfWidth the condition's prior half-width (NaN when the claim compares half-widths)
+     * @param sampling       the condition's sampler settings
      * @param trainingSets   training sets
      * @param runs           runs
      * @param statistic      what the statistic is
@@ -53,10 +60,22 @@ public record StudyTables(List<ClaimLine> claims, List<StudyPoint> runs) {
      * @param threshold      the threshold
      * @param above          whether the claim says the statistic lies above the threshold
      * @param verdict        supported, refuted or inconclusive
+     * @param convergence    converged or not converged; null when the condition was run at one sampler setting
      */
     public record ClaimLine(String claim, String prior, Integer trainSize, double noiseVariance, Integer hidden,
-                            double priorHalfWidth, int trainingSets, int runs, String statistic, double estimate,
-                            double low, double high, double threshold, boolean above, String verdict) {
+                            double priorHalfWidth, Condition.Sampling sampling, int trainingSets, int runs,
+                            String statistic, double estimate, double low, double high, double threshold,
+                            boolean above, String verdict, String convergence) {
+
+        /** Whether the line's verdict has not converged in the sampler's settings. */
+        public boolean notConverged() {
+            return Convergence.NOT_CONVERGED.label().equals(convergence);
+        }
+
+        /** The line's claim and condition with the sampler's settings left open. */
+        List<Object> withoutSampling() {
+            return Arrays.asList(claim, prior, trainSize, noiseVariance, hidden, priorHalfWidth);
+        }
     }
 
     /**
@@ -67,13 +86,30 @@ public record StudyTables(List<ClaimLine> claims, List<StudyPoint> runs) {
      * @param trainSize     training rows
      * @param noiseVariance noise variance of a generated training set (NaN for a CSV file)
      * @param hidden        hidden units
+     * @param settings      the run's prior half-width and sampler settings, as a list
      * @param modes         prominent modes
      * @param functions     distinct functions
      * @param fullTest      the full solution's test predictive log-likelihood per row, mean over the test sets
      * @param mapTest       the MAP's (NaN without baselines)
      */
-    public record StudyPoint(String prior, String train, int trainSize, double noiseVariance, int hidden, int modes,
-                             double functions, double fullTest, double mapTest) {
+    public record StudyPoint(String prior, String train, int trainSize, double noiseVariance, int hidden,
+                             List<Object> settings, int modes, double functions, double fullTest, double mapTest) {
+    }
+
+    /**
+     * The lines whose verdicts a count of verdicts takes, one per claim and condition with the sampler's settings
+     * left open: the only line of a condition run at one setting, the line at the most expensive setting of a
+     * converged one ({@link Condition.Sampling#COST}); a condition whose verdict has not converged is left out.
+     */
+    public static List<ClaimLine> counted(List<ClaimLine> claims) {
+        Map<List<Object>, ClaimLine> last = new LinkedHashMap<>();
+        for (ClaimLine l : claims) {
+            if (!l.notConverged()) {
+                last.merge(l.withoutSampling(), l,
+                        (a, b) -> Condition.Sampling.COST.compare(a.sampling(), b.sampling()) >= 0 ? a : b);
+            }
+        }
+        return List.copyOf(last.values());
     }
 
     /** Whether {@code dir} has a claims table. */
@@ -88,10 +124,12 @@ public record StudyTables(List<ClaimLine> claims, List<StudyPoint> runs) {
         for (int i = 0; i < c.rows(); i++) {
             claims.add(new ClaimLine(c.strings("claim")[i], c.strings("prior")[i], integer(c.ints("train_size")[i]),
                     c.doubles("noise_variance")[i], integer(c.ints("hidden")[i]), c.doubles("prior_half_width")[i],
+                    new Condition.Sampling(c.ints("nlive")[i], c.doubles("repeats_per_dimension")[i],
+                            c.strings("sampler")[i]),
                     c.ints("training_sets")[i], c.ints("runs")[i], c.strings("statistic")[i],
                     c.doubles("estimate")[i], c.doubles("ci_low")[i], c.doubles("ci_high")[i],
                     c.doubles("threshold")[i], "above".equals(c.strings("claimed_side")[i]),
-                    c.strings("verdict")[i]));
+                    c.strings("verdict")[i], c.strings("convergence")[i]));
         }
         ParquetTable r = ParquetTable.readFolder(dir.resolve(Table.RUNS.folder()), RUNS_COLUMNS);
         Map<String, Map<String, Double>> tests = testMeans(ParquetTable.readFolder(dir.resolve(Table.GENERALISATION.folder()),
@@ -104,7 +142,10 @@ public record StudyTables(List<ClaimLine> claims, List<StudyPoint> runs) {
             Map<String, Double> own = tests.getOrDefault(r.strings("run_id")[i], Map.of());
             int f = r.ints("n_distinct_functions")[i];
             runs.add(new StudyPoint(r.strings("prior")[i], r.strings("train")[i], r.ints("train_size")[i],
-                    r.doubles("train_noise_variance")[i], r.ints("hidden")[i], r.ints("n_prominent_modes")[i],
+                    r.doubles("train_noise_variance")[i], r.ints("hidden")[i],
+                    List.of(r.doubles("prior_half_width")[i], Condition.Sampling.of(r.ints("nlive")[i],
+                            r.ints("num_repeats")[i], new NetworkShape(r.ints("hidden")[i]).dimension(),
+                            r.strings("sampler")[i])), r.ints("n_prominent_modes")[i],
                     f,
                     own.getOrDefault(Solution.FULL, Double.NaN), own.getOrDefault(Baselines.MAP, Double.NaN)));
         }

@@ -15,7 +15,7 @@ class RunCostTest {
         Sweep smoke = SweepConfigReader.read(Path.of("conf/smoke.yaml"));
         String line = smoke.plan(2);
         assertTrue(line.startsWith("sweep smoke: 4 runs (2 training sets, 2 priors, 1 prior half-widths, "
-                + "1 sampler seeds, 1 hidden sizes); estimated "), line);
+                + "1 sampler seeds, 1 hidden sizes, 1 sampler settings); estimated "), line);
         assertTrue(line.endsWith("on 2 cores (rough: within a factor of two on an idle machine)"), line);
     }
 

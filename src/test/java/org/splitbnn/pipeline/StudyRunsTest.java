@@ -12,6 +12,7 @@ import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.Test;
+import org.splitbnn.analysis.claims.Condition;
 import org.splitbnn.analysis.claims.StudyRun;
 import org.splitbnn.output.Table;
 
@@ -38,6 +39,10 @@ class StudyRunsTest {
         assertEquals(spec.condition(), run.condition());
         assertEquals(spec.train().name(), run.train());
         assertEquals(spec.settings().samplerSeed(), run.samplerSeed());
+        assertEquals(-87.25, run.logZ());
+        assertEquals(new Condition.Sampling(spec.settings().nlive(),
+                spec.settings().numRepeats() / (double) spec.settings().shape().dimension(), spec.settings().sampler()),
+                run.condition().sampling());
         assertEquals(2, run.prominentModes());
         assertEquals(2, run.distinctFunctions());
         assertEquals(List.of(1, 2), run.modeFunctions(), "prominent modes only, in rank order");
@@ -70,6 +75,7 @@ class StudyRunsTest {
         run[Table.RUNS.index("n_prominent_modes")] = (int) modes.stream()
                 .filter(m -> Boolean.TRUE.equals(m.get(Table.MODES.index("prominent")))).count();
         run[Table.RUNS.index("n_distinct_functions")] = 2;
+        run[Table.RUNS.index("log_z")] = -87.25;
         return new RunOutcome(spec.runId(), Map.of(Table.RUNS, List.of(RowFactory.create(run)), Table.MODES, modes,
                 Table.GENERALISATION, generalisation, Table.OPTIMA, optima));
     }

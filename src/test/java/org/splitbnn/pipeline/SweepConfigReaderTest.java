@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
@@ -250,6 +252,31 @@ class SweepConfigReaderTest {
                 blocks:
                   - {priors: [full]}
                 """, "key 'train': is required");
+    }
+
+    @Test
+    void samplerSettingsAreGridFactorsAtTheTopAndPerBlock() throws IOException {
+        Sweep s = read("""
+                name: t
+                nlive: [50, 80]
+                sampler: [slice, region]
+                priors: [full]
+                sampler_seeds: [1]
+                train: [{seed: 3}]
+                blocks:
+                  - {}
+                  - {nlive: [80, 120], num_repeats: [18, 45]}
+                """);
+        // block 1: 2 nlive x 2 samplers; block 2: 2 nlive x 2 repeats x 2 samplers, of which nlive 80 at the
+        // default 45 (5 x dimension 9) is block 1's
+        assertEquals(4 + 8 - 2, s.runs().size());
+        assertEquals(Set.of(50, 80, 120), s.runs().stream().map(r -> r.settings().nlive()).collect(Collectors.toSet()));
+        assertEquals(Set.of(18, 45), s.runs().stream().map(r -> r.settings().numRepeats())
+                .collect(Collectors.toSet()));
+        assertEquals(10, s.runs().stream().map(r -> r.condition().sampling()).distinct().count(),
+                "a run's condition carries its sampler settings, one per run here");
+        assertError(MINIMAL + "num_repeats: [18, 18]\n", "key 'num_repeats': has repeated values");
+        assertError(MINIMAL + "sampler: [slice, bogus]\n", "key 'sampler'");
     }
 
     @Test

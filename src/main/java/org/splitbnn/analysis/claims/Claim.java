@@ -70,7 +70,13 @@ public enum Claim {
     /** The Laplace weights of the modes differ from the evidence weights. */
     C9B("Laplace weights differ from evidence",
             "mean over runs of the mean |log(Laplace weight / evidence weight)| over matched functions", Math.log(2), true,
-            Statistic.MEAN, runs -> ClaimObservations.weightRatios(runs, ClaimObservations.Method.LAPLACE));
+            Statistic.MEAN, runs -> ClaimObservations.weightRatios(runs, ClaimObservations.Method.LAPLACE)),
+
+    /** The evidence predicts generalisation: across architectures, higher log Z goes with a better test value. */
+    C10("the evidence predicts generalisation",
+            "mean over (training set, seed) of the Spearman correlation of log Z and the full solution's test "
+                    + "predictive log-likelihood across hidden units and prior half-widths", 0, true, Statistic.MEAN,
+            ClaimObservations::evidenceRanksTest);
 
     private final String title;
     private final String statistic;
@@ -89,7 +95,10 @@ public enum Claim {
         this.observations = observations;
     }
 
-    /** The claim's id in the table: {@code C1} ... {@code C7}, {@code C8a}, {@code C8b}, {@code C9a}, {@code C9b}. */
+    /**
+     * The claim's id in the table: {@code C1} ... {@code C7}, {@code C8a}, {@code C8b}, {@code C9a}, {@code C9b},
+     * {@code C10}.
+     */
     public String id() {
         return name().substring(0, 2) + name().substring(2).toLowerCase(Locale.ROOT);
     }
@@ -124,9 +133,16 @@ public enum Claim {
         return above;
     }
 
-    /** Runs behind one observation: 2 for the claims that pair a full-prior run with a constrained one, else 1. */
-    public int runsPerObservation() {
-        return this == C1 || this == C2 ? 2 : 1;
+    /**
+     * The runs behind the observations {@code obs}: 2 per observation for the claims that pair a full-prior run
+     * with a constrained one, for C10 the runs each correlation is over (its observation's x), else 1 per
+     * observation.
+     */
+    public int runs(List<ClusterBootstrap.Observation> obs) {
+        if (this == C10) {
+            return (int) obs.stream().mapToDouble(ClusterBootstrap.Observation::x).sum();
+        }
+        return obs.size() * (this == C1 || this == C2 ? 2 : 1);
     }
 
     /** How the statistic is computed from the observations. */

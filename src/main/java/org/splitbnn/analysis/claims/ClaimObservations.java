@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 
+import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
 import org.splitbnn.analysis.Solution;
 import org.splitbnn.analysis.baselines.Baselines;
 import org.splitbnn.analysis.claims.ClusterBootstrap.Observation;
@@ -157,6 +158,36 @@ final class ClaimObservations {
                 total += Math.abs((w[i] - normW) - (e[i] - normE));
             }
             add(out, r.condition(), new Observation(r.train(), 0, 0, total / w.length));
+        }
+        return out;
+    }
+
+    /**
+     * C10: per training set and seed with three or more runs that differ only in hidden units and prior half-width
+     * (and have a full solution's test value), the Spearman rank correlation (ties take their mean rank) of log Z
+     * and the full solution's test value over those runs, with x the number of those runs (a mean does not use
+     * x); a group whose log Z or test values are all tied is left out.
+     */
+    static Map<Condition, List<Observation>> evidenceRanksTest(List<StudyRun> runs) {
+        Map<List<Object>, List<StudyRun>> groups = new LinkedHashMap<>();
+        for (StudyRun r : runs) {
+            if (r.test(Solution.FULL) != null && Double.isFinite(r.logZ())) {
+                groups.computeIfAbsent(List.of(r.condition().withoutHiddenAndWidth(), r.train(), r.samplerSeed()),
+                        k -> new ArrayList<>()).add(r);
+            }
+        }
+        Map<Condition, List<Observation>> out = new LinkedHashMap<>();
+        for (List<StudyRun> group : groups.values()) {
+            if (group.size() < 3) {
+                continue;
+            }
+            double rho = new SpearmansCorrelation().correlation(group.stream().mapToDouble(StudyRun::logZ).toArray(),
+                    group.stream().mapToDouble(r -> r.test(Solution.FULL)).toArray());
+            if (!Double.isNaN(rho)) {
+                StudyRun first = group.get(0);
+                add(out, first.condition().withoutHiddenAndWidth(), new Observation(first.train(), 0, group.size(),
+                        rho));
+            }
         }
         return out;
     }

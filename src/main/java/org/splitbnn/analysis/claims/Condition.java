@@ -6,25 +6,61 @@ import java.util.List;
 
 /**
  * The factors of a study's grid a run was made under. A claim's row names the condition it was tested in; the
- * factor a claim compares across (the prior for C1 and C2, the training size for C7, the hidden units for C8) is
- * null there.
+ * factor a claim compares across (the prior for C1 and C2, the training size for C7, the hidden units for C8, the
+ * hidden units and the half-width for C10) is null there.
  *
  * @param prior          prior name
  * @param counts         points per XOR centre of the generated training set; null for a CSV training set
  * @param noiseVariance  noise variance of the generated training set; null for a CSV training set
  * @param hidden         hidden units
  * @param priorHalfWidth half-width of the prior box
+ * @param sampling       the sampler's settings
  */
 public record Condition(String prior, List<Integer> counts, Double noiseVariance, Integer hidden,
-                        Double priorHalfWidth) implements Serializable {
+                        Double priorHalfWidth, Sampling sampling) implements Serializable {
 
-    /** The order of the claims table: prior, counts, noise, hidden, half-width, a missing factor first. */
+    /**
+     * The claims table's order: prior, counts, noise, hidden, half-width, a missing factor first, then the sampler's
+     * settings from the cheapest ({@link Sampling#COST}), so the settings of one condition sit side by side.
+     */
     public static final Comparator<Condition> ORDER = Comparator
             .comparing(Condition::prior, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
             .thenComparing(Condition::counts, Comparator.nullsFirst(Condition::compareCounts))
             .thenComparing(Condition::noiseVariance, Comparator.nullsFirst(Comparator.<Double>naturalOrder()))
             .thenComparing(Condition::hidden, Comparator.nullsFirst(Comparator.<Integer>naturalOrder()))
-            .thenComparing(Condition::priorHalfWidth, Comparator.nullsFirst(Comparator.<Double>naturalOrder()));
+            .thenComparing(Condition::priorHalfWidth, Comparator.nullsFirst(Comparator.<Double>naturalOrder()))
+            .thenComparing(Condition::sampling, Comparator.nullsFirst(Sampling.COST));
+
+    /**
+     * The sampler's settings of a run: what a claim's verdict may depend on without being a factor of the claim.
+     * The slice-sampling steps are counted per dimension (the default is 5 x the dimension), so that runs of
+     * several hidden sizes at one recipe share a condition.
+     *
+     * @param nlive               live points
+     * @param repeatsPerDimension num_repeats over the network's parameter count
+     * @param sampler             how dead points are replaced ({@code slice} or {@code region})
+     */
+    public record Sampling(int nlive, double repeatsPerDimension, String sampler) implements Serializable {
+
+        /**
+         * Cheapest first: by nlive x num_repeats (the likelihood calls a run makes are proportional to it; within
+         * a condition the dimension is fixed, so by nlive x num_repeats per dimension), then by nlive, by
+         * num_repeats and by the sampler's name.
+         */
+        public static final Comparator<Sampling> COST = Comparator.comparingDouble(Sampling::cost)
+                .thenComparingInt(Sampling::nlive).thenComparingDouble(Sampling::repeatsPerDimension)
+                .thenComparing(Sampling::sampler);
+
+        /** The settings of a run with {@code numRepeats} slice steps in {@code dimension} parameters. */
+        public static Sampling of(int nlive, int numRepeats, int dimension, String sampler) {
+            return new Sampling(nlive, (double) numRepeats / dimension, sampler);
+        }
+
+        /** nlive x num_repeats per dimension: the measure of a setting's cost at a fixed dimension. */
+        public double cost() {
+            return nlive * repeatsPerDimension;
+        }
+    }
 
     /** Copies the counts. */
     public Condition {
@@ -33,22 +69,27 @@ public record Condition(String prior, List<Integer> counts, Double noiseVariance
 
     /** The same condition with the prior left open. */
     public Condition withoutPrior() {
-        return new Condition(null, counts, noiseVariance, hidden, priorHalfWidth);
-    }
-
-    /** The same condition with the prior set to {@code name}. */
-    public Condition withPrior(String name) {
-        return new Condition(name, counts, noiseVariance, hidden, priorHalfWidth);
+        return new Condition(null, counts, noiseVariance, hidden, priorHalfWidth, sampling);
     }
 
     /** The same condition with the training set's counts left open. */
     public Condition withoutCounts() {
-        return new Condition(prior, null, noiseVariance, hidden, priorHalfWidth);
+        return new Condition(prior, null, noiseVariance, hidden, priorHalfWidth, sampling);
     }
 
     /** The same condition with the hidden units left open. */
     public Condition withoutHidden() {
-        return new Condition(prior, counts, noiseVariance, null, priorHalfWidth);
+        return new Condition(prior, counts, noiseVariance, null, priorHalfWidth, sampling);
+    }
+
+    /** The same condition with the hidden units and the prior's half-width left open. */
+    public Condition withoutHiddenAndWidth() {
+        return new Condition(prior, counts, noiseVariance, null, null, sampling);
+    }
+
+    /** The same condition with the sampler's settings left open: what the settings of a convergence check share. */
+    public Condition withoutSampling() {
+        return new Condition(prior, counts, noiseVariance, hidden, priorHalfWidth, null);
     }
 
     /** Counts by total size, then element by element. */

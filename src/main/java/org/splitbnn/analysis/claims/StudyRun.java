@@ -6,14 +6,15 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What the claims need of one finished run: its condition, its training set and sampler seed, the counts of modes
- * and functions, each solution's test predictive log-likelihood, and the baselines' optima that compute a prominent
- * mode's function.
+ * What the claims need of one finished run: its condition, its training set and sampler seed, its log-evidence, the
+ * counts of modes and functions, each solution's test predictive log-likelihood, and the baselines' optima that compute
+ * a prominent mode's function.
  *
  * @param condition         the grid's factors of the run
  * @param train             the training set's name (the bootstrap's unit)
  * @param trainSize         rows of the training set
  * @param samplerSeed       the sampler seed
+ * @param logZ              the run's log-evidence ({@code log_z}: relative to its prior)
  * @param prominentModes    prominent modes
  * @param distinctFunctions distinct functions among the prominent modes; null when not known
  * @param modeFunctions     per prominent mode, in rank order, the rank of the function it computes (1 = the
@@ -23,9 +24,10 @@ import java.util.TreeMap;
  *                          per-row predictive log-likelihood
  * @param matchedOptima     the baselines' distinct optima that compute a prominent mode's function
  */
-public record StudyRun(Condition condition, String train, int trainSize, long samplerSeed, int prominentModes,
-                       Integer distinctFunctions, List<Integer> modeFunctions, Map<String, Double> testLogLikelihood,
-                       List<MatchedOptimum> matchedOptima) implements Serializable {
+public record StudyRun(Condition condition, String train, int trainSize, long samplerSeed, double logZ,
+                       int prominentModes, Integer distinctFunctions, List<Integer> modeFunctions,
+                       Map<String, Double> testLogLikelihood, List<MatchedOptimum> matchedOptima)
+        implements Serializable {
 
     /** Copies the maps and lists into serializable, sorted collections. */
     public StudyRun {

@@ -26,6 +26,8 @@ class ClaimsTableTest {
 
     private static final ClaimSettings SETTINGS = ClaimSettings.defaults();
 
+    private static final Condition.Sampling SAMPLING = new Condition.Sampling(200, 5, "slice");
+
     @Test
     void everyClaimHasItsKnownAnswer() {
         List<ClaimRow> rows = ClaimsTable.of(study(), SETTINGS);
@@ -72,6 +74,84 @@ class ClaimsTableTest {
         // against 0.8 and 0.2: |log 4| for both functions
         assertRow(at(byClaim, "C9a", "full"), 0, 0, 0, Verdict.REFUTED);
         assertRow(at(byClaim, "C9b", "full"), Math.log(4), Math.log(4), Math.log(4), Verdict.SUPPORTED);
+    }
+
+    @Test
+    void convergenceIsJudgedAtTheTwoMostExpensiveSettings() {
+        // settings by cost (nlive x num_repeats per dimension): 100 x 2, 500 x 2, 300 x 5; per claim
+        // the differences on training sets 1, 2, 3 at each setting, each interval exactly [min, max] (class Javadoc)
+        Condition.Sampling cheap = new Condition.Sampling(100, 2, "slice");
+        Condition.Sampling middle = new Condition.Sampling(500, 2, "slice");
+        Condition.Sampling dear = new Condition.Sampling(300, 5, "slice");
+        Map<Condition.Sampling, double[][]> differences = Map.of(
+                // C3 (full minus map), C4 (full minus ensemble), C5 (full minus mode 1)
+                cheap, new double[][] {{-1, -1, -1}, {0.01, 0.02, 0.03}, {0.01, 0.02, 0.03}},
+                middle, new double[][] {{0.01, 0.02, 0.03}, {0.01, 0.02, 0.03}, {0.01, 0.02, 0.03}},
+                dear, new double[][] {{0.012, 0.022, 0.032}, {0.05, 0.06, 0.07}, {-0.01, 0, 0.01}});
+        List<StudyRun> runs = new ArrayList<>();
+        differences.forEach((sampling, d) -> {
+            for (int set = 0; set < 3; set++) {
+                runs.add(new StudyRun(new Condition("full", PAPER, 0.5, 2, 5.0, sampling), "xor-" + (set + 1), 220,
+                        1, -80, 1, 1, List.of(), Map.of(Solution.FULL, -0.4, Baselines.MAP, -0.4 - d[0][set],
+                        Baselines.ENSEMBLE, -0.4 - d[1][set], Solution.modeName(1), -0.4 - d[2][set]), List.of()));
+            }
+        });
+        Map<String, List<ClaimRow>> byClaim = groups(ClaimsTable.of(runs, SETTINGS));
+        for (String id : List.of("C3", "C4", "C5")) {
+            assertEquals(List.of(cheap, middle, dear), byClaim.get(id).stream().map(r -> r.condition().sampling())
+                    .toList(), id + ": a row per setting, cheapest first");
+        }
+        // C3: refuted at the cheapest setting, but the two dearest agree (supported) and differ by 0.002 < 0.01
+        assertRow(byClaim.get("C3").get(0), -1, -1, -1, Verdict.REFUTED);
+        assertRow(byClaim.get("C3").get(2), 0.022, 0.012, 0.032, Verdict.SUPPORTED);
+        assertTrue(byClaim.get("C3").stream().allMatch(r -> r.convergence() == Convergence.CONVERGED));
+        // C4: supported at both, but the estimates differ by 0.04, more than the half-widths 0.01
+        assertRow(byClaim.get("C4").get(2), 0.06, 0.05, 0.07, Verdict.SUPPORTED);
+        assertTrue(byClaim.get("C4").stream().allMatch(r -> r.convergence() == Convergence.NOT_CONVERGED));
+        // C5: supported at 500 x 2, inconclusive at 300 x 5
+        assertRow(byClaim.get("C5").get(2), 0, -0.01, 0.01, Verdict.INCONCLUSIVE);
+        assertTrue(byClaim.get("C5").stream().allMatch(r -> r.convergence() == Convergence.NOT_CONVERGED));
+        assertEquals("not converged", Convergence.NOT_CONVERGED.label());
+    }
+
+    @Test
+    void equalEstimatesHaveConvergedAndUnknownIntervalsHaveNot() {
+        Condition c = new Condition("full", PAPER, 0.5, 2, 5.0, SAMPLING);
+        ClaimRow zero = new ClaimRow(Claim.C2, c, 4, 8, 0, 0, 0, Verdict.SUPPORTED, null);
+        assertEquals(Convergence.CONVERGED, Convergence.of(zero, zero), "0 [0, 0] twice: no difference at all");
+        ClaimRow unknown = new ClaimRow(Claim.C2, c, 1, 2, 0, Double.NaN, Double.NaN, Verdict.INCONCLUSIVE, null);
+        assertEquals(Convergence.NOT_CONVERGED, Convergence.of(unknown, unknown));
+        ClaimRow wide = new ClaimRow(Claim.C6, c, 4, 4, 1.0 / 3, 0, 1, Verdict.INCONCLUSIVE, null);
+        ClaimRow point = new ClaimRow(Claim.C6, c, 4, 4, 0, 0, 0, Verdict.REFUTED, null);
+        assertEquals(Convergence.NOT_CONVERGED, Convergence.of(wide, point), "the issue's C6: 0.33 [0, 1], 0 [0, 0]");
+    }
+
+    @Test
+    void evidenceRanksTheTestValueWithinEachTrainingSet() {
+        // per training set, 6 runs (hidden 2, 3, 4 x half-widths 1, 5) with log Z -80 ... -75 in order; the test
+        // value's ranks: 1..6 (rho 1), one adjacent pair swapped (rho 1 - 6 x 2 / 210), two pairs swapped
+        // (1 - 6 x 4 / 210); the constrained prior's one run per set (hidden 2, a = 5) gives no correlation
+        int[][] ranks = {{1, 2, 3, 4, 5, 6}, {2, 1, 3, 4, 5, 6}, {2, 1, 4, 3, 5, 6}};
+        List<StudyRun> runs = new ArrayList<>();
+        for (int set = 0; set < 3; set++) {
+            int k = 0;
+            for (int hidden = 2; hidden <= 4; hidden++) {
+                for (double a : new double[] {1, 5}) {
+                    runs.add(new StudyRun(new Condition("full", PAPER, 0.5, hidden, a, SAMPLING), "xor-" + set, 220,
+                            1, -80 + k, 1, 1, List.of(), Map.of(Solution.FULL, -0.5 + 0.01 * ranks[set][k]),
+                            List.of()));
+                    k++;
+                }
+            }
+            runs.add(run("constrained", PAPER, 2, "xor-" + set, 1, 1, 1, Map.of(Solution.FULL, -0.4)));
+        }
+        ClaimRow c10 = only(groups(ClaimsTable.of(runs, SETTINGS)), "C10");
+        assertEquals(new Condition("full", PAPER, 0.5, null, null, SAMPLING), c10.condition());
+        double rho1 = 1 - 6.0 * 2 / 210;
+        double rho2 = 1 - 6.0 * 4 / 210;
+        assertRow(c10, (1 + rho1 + rho2) / 3, rho2, 1, Verdict.SUPPORTED);
+        assertEquals(18, c10.runs(), "a correlation over 6 runs per training set");
+        assertEquals(3, c10.trainingSets());
     }
 
     @Test
@@ -122,7 +202,7 @@ class ClaimsTableTest {
                         Baselines.ENSEMBLE, -0.40 - fourth[set - 1], Solution.modeName(1), -0.45,
                         Solution.modeName(2), set < 3 ? -0.35 : -0.50, Solution.modeName(3), -0.30));
                 int modes = constrainedModes + set;
-                runs.add(new StudyRun(new Condition("full", PAPER, 0.5, 2, 5.0), name, 220, seed, modes,
+                runs.add(new StudyRun(new Condition("full", PAPER, 0.5, 2, 5.0, SAMPLING), name, 220, seed, -80, modes,
                         constrainedModes, List.of(1, 2, 1, 1, 1).subList(0, modes), full,
                         matchedOptima()));
                 runs.add(run("constrained", PAPER, 2, name, seed, constrainedModes, null,
@@ -134,15 +214,14 @@ class ClaimsTableTest {
             int size = counts.stream().mapToInt(Integer::intValue).sum();
             double advantage = 0.3 - 0.05 * Math.log(size) / Math.log(2);
             for (int k = 0; k < 3; k++, set++) {
-                runs.add(new StudyRun(new Condition("full", counts, 1.0, 2, 5.0), "xor-" + set, size, 1, 1, 1,
-                        List.of(),
-                        Map.of(Solution.FULL, -0.4, Baselines.MAP, -0.4 - advantage), List.of()));
+                runs.add(new StudyRun(new Condition("full", counts, 1.0, 2, 5.0, SAMPLING), "xor-" + set, size, 1,
+                        -80, 1, 1, List.of(), Map.of(Solution.FULL, -0.4, Baselines.MAP, -0.4 - advantage), List.of()));
             }
         }
         for (int s = 21; s <= 23; s++) {
             for (int hidden = 2; hidden <= 4; hidden++) {
-                runs.add(new StudyRun(new Condition("full", PAPER, 0.25, hidden, 5.0), "xor-" + s, 220, 1,
-                        2 * hidden, hidden - 1, List.of(), Map.of(), List.of()));
+                runs.add(new StudyRun(new Condition("full", PAPER, 0.25, hidden, 5.0, SAMPLING), "xor-" + s, 220,
+                        1, -80, 2 * hidden, hidden - 1, List.of(), Map.of(), List.of()));
             }
         }
         return runs;
@@ -171,8 +250,9 @@ class ClaimsTableTest {
 
     private static StudyRun run(String prior, List<Integer> counts, int hidden, String train, long seed, int modes,
                                 Integer functions, Map<String, Double> tests, List<StudyRun.MatchedOptimum> matched) {
-        return new StudyRun(new Condition(prior, counts, 0.5, hidden, 5.0), train,
-                counts.stream().mapToInt(Integer::intValue).sum(), seed, modes, functions, List.of(), tests, matched);
+        return new StudyRun(new Condition(prior, counts, 0.5, hidden, 5.0, SAMPLING), train,
+                counts.stream().mapToInt(Integer::intValue).sum(), seed, -80, modes, functions, List.of(), tests,
+                matched);
     }
 
     /**
@@ -196,7 +276,7 @@ class ClaimsTableTest {
 
     /** The row of claim {@code id} under {@code prior} with the paper's counts and 2 hidden units. */
     private static ClaimRow at(Map<String, List<ClaimRow>> byClaim, String id, String prior) {
-        Condition paper = new Condition(prior, PAPER, 0.5, 2, 5.0);
+        Condition paper = new Condition(prior, PAPER, 0.5, 2, 5.0, SAMPLING);
         List<ClaimRow> rows = byClaim.get(id).stream().filter(r -> r.condition().equals(paper)).toList();
         assertEquals(1, rows.size(), id + ": " + byClaim.get(id));
         return rows.get(0);
