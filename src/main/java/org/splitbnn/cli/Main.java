@@ -3,6 +3,7 @@ package org.splitbnn.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.Properties;
 
 import org.splitbnn.output.ErrorText;
 import org.splitbnn.output.OutputWriteException;
@@ -57,7 +58,20 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        int code = commandLine().execute(args);
+        if (code != DONE || !yarnClusterDriver(System.getProperties())) {
+            System.exit(code);
+        }
+    }
+
+    /**
+     * Whether these system properties are those of a driver that YARN's application master runs (cluster deploy
+     * mode, where the master sets every Spark setting as a system property). Such a driver ends a successful
+     * invocation by returning: the master takes {@code System.exit(0)} for a failure and starts the driver again.
+     */
+    static boolean yarnClusterDriver(Properties system) {
+        return "yarn".equals(system.getProperty("spark.master"))
+                && "cluster".equals(system.getProperty("spark.submit.deployMode"));
     }
 
     /** The configured command line, shared by {@link #main} and the tests. */

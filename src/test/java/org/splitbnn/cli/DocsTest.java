@@ -39,10 +39,12 @@ class DocsTest {
     private static final Path DOCS = Path.of("docs");
 
     /** Options the documentation names that belong to other programs, each with its program. */
-    private static final Map<String, String> FOREIGN = Map.of(
-            "--master", "spark-submit", "--deploy-mode", "spark-submit", "--conf", "spark-submit",
-            "--packages", "spark-submit", "--num-executors", "spark-submit", "--executor-cores", "spark-submit",
-            "--add-modules", "java", "--runs", "jobs/bench-sweep");
+    private static final Map<String, String> FOREIGN = Map.ofEntries(Map.entry("--master", "spark-submit"),
+            Map.entry("--deploy-mode", "spark-submit"), Map.entry("--conf", "spark-submit"),
+            Map.entry("--packages", "spark-submit"), Map.entry("--num-executors", "spark-submit"),
+            Map.entry("--executor-cores", "spark-submit"), Map.entry("--executor-memory", "spark-submit"),
+            Map.entry("--queue", "spark-submit"), Map.entry("--add-modules", "java"),
+            Map.entry("--runs", "jobs/bench-sweep"));
 
     /** The keys of the range form {@code {from: A, to: B}} of {@code seeds}, read by its own deserializer. */
     private static final Set<String> SEED_RANGE_KEYS = Set.of("from", "to");
