@@ -61,7 +61,7 @@ final class StudyRuns {
             }
         }
         return new StudyRun(spec.condition(), spec.train().name(), spec.train().size(), spec.settings().samplerSeed(),
-                run.getDouble(index(Table.RUNS, "log_z")), outcome.prominentModes(), functions,
+                outcome.logZ(), outcome.prominentModes(), functions,
                 modeFunctions.contains(null) ? List.of() : modeFunctions, means, matched);
     }
 
