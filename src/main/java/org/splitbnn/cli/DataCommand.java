@@ -17,6 +17,7 @@ import org.splitbnn.data.DatasetCsv;
 import org.splitbnn.data.NoisyXorGenerator;
 import org.splitbnn.data.NoisyXorRecipe;
 import org.splitbnn.data.Sha256;
+import org.splitbnn.output.OutputDirectory;
 import org.splitbnn.output.OutputWriteException;
 
 import picocli.CommandLine.Command;
@@ -63,6 +64,13 @@ public final class DataCommand implements Callable<Integer> {
             throw new IllegalArgumentException("option --out: an empty path; name the CSV file to write, or "
                     + STDOUT + " for standard output");
         }
+        if (!STDOUT.equals(out)) {
+            try {
+                OutputDirectory.checkLocal(out);
+            } catch (IllegalArgumentException e) {
+                throw badOut(e);
+            }
+        }
         Path file = STDOUT.equals(out) ? null : Path.of(out);
         if (file != null && Files.isDirectory(file)) {
             throw new IllegalArgumentException("option --out " + out + ": is a folder; name the CSV file to write");
@@ -71,7 +79,14 @@ public final class DataCommand implements Callable<Integer> {
         if (!stream && Files.exists(file) && !force) {
             throw new IllegalArgumentException(out + " exists; use --force to replace it");
         }
-        NoisyXorRecipe recipe = new NoisyXorRecipe(counts, noiseVariance);
+        NoisyXorRecipe recipe = recipe();
+        if (!stream) {
+            try {
+                OutputDirectory.checkWritable(file);
+            } catch (IllegalArgumentException e) {
+                throw badOut(e);
+            }
+        }
         String name = file == null ? "stdout" : file.getFileName().toString();
         Dataset data = NoisyXorGenerator.generate(recipe, seed, name);
         byte[] csv = DatasetCsv.text(data).getBytes(StandardCharsets.UTF_8);
@@ -89,6 +104,24 @@ public final class DataCommand implements Callable<Integer> {
                 recipe.counts(), noiseVariance, Sha256.of(csv));
         report.flush();
         return Main.DONE;
+    }
+
+    private IllegalArgumentException badOut(IllegalArgumentException e) {
+        return new IllegalArgumentException("option --out '" + out + "': " + e.getMessage());
+    }
+
+    /** The recipe of the options; a bad value is reported by its option. */
+    private NoisyXorRecipe recipe() {
+        try {
+            new NoisyXorRecipe(NoisyXorRecipe.PAPER.counts(), noiseVariance);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("option --noise-variance: " + e.getMessage());
+        }
+        try {
+            return new NoisyXorRecipe(counts, noiseVariance);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("option --counts: " + e.getMessage());
+        }
     }
 
     /** Writes into a device or pipe, which is never replaced. */

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.splitbnn.output.OutputDirectory;
 import org.splitbnn.report.Report;
 
 import picocli.CommandLine.Command;
@@ -29,6 +30,11 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        try {
+            OutputDirectory.checkLocal(dir.toString());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("DIR '" + dir + "': " + e.getMessage());
+        }
         Path out = Report.write(dir, force);
         PrintWriter o = spec.commandLine().getOut();
         o.println(out.resolve(Report.PAGE));

@@ -141,14 +141,13 @@ public final class RunCommand implements Callable<Integer> {
 
     /** Throws unless {@code --out} names a folder that can be written and (re)placed, naming the option. */
     private void checkOut(List<Path> inputs) throws IOException {
+        String given = spec.findOption("--out").originalStringValues().get(0);
         try {
-            if (out.toString().isEmpty()) {
-                throw new IllegalArgumentException("an empty path; name the output directory");
-            }
+            OutputDirectory.checkLocal(given);
             OutputDirectory.checkReplaceable(out, force, inputs, RunOutput.OWN_FILES);
             OutputDirectory.checkWritable(out);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("option --out '" + out + "': " + e.getMessage());
+            throw new IllegalArgumentException("option --out '" + given + "': " + e.getMessage());
         }
     }
 

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.splitbnn.sampler.ProgressListener;
 import org.splitbnn.sampler.SamplerKind;
+import org.splitbnn.sampler.SamplerSettings;
 import org.splitbnn.sampler.validation.ValidationProblem;
 import org.splitbnn.sampler.validation.ValidationProblems;
 import org.splitbnn.sampler.validation.ValidationRow;
@@ -55,6 +56,15 @@ public final class ValidateCommand implements Callable<Integer> {
         SamplerKind kind = SamplerKind.of(sampler);
         List<ValidationProblem> chosen = problems.isEmpty() ? ValidationProblems.all()
                 : problems.stream().map(ValidationProblems::byName).toList();
+        for (ValidationProblem vp : chosen) {
+            int dimension = vp.problem().dimension();
+            try {
+                SamplerSettings.defaults(dimension, seed).withNlive(nlive).checkFor(dimension);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("option --nlive: " + e.getMessage() + " (problem " + vp.name()
+                        + ")");
+            }
+        }
         PrintWriter out = spec.commandLine().getOut();
         List<ValidationRow> rows = new ArrayList<>();
         if (!json) {

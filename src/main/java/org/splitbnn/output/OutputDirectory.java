@@ -13,6 +13,8 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -34,6 +36,9 @@ public final class OutputDirectory {
     /** The marker's line after which it names the files written beside it, one a line. */
     private static final String FILES = "files:";
 
+    /** A URI's scheme at the start of a path, such as {@code hdfs} in {@code hdfs://host/x}. */
+    private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):/");
+
     /** Writes the contents of a directory. */
     @FunctionalInterface
     public interface Contents {
@@ -42,6 +47,22 @@ public final class OutputDirectory {
     }
 
     private OutputDirectory() {
+    }
+
+    /**
+     * Throws unless {@code path}, as the user gave it, names a local file or folder: it is not empty, and not a URI
+     * such as {@code hdfs://host/x}, which a local path would take as a folder named {@code hdfs:}.
+     *
+     * @throws IllegalArgumentException saying which
+     */
+    public static void checkLocal(String path) {
+        if (path.isEmpty()) {
+            throw new IllegalArgumentException("an empty path");
+        }
+        Matcher m = SCHEME.matcher(path);
+        if (m.find()) {
+            throw new IllegalArgumentException("a URI (scheme " + m.group(1) + "), not a local path");
+        }
     }
 
     /**

@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -16,6 +19,7 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -29,6 +33,12 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 final class YamlTree {
 
+    /** YAML's spellings of the special floats, which the mapper does not read. */
+    private static final Map<String, Double> SPECIAL_FLOATS = Map.of(".nan", Double.NaN, ".NaN", Double.NaN,
+            ".NAN", Double.NaN, ".inf", Double.POSITIVE_INFINITY, ".Inf", Double.POSITIVE_INFINITY,
+            ".INF", Double.POSITIVE_INFINITY, "+.inf", Double.POSITIVE_INFINITY, "-.inf", Double.NEGATIVE_INFINITY,
+            "-.Inf", Double.NEGATIVE_INFINITY, "-.INF", Double.NEGATIVE_INFINITY);
+
     /** The deepest nesting read (an alias of an enclosing collection would nest without end). */
     private static final int MAX_DEPTH = 64;
 
@@ -40,7 +50,8 @@ final class YamlTree {
      *
      * @param file names the text in messages
      * @throws IllegalArgumentException naming {@code file} (and the line) when the text is not valid YAML, holds more
-     *                                  than one document or repeats a key
+     *                                  than one document, repeats a key or exceeds the loader's limits (aliases of
+     *                                  collections, nesting)
      */
     static JsonNode read(ObjectMapper mapper, String text, String file) throws IOException {
         List<Node> documents = new ArrayList<>();
@@ -58,11 +69,15 @@ final class YamlTree {
             throw new IllegalArgumentException(file + ": not valid YAML" + (at == null ? "" : " at line "
                     + (at.getLine() + 1) + ", column " + (at.getColumn() + 1)) + ": "
                     + String.valueOf(e.getProblem()).replace("\t", "\\t"));
+        } catch (YAMLException e) {
+            throw new IllegalArgumentException(file + ": not read as YAML: " + e.getMessage());
         }
-        return documents.isEmpty() ? null : tree(mapper, documents.get(0), file, 0);
+        return documents.isEmpty() ? null : tree(mapper, documents.get(0), file, "", 0);
     }
 
-    private static JsonNode tree(ObjectMapper mapper, Node node, String file, int depth) throws IOException {
+    /** The tree of {@code node}, found at {@code key} (a dotted path, empty at the top) of {@code file}. */
+    private static JsonNode tree(ObjectMapper mapper, Node node, String file, String key, int depth)
+            throws IOException {
         if (depth > MAX_DEPTH) {
             throw new IllegalArgumentException(file + ": line " + (node.getStartMark().getLine() + 1) + ": nested "
                     + "more than " + MAX_DEPTH + " deep (an alias inside what its anchor marks?)");
@@ -70,20 +85,21 @@ final class YamlTree {
         if (node instanceof MappingNode m) {
             ObjectNode o = mapper.createObjectNode();
             for (NodeTuple t : m.getValue()) {
-                JsonNode key = tree(mapper, t.getKeyNode(), file, depth + 1);
-                String name = key.isValueNode() ? key.asText() : key.toString();
+                JsonNode k = tree(mapper, t.getKeyNode(), file, key, depth + 1);
+                String name = k.isValueNode() ? k.asText() : k.toString();
                 if (o.has(name)) {
                     throw new IllegalArgumentException(file + ": line " + (t.getKeyNode().getStartMark().getLine() + 1)
                             + ": the key '" + name + "' appears twice");
                 }
-                o.set(name, tree(mapper, t.getValueNode(), file, depth + 1));
+                o.set(name, tree(mapper, t.getValueNode(), file, key.isEmpty() ? name : key + "." + name,
+                        depth + 1));
             }
             return o;
         }
         if (node instanceof SequenceNode s) {
             ArrayNode a = mapper.createArrayNode();
             for (Node item : s.getValue()) {
-                a.add(tree(mapper, item, file, depth + 1));
+                a.add(tree(mapper, item, file, key + "[" + a.size() + "]", depth + 1));
             }
             return a;
         }
@@ -91,7 +107,19 @@ final class YamlTree {
         if (scalar.getScalarStyle() != DumperOptions.ScalarStyle.PLAIN) {
             return TextNode.valueOf(scalar.getValue());
         }
-        JsonNode typed = scalar.getValue().isEmpty() ? null : mapper.readTree(scalar.getValue());
+        String text = scalar.getValue();
+        if (SPECIAL_FLOATS.containsKey(text)) {
+            return DoubleNode.valueOf(SPECIAL_FLOATS.get(text));
+        }
+        JsonNode typed;
+        try {
+            typed = text.isEmpty() ? null : mapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            Mark at = scalar.getStartMark();
+            throw new IllegalArgumentException(file + ": line " + (at.getLine() + 1) + ", column "
+                    + (at.getColumn() + 1) + (key.isEmpty() ? "" : ": key '" + key + "'") + ": cannot read '" + text + "': "
+                    + e.getOriginalMessage());
+        }
         return typed == null || typed.isMissingNode() ? NullNode.getInstance() : typed;
     }
 }

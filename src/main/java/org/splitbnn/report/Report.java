@@ -44,6 +44,7 @@ public final class Report {
         }
         Path out = dir.resolve(FOLDER);
         OutputDirectory.checkReplaceable(out, force, List.of(), OWN_FILES);
+        OutputDirectory.checkWritable(out);
         RunDirectory runDir = run ? RunDirectory.read(dir) : null;
         SweepTables sweep = run ? null : SweepTables.read(dir);
         OutputDirectory.publish(out, force, List.of(), OWN_FILES, tmp -> {

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,6 +74,27 @@ class DataCommandTest {
         CommandLineTestSupport.Outcome empty = CommandLineTestSupport.execute("data", "--seed", "1", "--out", "");
         assertEquals(Main.BAD_INPUT, empty.exitCode());
         assertTrue(empty.err().contains("option --out: an empty path"), empty.err());
+    }
+
+    @Test
+    void aBadRecipeOrAnUnwritableFolderIsNamedByItsOption(@TempDir Path dir) throws IOException {
+        CommandLineTestSupport.Outcome counts = CommandLineTestSupport.execute("data", "--seed", "1", "--out",
+                dir.resolve("x.csv").toString(), "--counts", "1,2,3");
+        assertEquals(Main.BAD_INPUT, counts.exitCode());
+        assertTrue(counts.err().startsWith("splitbnn data: option --counts: "), counts.err());
+        CommandLineTestSupport.Outcome noise = CommandLineTestSupport.execute("data", "--seed", "1", "--out",
+                dir.resolve("x.csv").toString(), "--noise-variance", "-1");
+        assertEquals(Main.BAD_INPUT, noise.exitCode());
+        assertTrue(noise.err().startsWith("splitbnn data: option --noise-variance: "), noise.err());
+        Path file = Files.writeString(dir.resolve("file"), "a file, not a folder");
+        CommandLineTestSupport.Outcome unwritable = CommandLineTestSupport.execute("data", "--seed", "1", "--out",
+                file.resolve("x.csv").toString());
+        assertEquals(Main.BAD_INPUT, unwritable.exitCode(), unwritable.err());
+        assertTrue(unwritable.err().contains("option --out '" + file.resolve("x.csv") + "': cannot write into"),
+                unwritable.err());
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of(file), left.toList(), "nothing written");
+        }
     }
 
     @Test

@@ -117,6 +117,19 @@ class MessagesTest {
     }
 
     @Test
+    void aUriOrAnEmptyPathWhereALocalOneIsNeededIsNamedByItsOption() {
+        assertOneLine(CommandLineTestSupport.execute("run", "--data", "data/dev/train.csv", "--prior", "full",
+                "--out", "foo://x", "--quiet"), Main.BAD_INPUT, "option --out 'foo://x': a URI (scheme foo), not a "
+                + "local path");
+        assertOneLine(CommandLineTestSupport.execute("data", "--seed", "1", "--out", "hdfs://h/x.csv"),
+                Main.BAD_INPUT, "option --out 'hdfs://h/x.csv': a URI (scheme hdfs), not a local path");
+        assertOneLine(CommandLineTestSupport.execute("report", ""), Main.BAD_INPUT, "DIR '': an empty path");
+        assertOneLine(CommandLineTestSupport.execute("validate", "--nlive", "0", "--problem", "gauss9"),
+                Main.BAD_INPUT, "option --nlive: nlive must be at least 2, got 0 (problem gauss9)");
+        assertFalse(Files.exists(Path.of("foo:")), "no folder named after the scheme");
+    }
+
+    @Test
     void aGridTooFineIsRefusedNamingTheOptionFileAndCells() {
         assertOneLine(CommandLineTestSupport.execute("run", "--data", "data/dev/train.csv", "--prior", "full",
                 "--grid-step", "1e-5", "--out", dir.resolve("o").toString(), "--quiet"), Main.BAD_INPUT,

@@ -4,9 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.splitbnn.output.Table;
 
 /**
  * The one Spark session of the test JVM, shared by every test class: local[2,2] (two threads, a failed task is
@@ -16,8 +18,7 @@ import org.apache.spark.sql.SparkSession;
 public final class SharedSpark {
 
     /** Every table folder a sweep may write. */
-    static final List<String> TABLES = List.of("runs", "modes", "generalisation", "posterior", "predictions",
-            "summary", "training_points", "claims");
+    static final List<String> TABLES = Stream.of(Table.values()).map(Table::folder).toList();
 
     private SharedSpark() {
     }

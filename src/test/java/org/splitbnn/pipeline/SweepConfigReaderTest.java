@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -318,6 +319,25 @@ class SweepConfigReaderTest {
         for (String shipped : List.of("paper", "robustness", "smoke", "study", "study-quick")) {
             assertTrue(SweepConfigReader.read(Path.of("conf/" + shipped + ".yaml")).runs().size() > 0, shipped);
         }
+    }
+
+    @Test
+    void anAliasBombOrDeepNestingIsRefusedNamingTheFile() {
+        StringBuilder bomb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x]\n");
+        for (char c = 'b'; c <= 'i'; c++) {
+            String prev = String.valueOf((char) (c - 1));
+            bomb.append(c).append(": &").append(c).append(" [").append(String.join(", ",
+                    Collections.nCopies(9, "*" + prev))).append("]\n");
+        }
+        assertError(bomb + MINIMAL, "not read as YAML: Number of aliases for non-scalar nodes exceeds");
+        assertError(MINIMAL + "nprior: " + "[".repeat(5000) + "]".repeat(5000) + "\n", "not read as YAML: Nesting");
+    }
+
+    @Test
+    void yamlsSpecialFloatsAreReadAndRefusedByKey() {
+        assertError(MINIMAL + "grid_step: .nan\n", "key 'grid_step'");
+        assertError(MINIMAL + "prior_half_width: .inf\n", "key 'prior_half_width'");
+        assertError(MINIMAL + "prior_half_width: -.Inf\n", "key 'prior_half_width'");
     }
 
     @Test

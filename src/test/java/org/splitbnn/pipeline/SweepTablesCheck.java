@@ -11,7 +11,8 @@ import org.apache.spark.sql.Row;
 /**
  * Checks on sweep output folders for jobs/test-cluster (run with the test classpath):
  * <ul>
- *   <li>{@code same DIR_A DIR_B}: the two folders hold identical tables (wall times and executors aside);</li>
+ *   <li>{@code same DIR_A DIR_B...}: each DIR_B holds the tables of DIR_A (wall times and executors aside); with
+ *   several, one line per folder on stdout, {@code DIR_B: ok} or {@code DIR_B: tables differ: [...]};</li>
  *   <li>{@code once DIR N}: the runs table has N rows, each run id once, all ok, and the commit log counts N runs
  *   finished, every commit readable;</li>
  *   <li>{@code executors DIR}: prints the executor ids the runs ran on.</li>
@@ -25,10 +26,7 @@ public final class SweepTablesCheck {
 
     public static void main(String[] args) throws Exception {
         String failure = switch (args[0]) {
-            case "same" -> {
-                List<String> differing = SharedSpark.differingTables(Path.of(args[1]), Path.of(args[2]));
-                yield differing.isEmpty() ? null : "tables differ: " + differing;
-            }
+            case "same" -> same(Path.of(args[1]), Stream.of(args).skip(2).map(Path::of).toList());
             case "once" -> once(Path.of(args[1]), Integer.parseInt(args[2]));
             case "executors" -> {
                 System.out.println(SharedSpark.session().read().parquet(Path.of(args[1], "runs").toString())
@@ -43,6 +41,21 @@ public final class SweepTablesCheck {
         }
         System.out.println("check " + args[0] + ": ok");
         System.exit(0);
+    }
+
+    private static String same(Path reference, List<Path> folders) {
+        List<String> failing = new java.util.ArrayList<>();
+        for (Path folder : folders) {
+            List<String> differing = SharedSpark.differingTables(reference, folder);
+            String verdict = differing.isEmpty() ? "ok" : "tables differ: " + differing;
+            if (folders.size() > 1) {
+                System.out.println(folder + ": " + verdict);
+            }
+            if (!differing.isEmpty()) {
+                failing.add(folders.size() > 1 ? folder.toString() : verdict);
+            }
+        }
+        return failing.isEmpty() ? null : folders.size() > 1 ? "tables differ in " + failing : failing.get(0);
     }
 
     private static String once(Path dir, int n) throws Exception {

@@ -11,9 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -120,6 +122,26 @@ class RunReportTest {
         assertTrue(err.toString().contains("--force"));
         assertEquals(0, execute("report", "--force", run.toString()));
         assertTrue(Files.isRegularFile(run.resolve("report/report.html")));
+    }
+
+    @Test
+    void aRunFolderThatCannotBeWrittenIsBadInputBeforeAnyFigure(@TempDir Path dir) throws IOException {
+        Path copy = Files.createDirectories(dir.resolve("run"));
+        try (Stream<Path> files = Files.list(run)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, copy.resolve(f.getFileName()));
+            }
+        }
+        assertTrue(copy.toFile().setWritable(false, false));
+        try {
+            // root writes a read-only folder: jobs/test-hostile checks an immutable one (chattr +i) instead
+            Assumptions.assumeFalse(Files.isWritable(copy), "this user writes a read-only folder");
+            StringWriter err = new StringWriter();
+            assertEquals(Main.BAD_INPUT, execute(err, "report", copy.toString()));
+            assertTrue(err.toString().contains("cannot write into " + copy.toAbsolutePath()), err.toString());
+        } finally {
+            assertTrue(copy.toFile().setWritable(true, false));
+        }
     }
 
     @Test
