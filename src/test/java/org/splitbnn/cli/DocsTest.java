@@ -43,8 +43,10 @@ class DocsTest {
             Map.entry("--deploy-mode", "spark-submit"), Map.entry("--conf", "spark-submit"),
             Map.entry("--packages", "spark-submit"), Map.entry("--num-executors", "spark-submit"),
             Map.entry("--executor-cores", "spark-submit"), Map.entry("--executor-memory", "spark-submit"),
-            Map.entry("--queue", "spark-submit"), Map.entry("--add-modules", "java"),
-            Map.entry("--runs", "jobs/bench-sweep"));
+            Map.entry("--queue", "spark-submit"), Map.entry("--add-modules", "java"));
+
+    /** The folder of the scripts whose own options the documentation may name. */
+    private static final Path JOBS = Path.of("jobs");
 
     /** The keys of the range form {@code {from: A, to: B}} of {@code seeds}, read by its own deserializer. */
     private static final Set<String> SEED_RANGE_KEYS = Set.of("from", "to");
@@ -75,6 +77,7 @@ class DocsTest {
     void everyOptionTheDocsNameExists() throws IOException {
         String readme = Files.readString(README);
         Set<String> all = new TreeSet<>(FOREIGN.keySet());
+        all.addAll(jobsOptions());
         Main.commandLine().getCommandSpec().options().forEach(o -> all.addAll(Arrays.asList(o.names())));
         for (CommandLine c : Main.commandLine().getSubcommands().values()) {
             c.getCommandSpec().options().forEach(o -> all.addAll(Arrays.asList(o.names())));
@@ -204,6 +207,22 @@ class DocsTest {
             }
         }
         return pages;
+    }
+
+    /** The options the scripts of jobs/ parse: those tested with {@code ==} or matched as a {@code case} pattern. */
+    private static Set<String> jobsOptions() throws IOException {
+        Pattern parsed = Pattern.compile("(?:==\\s*\"?|^\\s*|\\|)(--[a-z][a-z0-9-]*)(?=\"?\\s*(?:\\)|\\||]]|$))",
+                Pattern.MULTILINE);
+        Set<String> found = new TreeSet<>();
+        try (Stream<Path> s = Files.list(JOBS)) {
+            for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
+                Matcher m = parsed.matcher(Files.readString(p));
+                while (m.find()) {
+                    found.add(m.group(1));
+                }
+            }
+        }
+        return found;
     }
 
     /** The options of a command, without the help options and those it inherits from {@code splitbnn}. */
