@@ -41,6 +41,9 @@ import org.apache.parquet.schema.Types;
  */
 public record ParquetTable(List<Column> columns) {
 
+    /** The marker file of a table folder whose part files are all written. */
+    public static final String SUCCESS = "_SUCCESS";
+
     /** A named column of values. */
     public sealed interface Column permits Doubles, Ints, Longs, Booleans, Strings, DoubleLists {
         /** The column's name. */
@@ -312,7 +315,7 @@ public record ParquetTable(List<Column> columns) {
         if (!Files.isDirectory(dir)) {
             throw new IOException(dir + ": no such table folder");
         }
-        if (!Files.exists(dir.resolve("_SUCCESS"))) {
+        if (!Files.exists(dir.resolve(SUCCESS))) {
             throw new IOException(dir + ": incomplete table (no _SUCCESS: its writing was interrupted); run the "
                     + "sweep again to repair it");
         }

@@ -1,7 +1,9 @@
 package org.splitbnn.output;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.splitbnn.analysis.RunSettings;
 
@@ -215,6 +217,12 @@ public enum Table {
     private final boolean perRun;
     private final List<Column> own;
 
+    /** Every column and each column's position, made on first use (the spec columns are not set when it is built). */
+    private volatile Layout layout;
+
+    private record Layout(List<Column> columns, List<String> names, Map<String, Integer> positions) {
+    }
+
     Table(String folder, boolean perRun, List<Column> own) {
         this.folder = folder;
         this.perRun = perRun;
@@ -238,26 +246,37 @@ public enum Table {
 
     /** Every column, in order. */
     public List<Column> columns() {
-        if (!perRun) {
-            return own;
-        }
-        List<Column> all = new ArrayList<>(SPEC);
-        all.addAll(own);
-        return List.copyOf(all);
+        return layout().columns();
     }
 
     /** The names of every column, in order. */
     public List<String> names() {
-        return columns().stream().map(Column::name).toList();
+        return layout().names();
     }
 
     /** The position of the column {@code name}. */
     public int index(String name) {
-        int i = names().indexOf(name);
-        if (i < 0) {
+        Integer i = layout().positions().get(name);
+        if (i == null) {
             throw new IllegalArgumentException("table " + folder + " has no column '" + name + "'");
         }
         return i;
+    }
+
+    private Layout layout() {
+        Layout l = layout;
+        if (l == null) {
+            List<Column> all = new ArrayList<>(perRun ? SPEC : List.of());
+            all.addAll(own);
+            List<String> names = all.stream().map(Column::name).toList();
+            Map<String, Integer> positions = new HashMap<>();
+            for (int i = 0; i < names.size(); i++) {
+                positions.putIfAbsent(names.get(i), i);
+            }
+            l = new Layout(List.copyOf(all), names, Map.copyOf(positions));
+            layout = l;
+        }
+        return l;
     }
 
     /**

@@ -3,8 +3,6 @@ package org.splitbnn.pipeline;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
-import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -24,12 +22,9 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.ChecksumFileSystem;
-import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.spark.sql.Row;
 import org.splitbnn.data.Sha256;
 import org.splitbnn.output.Table;
@@ -67,17 +62,15 @@ final class CommitStore {
     /** Commits read at a time: the reads wait on the file system, not the CPU. */
     private static final int PARALLEL_READS = 16;
 
+    private final RawFiles raw;
     private final FileSystem fs;
     private final Configuration conf;
     private final Path dir;
 
-    /**
-     * The log of the sweep folder {@code out}. On a file system that keeps checksum files beside the data (the local
-     * one), the log goes through the raw file system beneath it: the manifest's digests do that job.
-     */
+    /** The log of the sweep folder {@code out}, read and written through {@link RawFiles}: the manifest checks it. */
     CommitStore(Path out, Configuration conf) throws IOException {
-        FileSystem fs = out.getFileSystem(conf);
-        this.fs = fs instanceof ChecksumFileSystem checked ? checked.getRawFileSystem() : fs;
+        this.raw = RawFiles.of(out, conf);
+        this.fs = raw.fs();
         this.conf = conf;
         this.dir = new Path(out, FOLDER);
     }
@@ -176,7 +169,7 @@ final class CommitStore {
             return;
         }
         Path folder = new Path(dir, QUARANTINE);
-        mkdir(folder);
+        raw.mkdirs(folder);
         Path target = new Path(folder, name);
         for (int k = 1; fs.exists(target); k++) {
             target = new Path(folder, name + "." + k);
@@ -260,10 +253,18 @@ final class CommitStore {
      */
     List<Row> readTable(CommitManifest commit, Table table) throws DamagedCommitException {
         CommitManifest.FileEntry entry = commit.files().get(table.folder());
-        if (entry == null) {
-            return List.of();
-        }
-        Path file = new Path(new Path(dir, commit.commit()), table.folder() + SUFFIX);
+        return entry == null ? List.of() : rows(commit, table, readFile(commit, table));
+    }
+
+    /**
+     * The bytes of {@code table}'s file in commit {@code commit} (which must have one), checked against the
+     * manifest's digest.
+     *
+     * @throws DamagedCommitException when the file is missing or differs from the manifest
+     */
+    byte[] readFile(CommitManifest commit, Table table) throws DamagedCommitException {
+        CommitManifest.FileEntry entry = commit.files().get(table.folder());
+        Path file = file(commit, table);
         try {
             byte[] bytes;
             try (InputStream in = fs.open(file)) {
@@ -274,15 +275,34 @@ final class CommitStore {
                 throw new IOException(file.getName() + " does not match its manifest (SHA-256 " + digest + ", "
                         + bytes.length + " bytes)");
             }
+            return bytes;
+        } catch (IOException | RuntimeException e) {
+            throw new DamagedCommitException(commit.commit(), RunTask.message(e));
+        }
+    }
+
+    /**
+     * The rows of {@code bytes}, {@code table}'s checked file in commit {@code commit} ({@link #readFile}), checked
+     * against the manifest's row count.
+     *
+     * @throws DamagedCommitException when they cannot be read or their count differs from the manifest
+     */
+    List<Row> rows(CommitManifest commit, Table table, byte[] bytes) throws DamagedCommitException {
+        Path file = file(commit, table);
+        try {
             List<Row> rows = RowParquet.read(bytes, file.toString(), Tables.commitSchema(table), conf);
-            if (rows.size() != entry.rows()) {
-                throw new IOException(file.getName() + ": " + rows.size() + " rows, the manifest says "
-                        + entry.rows());
+            long expected = commit.files().get(table.folder()).rows();
+            if (rows.size() != expected) {
+                throw new IOException(file.getName() + ": " + rows.size() + " rows, the manifest says " + expected);
             }
             return rows;
         } catch (IOException | RuntimeException e) {
             throw new DamagedCommitException(commit.commit(), RunTask.message(e));
         }
+    }
+
+    private Path file(CommitManifest commit, Table table) {
+        return new Path(new Path(dir, commit.commit()), table.folder() + SUFFIX);
     }
 
     /**
@@ -293,7 +313,7 @@ final class CommitStore {
         String name = TIME.format(Instant.now()) + "-" + UUID.randomUUID().toString().substring(0, 8);
         Path tmp = new Path(dir, TMP + name);
         try {
-            mkdir(tmp);
+            raw.mkdirs(tmp);
             Map<String, CommitManifest.FileEntry> files = new LinkedHashMap<>();
             for (Table t : Tables.SWEEP) {
                 List<Row> rows = new ArrayList<>();
@@ -302,7 +322,7 @@ final class CommitStore {
                     continue;
                 }
                 byte[] bytes = RowParquet.write(Tables.commitSchema(t), rows, conf);
-                create(new Path(tmp, t.folder() + SUFFIX), bytes);
+                raw.createNew(new Path(tmp, t.folder() + SUFFIX), bytes);
                 files.put(t.folder(), new CommitManifest.FileEntry(rows.size(), bytes.length, Sha256.of(bytes)));
                 FaultPoint.reach("commit");
             }
@@ -313,7 +333,7 @@ final class CommitStore {
                 runs.add(new CommitManifest.RunEntry(RunHeadline.of(o), rows));
             }
             CommitManifest manifest = new CommitManifest(FORMAT_VERSION, name, runs, files);
-            create(new Path(tmp, CommitManifest.FILE), manifest.toJson());
+            raw.createNew(new Path(tmp, CommitManifest.FILE), manifest.toJson());
             Path target = new Path(dir, name);
             if (!fs.rename(tmp, target)) {
                 throw new IOException("could not rename " + tmp + " to " + target);
@@ -332,30 +352,6 @@ final class CommitStore {
     /** Removes every commit, the quarantine and leftover temporary folders. */
     void clear() throws IOException {
         fs.delete(dir, true);
-    }
-
-    /**
-     * Creates the folder {@code folder} and its parents. On the local file system through {@code java.nio}: Hadoop's
-     * local file system sets every new file's and folder's mode by starting a {@code chmod} process (without its
-     * native library), which cost more than the commit itself; {@code java.nio} gives the mode the umask gives.
-     */
-    private void mkdir(Path folder) throws IOException {
-        if (fs instanceof RawLocalFileSystem local) {
-            Files.createDirectories(local.pathToFile(folder).toPath());
-        } else if (!fs.mkdirs(folder)) {
-            throw new IOException("could not create " + folder);
-        }
-    }
-
-    /** Creates the new file {@code file} holding {@code bytes} (on the local file system as {@link #mkdir} does). */
-    private void create(Path file, byte[] bytes) throws IOException {
-        if (fs instanceof RawLocalFileSystem local) {
-            Files.write(local.pathToFile(file).toPath(), bytes, StandardOpenOption.CREATE_NEW);
-            return;
-        }
-        try (FSDataOutputStream out = fs.create(file, false)) {
-            out.write(bytes);
-        }
     }
 
     /** A commit whose file does not match its manifest or cannot be read. */

@@ -1,5 +1,6 @@
 package org.splitbnn.pipeline;
 
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,15 +11,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
-import org.apache.spark.sql.Dataset;
+import org.apache.spark.api.java.function.VoidFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.CollectionAccumulator;
 import org.splitbnn.analysis.claims.StudyRun;
+import org.splitbnn.output.ParquetTable;
 import org.splitbnn.output.Table;
 
 /**
@@ -94,10 +96,38 @@ final class CommitTables {
     }
 
     /**
-     * A per-run table: slices of consecutive commits of at most {@link #ROWS_PER_FILE} rows (or one commit's), one
-     * task and one part file each, so that neither the driver nor a task holds more than a slice.
+     * Writes each per-run table of {@code tables} into its folder of {@code staging}, then marks each folder
+     * complete ({@link ParquetTable#SUCCESS}). One Spark job: each task reads a slice of consecutive commits (at most
+     * {@link #ROWS_PER_FILE} rows, or one commit's) and writes its rows as one part file, so that neither the driver
+     * nor a task holds more than a slice. A slice of one commit that counts for all its runs, and whose file has the
+     * table's schema, is copied as it is. A table without rows gets one part file without rows, which still holds
+     * its schema.
      */
-    Dataset<Row> table(Table table) {
+    void write(List<Table> tables, Path staging) throws IOException {
+        List<PartFile> files = new ArrayList<>();
+        for (Table t : tables) {
+            List<List<Part>> slices = slices(t);
+            if (slices.isEmpty()) {
+                slices.add(List.of());
+            }
+            for (int i = 0; i < slices.size(); i++) {
+                files.add(new PartFile(t, TableFiles.part(new Path(staging, t.folder()), i).toString(),
+                        slices.get(i)));
+            }
+        }
+        JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(files, files.size())
+                .foreach(writePart(out, hadoop, damaged));
+        for (Table t : tables) {
+            TableFiles.complete(new Path(staging, t.folder()), spark.sparkContext().hadoopConfiguration());
+        }
+    }
+
+    /** One part file of a table to write: its path and the commits it is read from. */
+    private record PartFile(Table table, String path, List<Part> slice) implements Serializable {
+    }
+
+    /** Consecutive commits with rows in {@code table}, at most {@link #ROWS_PER_FILE} rows (or one commit) each. */
+    private List<List<Part>> slices(Table table) {
         List<List<Part>> slices = new ArrayList<>();
         List<Part> slice = new ArrayList<>();
         long rows = 0;
@@ -117,10 +147,7 @@ final class CommitTables {
         if (!slice.isEmpty()) {
             slices.add(slice);
         }
-        JavaRDD<Row> read = JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .parallelize(slices, Math.max(1, slices.size()))
-                .flatMap(readSlice(table, out, hadoop, damaged));
-        return spark.createDataFrame(read, Tables.schema(table));
+        return slices;
     }
 
     /** The claims' record of every finished run of the grid, in grid order, computed by Spark tasks. */
@@ -142,29 +169,77 @@ final class CommitTables {
                 .map(e -> e.rows().getOrDefault(table.folder(), 0)).orElse(0);
     }
 
-    /** What a table-reading task does: each commit's rows of the runs it counts for, the figures mark added. */
-    private static FlatMapFunction<List<Part>, Row> readSlice(Table table, String out, Map<String, String> hadoop,
-                                                            CollectionAccumulator<String> damaged) {
-        return slice -> {
+    /**
+     * What a table-writing task does: reads its slice's commits (a damaged one is reported and the file not
+     * written) and places the part file.
+     */
+    private static VoidFunction<PartFile> writePart(String out, Map<String, String> hadoop,
+                                                    CollectionAccumulator<String> damaged) {
+        return f -> {
             var conf = BatchTask.configuration(hadoop);
             CommitStore store = new CommitStore(new Path(out), conf);
-            int id = table.index("run_id");
-            List<Row> rows = new ArrayList<>();
-            for (Part p : slice) {
-                Set<String> counted = new HashSet<>(p.runs().stream().map(RunSpec::runId).toList());
-                try {
-                    for (Row row : store.readTable(p.manifest(), table)) {
-                        if (counted.contains(row.getString(id))) {
-                            rows.add(table == Table.RUNS ? Tables.withFigures(row,
-                                    p.marked().contains(row.getString(id))) : row);
-                        }
-                    }
-                } catch (CommitStore.DamagedCommitException e) {
-                    damaged.add(e.commit() + "\t" + e.getMessage());
+            byte[] bytes;
+            try {
+                bytes = f.slice().size() == 1 ? asItIs(store, f.slice().get(0), f.table(), conf) : null;
+            } catch (CommitStore.DamagedCommitException e) {
+                damaged.add(e.commit() + "\t" + e.getMessage());
+                return;
+            }
+            if (bytes == null) {
+                List<Row> rows = new ArrayList<>();
+                boolean whole = true;
+                for (Part p : f.slice()) {
+                    whole &= addRows(store, p, f.table(), rows, damaged);
+                }
+                if (!whole) {
+                    return;
+                }
+                bytes = RowParquet.write(Tables.schema(f.table()), rows, conf);
+            }
+            Path file = new Path(f.path());
+            RawFiles.of(file, conf).place(file, bytes);
+        };
+    }
+
+    /**
+     * The bytes of {@code p}'s file of {@code table} when they can be the table's part file as they are (the commit
+     * counts for all its runs and the file has the table's schema), otherwise null.
+     *
+     * @throws CommitStore.DamagedCommitException when the file differs from the manifest or is no Parquet file
+     */
+    private static byte[] asItIs(CommitStore store, Part p, Table table, Configuration conf)
+            throws CommitStore.DamagedCommitException {
+        if (table == Table.RUNS || p.runs().size() != p.manifest().runs().size()) {
+            return null;
+        }
+        byte[] bytes = store.readFile(p.manifest(), table);
+        try {
+            return RowParquet.hasSchema(bytes, Tables.schema(table), conf) ? bytes : null;
+        } catch (IOException | RuntimeException e) {
+            throw new CommitStore.DamagedCommitException(p.manifest().commit(), RunTask.message(e));
+        }
+    }
+
+    /**
+     * Adds the rows of {@code p}'s file of {@code table} for the runs it counts for to {@code rows} (the runs table's
+     * figures mark added); returns false, having reported it, when the commit is damaged.
+     */
+    private static boolean addRows(CommitStore store, Part p, Table table, List<Row> rows,
+                                   CollectionAccumulator<String> damaged) {
+        int id = table.index("run_id");
+        Set<String> counted = new HashSet<>(p.runs().stream().map(RunSpec::runId).toList());
+        try {
+            for (Row row : store.readTable(p.manifest(), table)) {
+                if (counted.contains(row.getString(id))) {
+                    rows.add(table == Table.RUNS ? Tables.withFigures(row, p.marked().contains(row.getString(id)))
+                            : row);
                 }
             }
-            return rows.iterator();
-        };
+            return true;
+        } catch (CommitStore.DamagedCommitException e) {
+            damaged.add(e.commit() + "\t" + e.getMessage());
+            return false;
+        }
     }
 
     /** What a claims task does: the record of each finished run its commits count for. */
@@ -173,10 +248,14 @@ final class CommitTables {
         return p -> {
             var conf = BatchTask.configuration(hadoop);
             CommitStore store = new CommitStore(new Path(out), conf);
-            Map<Table, List<Row>> tables = new HashMap<>();
+            Map<String, Map<Table, List<Row>>> byRun = new HashMap<>();
             try {
                 for (Table t : StudyRuns.TABLES) {
-                    tables.put(t, store.readTable(p.manifest(), t));
+                    int id = t.index("run_id");
+                    for (Row r : store.readTable(p.manifest(), t)) {
+                        byRun.computeIfAbsent(r.getString(id), k -> new HashMap<>())
+                                .computeIfAbsent(t, k -> new ArrayList<>()).add(r);
+                    }
                 }
             } catch (CommitStore.DamagedCommitException e) {
                 damaged.add(e.commit() + "\t" + e.getMessage());
@@ -186,8 +265,9 @@ final class CommitTables {
             for (int i = 0; i < p.runs().size(); i++) {
                 RunSpec spec = p.runs().get(i);
                 Map<Table, List<Row>> rows = new HashMap<>();
-                tables.forEach((t, all) -> rows.put(t, all.stream()
-                        .filter(r -> spec.runId().equals(r.getString(t.index("run_id")))).toList()));
+                for (Table t : StudyRuns.TABLES) {
+                    rows.put(t, byRun.getOrDefault(spec.runId(), Map.of()).getOrDefault(t, List.of()));
+                }
                 StudyRun s = StudyRuns.of(spec, new RunOutcome(spec.runId(), rows));
                 if (s != null) {
                     records.add(new StudyRunAt(p.indices().get(i), s));

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,6 +34,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.splitbnn.output.ParquetTable;
@@ -44,7 +46,8 @@ import org.splitbnn.output.ParquetTable;
  * types. Columns are matched by name when read: a column the file lacks reads as null (a file of an earlier version),
  * a column the schema lacks is ignored.
  *
- * <p>Column types: string, int, long, double, boolean and arrays of them.
+ * <p>Column types: string, int, long, double, boolean, arrays of them and maps between them (read as
+ * {@link java.util.Map}s in entry order).
  */
 final class RowParquet {
 
@@ -75,6 +78,23 @@ final class RowParquet {
             }
         }
         return file.bytes.toByteArray();
+    }
+
+    /**
+     * Whether the Parquet file held in memory ({@code bytes}) is one {@link #write} writes for {@code schema}: the
+     * same columns with the same types, and Spark's schema in its metadata.
+     *
+     * @throws IOException when the bytes are not a Parquet file
+     */
+    static boolean hasSchema(byte[] bytes, StructType schema, Configuration conf) throws IOException {
+        try (ParquetFileReader footer = ParquetFileReader.open(new BytesInputFile(bytes),
+                HadoopReadOptions.builder(conf).build())) {
+            var meta = footer.getFooter().getFileMetaData();
+            return meta.getSchema().equals(messageType(schema))
+                    && schema.json().equals(meta.getKeyValueMetaData().get(SPARK_SCHEMA));
+        } catch (RuntimeException e) {
+            throw new IOException("not a Parquet file: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -129,6 +149,12 @@ final class RowParquet {
             if (f.dataType() instanceof ArrayType a) {
                 fields.add(Types.optionalList().optionalElement(primitive(a.elementType()))
                         .as(annotation(a.elementType())).named(f.name()));
+            } else if (f.dataType() instanceof MapType m) {
+                fields.add(Types.optionalGroup().as(LogicalTypeAnnotation.mapType()).addField(Types.repeatedGroup()
+                        .addField(Types.required(primitive(m.keyType())).as(annotation(m.keyType())).named("key"))
+                        .addField(Types.optional(primitive(m.valueType())).as(annotation(m.valueType()))
+                                .named("value"))
+                        .named("key_value")).named(f.name()));
             } else {
                 fields.add(Types.optional(primitive(f.dataType())).as(annotation(f.dataType())).named(f.name()));
             }
@@ -156,7 +182,16 @@ final class RowParquet {
     }
 
     private static void append(Group g, StructField field, Object v) {
-        if (field.dataType() instanceof ArrayType a) {
+        if (field.dataType() instanceof MapType m) {
+            Group map = g.addGroup(field.name());
+            for (Map.Entry<?, ?> e : entries(v)) {
+                Group entry = map.addGroup("key_value");
+                appendPrimitive(entry, "key", m.keyType(), e.getKey());
+                if (e.getValue() != null) {
+                    appendPrimitive(entry, "value", m.valueType(), e.getValue());
+                }
+            }
+        } else if (field.dataType() instanceof ArrayType a) {
             Group list = g.addGroup(field.name());
             for (Object e : elements(v)) {
                 Group element = list.addGroup("list");
@@ -201,8 +236,25 @@ final class RowParquet {
         throw new IllegalArgumentException("not an array value: " + v.getClass().getName());
     }
 
+    /** The entries of a map value as rows hold it: a Java or a Scala map. */
+    private static List<Map.Entry<?, ?>> entries(Object v) {
+        Map<?, ?> map = v instanceof scala.collection.Map<?, ?> s ? scala.jdk.javaapi.CollectionConverters.asJava(s)
+                : (Map<?, ?>) v;
+        return new ArrayList<>(map.entrySet());
+    }
+
     /** A value as the tables' rows hold it: arrays of doubles as double[], other arrays as typed Java arrays. */
     private static Object value(Group g, int index, DataType t) {
+        if (t instanceof MapType m) {
+            Group map = g.getGroup(index, 0);
+            Map<Object, Object> out = new LinkedHashMap<>();
+            for (int k = 0; k < map.getFieldRepetitionCount(0); k++) {
+                Group e = map.getGroup(0, k);
+                out.put(primitiveValue(e, 0, m.keyType()),
+                        e.getFieldRepetitionCount(1) == 0 ? null : primitiveValue(e, 1, m.valueType()));
+            }
+            return out;
+        }
         if (t instanceof ArrayType a) {
             Group list = g.getGroup(index, 0);
             int n = list.getFieldRepetitionCount(0);

@@ -21,17 +21,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.FutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructType;
 import org.splitbnn.data.Sha256;
 import org.splitbnn.output.OutputWriteException;
 import org.splitbnn.output.SplitbnnVersion;
@@ -367,32 +364,43 @@ public final class SweepDriver {
             return new TablesWritten(false, Map.of());
         }
         CommitTables commits = new CommitTables(spark, folder.path().toString(), hadoop, sweep, winners, log);
-        List<Row> claims = ClaimsTableRows.rows(commits.studyRuns(), sweep.claims());
-        if (!commits.damaged().isEmpty()) {
-            return new TablesWritten(false, commits.damaged());
-        }
-        Map<String, Dataset<Row>> frames = new LinkedHashMap<>();
-        for (Table t : Tables.SWEEP) {
-            if (wanted.contains(t.folder())) {
-                frames.put(t.folder(), commits.table(t));
-            }
-        }
-        Map<String, RunHeadline> headlines = new HashMap<>();
-        winners.forEach((id, c) -> headlines.put(id, c.headline()));
-        frames.put(SummaryTable.FOLDER, frame(SummaryTable.rows(sweep.runs(), headlines), SummaryTable.SCHEMA));
-        frames.put(ClaimsTableRows.FOLDER, frame(claims, ClaimsTableRows.SCHEMA));
-        if (!sweep.marked().isEmpty()) {
-            frames.put(TrainingPointsTable.FOLDER, frame(TrainingPointsTable.rows(sweep.marked()),
-                    TrainingPointsTable.SCHEMA));
-        }
         Path staging = folder.staging();
-        writeAll(frames, staging);
+        List<Table> perRun = Tables.SWEEP.stream().filter(t -> wanted.contains(t.folder())).toList();
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> tables = pool.submit(() -> {
+                commits.write(perRun, staging);
+                return null;
+            });
+            Map<String, RunHeadline> headlines = new HashMap<>();
+            winners.forEach((id, c) -> headlines.put(id, c.headline()));
+            TableFiles.write(new Path(staging, SummaryTable.FOLDER), SummaryTable.SCHEMA,
+                    SummaryTable.rows(sweep.runs(), headlines), conf);
+            if (!sweep.marked().isEmpty()) {
+                TableFiles.write(new Path(staging, TrainingPointsTable.FOLDER), TrainingPointsTable.SCHEMA,
+                        TrainingPointsTable.rows(sweep.marked()), conf);
+            }
+            TableFiles.write(new Path(staging, ClaimsTableRows.FOLDER), ClaimsTableRows.SCHEMA,
+                    ClaimsTableRows.rows(commits.studyRuns(), sweep.claims()), conf);
+            tables.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while writing the tables", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
         if (!commits.damaged().isEmpty()) {
             folder.discard(staging);
             return new TablesWritten(false, commits.damaged());
         }
         tableWritten.run();
-        folder.swapIn(staging, List.copyOf(frames.keySet()), dropped, source);
+        folder.swapIn(staging, wanted, dropped, source);
         return new TablesWritten(true, Map.of());
     }
 
@@ -420,42 +428,11 @@ public final class SweepDriver {
         return settings;
     }
 
-    /** A small table computed on the driver as a frame of one partition. */
-    private Dataset<Row> frame(List<Row> rows, StructType schema) {
-        return spark.createDataFrame(rows, schema).coalesce(1);
-    }
-
     private static Throwable rootCause(Throwable e) {
         Throwable c = e;
         while (c.getCause() != null && c.getCause() != c) {
             c = c.getCause();
         }
         return c;
-    }
-
-    /**
-     * Writes each frame into its folder of {@code staging}, all at once: the writes are independent Spark jobs, and
-     * one job's planning overlaps another's tasks.
-     */
-    private static void writeAll(Map<String, Dataset<Row>> frames, Path staging) throws IOException {
-        ExecutorService pool = Executors.newFixedThreadPool(frames.size());
-        try {
-            List<Future<?>> writes = new ArrayList<>();
-            frames.forEach((folder, frame) -> writes.add(pool.submit((Runnable) () ->
-                    frame.write().mode(SaveMode.Overwrite).parquet(new Path(staging, folder).toString()))));
-            for (Future<?> w : writes) {
-                w.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while writing the tables", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IOException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

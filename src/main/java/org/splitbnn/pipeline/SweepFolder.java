@@ -17,6 +17,7 @@ import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.splitbnn.output.ParquetTable;
 import org.splitbnn.output.SplitbnnVersion;
 
 /**
@@ -46,7 +47,7 @@ final class SweepFolder implements AutoCloseable {
 
     private static final String STAGING = "_staging.";
     private static final String OLD = "_old.";
-    private static final String SUCCESS = "_SUCCESS";
+    private static final String SUCCESS = ParquetTable.SUCCESS;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final FileSystem fs;
