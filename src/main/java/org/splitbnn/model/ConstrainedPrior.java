@@ -28,7 +28,7 @@ public record ConstrainedPrior(double halfWidth) implements Prior {
 
     @Override
     public void checkApplicable(NetworkShape shape) {
-        Prior.checkTwoHiddenUnits(NAME, shape);
+        Prior.checkPaperShape(NAME, shape);
     }
 
     @Override

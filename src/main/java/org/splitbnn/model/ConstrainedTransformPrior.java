@@ -51,7 +51,7 @@ public record ConstrainedTransformPrior(double halfWidth) implements Prior {
 
     @Override
     public void checkApplicable(NetworkShape shape) {
-        Prior.checkTwoHiddenUnits(NAME, shape);
+        Prior.checkPaperShape(NAME, shape);
     }
 
     @Override

@@ -3,7 +3,7 @@ package org.splitbnn.model;
 import java.util.List;
 
 /**
- * A prior on the parameters of a 2-N-1 network, given as a map from the unit hypercube (PolyChord's convention)
+ * A prior on the parameters of a D-N-1 network, given as a map from the unit hypercube (PolyChord's convention)
  * and, for priors defined by rejection, a constraint that the likelihood enforces.
  *
  * <p>Names, as given on the command line: {@code full}, {@code constrained}, {@code constrained-transform}; see
@@ -63,10 +63,10 @@ public sealed interface Prior permits FullPrior, ConstrainedPrior, ConstrainedTr
     }
 
     /** Throws unless the shape is the 2-2-1 network; the message names the prior. */
-    static void checkTwoHiddenUnits(String prior, NetworkShape shape) {
-        if (shape.hidden() != 2) {
-            throw new IllegalArgumentException("prior '" + prior + "' constrains a square 2x2 input weight matrix"
-                    + " and needs 2 hidden units, got " + shape.hidden());
+    static void checkPaperShape(String prior, NetworkShape shape) {
+        if (!shape.equals(NetworkShape.PAPER)) {
+            throw new IllegalArgumentException("prior '" + prior + "' constrains the square 2x2 input weight matrix"
+                    + " of a 2-2-1 network (2 inputs, 2 hidden units), got a " + shape.label() + " network");
         }
     }
 
