@@ -25,7 +25,7 @@ class FastLogLikelihoodTest {
     void agreesWithTheExactNetworkAcrossThePriorBox() {
         UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(5L);
         for (int hidden : new int[] {1, 2, 3, 5}) {
-            NetworkShape shape = new NetworkShape(hidden);
+            NetworkShape shape = new NetworkShape(2, hidden);
             FastLogLikelihood fast = new FastLogLikelihood(train, shape);
             for (int draw = 0; draw < 2000; draw++) {
                 double[] theta = ModelFixtures.uniformTheta(rng, shape.dimension(), 5);
@@ -43,7 +43,7 @@ class FastLogLikelihoodTest {
     void rowLikelihoodsAgreeWithTheExactNetwork() {
         UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(7L);
         for (int hidden : new int[] {1, 2, 3, 5}) {
-            NetworkShape shape = new NetworkShape(hidden);
+            NetworkShape shape = new NetworkShape(2, hidden);
             FastLogLikelihood fast = new FastLogLikelihood(train, shape);
             assertEquals(train.size(), fast.rows());
             double[] logL = new double[train.size()];

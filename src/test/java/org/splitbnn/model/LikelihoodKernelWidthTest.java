@@ -43,7 +43,7 @@ class LikelihoodKernelWidthTest {
             Dataset train = ModelFixtures.devTrain();
             StringBuilder out = new StringBuilder("lanes " + VectorLikelihoodKernel.lanes());
             for (int hidden = 1; hidden <= 3; hidden++) {
-                NetworkShape shape = new NetworkShape(hidden);
+                NetworkShape shape = new NetworkShape(2, hidden);
                 FastLogLikelihood likelihood = new FastLogLikelihood(train, shape);
                 for (double[] theta : LikelihoodKernelTest.thetas(rng, shape.dimension())) {
                     long bits = Double.doubleToRawLongBits(likelihood.logLikelihood(theta));

@@ -28,7 +28,7 @@ class LogLikelihoodGradientTest {
     void gradientMatchesFiniteDifferences() {
         UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(17L);
         for (int hidden : new int[] {1, 2, 3}) {
-            NetworkShape shape = new NetworkShape(hidden);
+            NetworkShape shape = new NetworkShape(2, hidden);
             LogLikelihoodGradient backprop = new LogLikelihoodGradient(TRAIN, shape);
             for (int trial = 0; trial < 5; trial++) {
                 double[] theta = ModelFixtures.uniformTheta(rng, shape.dimension(), 5);

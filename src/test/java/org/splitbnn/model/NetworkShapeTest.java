@@ -24,12 +24,12 @@ class NetworkShapeTest {
     @Test
     void generalisesToOtherWidths() {
         assertEquals(List.of("w11", "w12", "w13", "w21", "w22", "w23", "b1_1", "b1_2", "b1_3", "W2_1", "W2_2", "W2_3",
-                "b2"), new NetworkShape(3).parameterNames());
-        List<String> wide = new NetworkShape(10).parameterNames();
+                "b2"), new NetworkShape(2, 3).parameterNames());
+        List<String> wide = new NetworkShape(2, 10).parameterNames();
         assertEquals(41, wide.size());
         assertEquals("w1_10", wide.get(9));
         assertEquals("w2_1", wide.get(10));
         assertEquals(List.of("b1_1", "W2_1", "b2"), List.of(wide.get(20), wide.get(30), wide.get(40)));
-        assertThrows(IllegalArgumentException.class, () -> new NetworkShape(0));
+        assertThrows(IllegalArgumentException.class, () -> new NetworkShape(2, 0));
     }
 }
