@@ -293,6 +293,7 @@ public final class SweepConfigReader {
         Map<RunSettings.Setting, List<Object>> union = new LinkedHashMap<>();
         topGrid.keySet().forEach(s -> union.put(s, new ArrayList<>()));
         List<String> trainNames = new ArrayList<>();
+        Map<String, Integer> trainInputs = new HashMap<>();
         Map<String, String> hashes = new HashMap<>();
         for (int b = 0; b < blocks.size(); b++) {
             ObjectNode block = blocks.get(b);
@@ -349,6 +350,7 @@ public final class SweepConfigReader {
                 if (!trainNames.contains(t.name())) {
                     trainNames.add(t.name());
                 }
+                trainInputs.put(t.name(), trainData.inputs());
             }
             for (RunSettings s : blockSettings) {
                 union.forEach((setting, values) -> {
@@ -362,6 +364,11 @@ public final class SweepConfigReader {
         Set<String> marked = new HashSet<>();
         if (c.figures() != null) {
             checkFigures(c.figures(), union, trainNames, outputs);
+            for (String train : c.figures().train() == null ? trainNames : c.figures().train()) {
+                check(trainInputs.get(train) == 2, "figures", "the run figures draw prediction maps over two inputs;"
+                        + " the training set '" + train + "' has " + trainInputs.get(train) + " (leave it out with"
+                        + " figures.train)");
+            }
             runs.values().stream().filter(c.figures()::marks).forEach(r -> marked.add(r.runId()));
         }
         return new Sweep(name, List.copyOf(runs.values()), text, marked, claims);
