@@ -35,6 +35,23 @@ class FastLogLikelihoodTest {
         }
     }
 
+    @Test
+    void agreesWithTheExactNetworkForEveryNumberOfInputs() {
+        UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(6L);
+        for (int inputs : new int[] {1, 3, 5, 12}) {
+            Dataset data = ModelFixtures.parity(inputs, 4100);
+            for (int hidden : new int[] {1, 2, 3}) {
+                NetworkShape shape = new NetworkShape(inputs, hidden);
+                FastLogLikelihood fast = new FastLogLikelihood(data, shape);
+                for (int draw = 0; draw < 200; draw++) {
+                    double[] theta = ModelFixtures.uniformTheta(rng, shape.dimension(), 5);
+                    double exact = new Network(shape, theta).logLikelihood(data);
+                    assertEquals(exact, fast.logLikelihood(theta), 1e-12 * Math.abs(exact), shape.label());
+                }
+            }
+        }
+    }
+
     /**
      * Each row's log-likelihood and likelihood agree with the exact network's to 1e-12 (absolute below 1: where a
      * confident row's y z - softplus(z) cancels, the exact form is the less accurate of the two).

@@ -69,6 +69,25 @@ class HiddenUnitSymmetryTest {
     }
 
     @Test
+    void everyMapOfAFourInputNetworkLeavesItsPredictionsUnchanged() {
+        UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(9L);
+        NetworkShape shape = new NetworkShape(4, 3);
+        Dataset data = ModelFixtures.parity(4, 64);
+        for (int draw = 0; draw < 10; draw++) {
+            double[] theta = ModelFixtures.uniformTheta(rng, shape.dimension(), 5);
+            Network network = new Network(shape, theta);
+            double logL = network.logLikelihood(data);
+            for (HiddenUnitSymmetry map : HiddenUnitSymmetry.all(shape)) {
+                assertEquals(shape, map.shape());
+                Network image = new Network(shape, map.apply(theta));
+                assertEquals(logL, image.logLikelihood(data), 1e-11 * Math.abs(logL), map.toString());
+                assertEquals(network.probability(0.4, -0.7, 1.1, 0.2), image.probability(0.4, -0.7, 1.1, 0.2),
+                        1e-13, map.toString());
+            }
+        }
+    }
+
+    @Test
     void refusesWhatIsNotAPermutation() {
         assertThrows(IllegalArgumentException.class,
                 () -> new HiddenUnitSymmetry(2, List.of(false, false), List.of(0, 0)));

@@ -43,6 +43,24 @@ class LikelihoodKernelTest {
     }
 
     @Test
+    void vectorKernelHasTheScalarBitsForEveryNumberOfInputs() {
+        UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(12L);
+        for (int inputs : new int[] {1, 3, 4, 7}) {
+            Dataset data = ModelFixtures.parity(inputs, 301);
+            for (int hidden : new int[] {1, 2, 3}) {
+                NetworkShape shape = new NetworkShape(inputs, hidden);
+                FastLogLikelihood scalar = new FastLogLikelihood(new ScalarLikelihoodKernel(data, shape));
+                FastLogLikelihood vector = new FastLogLikelihood(new VectorLikelihoodKernel(data, shape));
+                for (double[] theta : thetas(rng, shape.dimension())) {
+                    assertEquals(Double.doubleToRawLongBits(scalar.logLikelihood(theta)),
+                            Double.doubleToRawLongBits(vector.logLikelihood(theta)),
+                            shape.label() + ", theta " + Arrays.toString(theta));
+                }
+            }
+        }
+    }
+
+    @Test
     void vectorExpHasTheScalarBitsAtEveryWidth() {
         UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(12L);
         for (VectorSpecies<Double> species
