@@ -58,6 +58,6 @@ public final class BnnProblem implements Problem {
 
     @Override
     public double logLikelihood(double[] theta) {
-        return prior.allows(theta) ? likelihood.logLikelihood(theta) : LOG_ZERO;
+        return prior.allows(shape, theta) ? likelihood.logLikelihood(theta) : LOG_ZERO;
     }
 }

@@ -15,10 +15,12 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.splitbnn.data.Dataset;
+import org.splitbnn.data.ToyGenerator;
+import org.splitbnn.data.ToyRecipe;
 
 /**
  * JMH benchmark of one log-likelihood call against the number of inputs D and hidden units N: the fast path (Vector
- * API kernel) and the scalar kernel on a 220-row noisy parity problem of D inputs ({@link ModelFixtures#parity}), at
+ * API kernel) and the scalar kernel on a 220-row noisy blobs problem of D inputs ({@link ToyGenerator}, seed 21), at
  * parameters drawn once from the prior box. Run by {@code jobs/bench-likelihood} from the project root.
  */
 @State(Scope.Thread)
@@ -43,7 +45,7 @@ public class LikelihoodShapeBenchmark {
 
     @Setup
     public void setUp() {
-        Dataset train = ModelFixtures.parity(inputs, 220);
+        Dataset train = ToyGenerator.generate(new ToyRecipe(ToyRecipe.BLOBS, 220, inputs, 0.5), 21L, "blobs");
         NetworkShape shape = new NetworkShape(inputs, hidden);
         UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(1L);
         theta = ModelFixtures.uniformTheta(rng, shape.dimension(), Prior.DEFAULT_HALF_WIDTH);
