@@ -181,7 +181,8 @@ public final class DatasetCsv {
             if (fields[column].isBlank() || !fields[column].strip().equals(fields[column])
                     || !visible(fields[column]).equals(fields[column])) {
                 throw new DatasetFormatException(file, 1, column + 1, "header is '" + visible(header)
-                        + "': column " + (column + 1) + " has an empty or padded name; " + expected);
+                        + "': column " + (column + 1) + "'s name '" + visible(fields[column]) + "' is empty, or has "
+                        + "a space at an end or invisible characters; " + expected);
             }
             if (!seen.add(fields[column])) {
                 throw new DatasetFormatException(file, 1, column + 1, "header is '" + visible(header)

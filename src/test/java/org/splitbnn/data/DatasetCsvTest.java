@@ -44,7 +44,7 @@ class DatasetCsvTest {
     void badHeader() {
         assertFormatError("x1,x2\n1,2,1\n3,4,0\n", 1, 3, "no label column 'y'");
         assertFormatError("x1,x1,y\n1,2,1\n3,4,0\n", 1, 2, "column name 'x1' repeats");
-        assertFormatError("x1,,y\n1,2,1\n3,4,0\n", 1, 2, "empty or padded name");
+        assertFormatError("x1,,y\n1,2,1\n3,4,0\n", 1, 2, "column 2's name '' is empty");
         assertFormatError("y\n1\n0\n", 1, 2, "no input column");
         assertFormatError("", 1, 1, "empty file");
     }
