@@ -60,7 +60,9 @@ public final class Experiment {
         }
         ModeReport.checkProminence(spec.prominence());
         ExperimentSpec.checkBaselineStarts(spec.baselineStarts());
-        GridCells.covering(spec.train(), spec.gridStep());
+        if (GridCells.applies(spec.train())) {
+            GridCells.covering(spec.train(), spec.gridStep());
+        }
         return problem;
     }
 
@@ -74,7 +76,7 @@ public final class Experiment {
      */
     public static ExperimentResult analyse(ExperimentSpec spec, SamplerResult sampler) {
         List<ModeReport> modes = ModeReport.of(sampler, spec.prominence());
-        NetworkShape shape = new NetworkShape(spec.hidden());
+        NetworkShape shape = new NetworkShape(spec.train().inputs(), spec.hidden());
         FunctionIdentity identity = FunctionIdentity.of(spec.train());
         List<Solution> bayesian = solutions(spec, sampler, modes);
         List<FunctionSignature> signatures = new ArrayList<>();
@@ -93,10 +95,16 @@ public final class Experiment {
         return new ExperimentResult(spec, sampler, labelled, functions, List.copyOf(generalisation), baselines);
     }
 
-    /** The prediction grids of a finished run: one per solution, the full posterior's first. */
+    /**
+     * The prediction grids of a finished run: one per solution, the full posterior's first; none when the training
+     * set has no grid (it has not two inputs, see {@link GridCells#applies}).
+     */
     static List<PredictionGrid> predictions(ExperimentSpec spec, SamplerResult sampler, List<ModeReport> modes,
                                             Baselines baselines) {
-        NetworkShape shape = new NetworkShape(spec.hidden());
+        if (!GridCells.applies(spec.train())) {
+            return List.of();
+        }
+        NetworkShape shape = new NetworkShape(spec.train().inputs(), spec.hidden());
         GridCells cells = GridCells.covering(spec.train(), spec.gridStep());
         return withBaselines(solutions(spec, sampler, modes), baselines).stream()
                 .map(solution -> PredictionGrid.meanOver(solution, shape, cells)).toList();

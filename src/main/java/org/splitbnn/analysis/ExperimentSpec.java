@@ -28,7 +28,7 @@ public record ExperimentSpec(Dataset train, List<Dataset> tests, String prior, d
 
     /** The experiment of the default {@link RunSettings} with the given prior and seed on the given datasets. */
     public static ExperimentSpec paper(Dataset train, List<Dataset> tests, String prior, long seed) {
-        return RunSettings.of(Map.of("prior", prior, "sampler_seed", seed)).experiment(train, tests);
+        return RunSettings.of(Map.of("prior", prior, "sampler_seed", seed), train.inputs()).experiment(train, tests);
     }
 
     /** Throws unless the number of baseline starts is 0 (no baselines) or positive. */

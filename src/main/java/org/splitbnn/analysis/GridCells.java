@@ -5,7 +5,7 @@ import java.math.BigDecimal;
 import org.splitbnn.data.Dataset;
 
 /**
- * The cells of a regular prediction grid, x1 in the outer loop: the multiples of the step from the floor of the
+ * The cells of a regular prediction grid over a dataset of two inputs ({@link #applies}), x1 in the outer loop: the multiples of the step from the floor of the
  * smallest to the ceiling of the largest input, on each axis. Coordinates are the decimal multiples (0.3, not
  * 3 x 0.1), so that cells can be looked up by their printed value.
  *
@@ -17,7 +17,12 @@ public record GridCells(double[] x1, double[] x2) {
     /** The most cells a grid may have. */
     public static final long MAX_CELLS = 10_000_000;
 
-    /** The grid of spacing {@code step} that covers every point of {@code data}. */
+    /** Whether a prediction grid covers {@code data}: only a dataset of two inputs has one. */
+    public static boolean applies(Dataset data) {
+        return data.inputs() == 2;
+    }
+
+    /** The grid of spacing {@code step} that covers every point of {@code data}, which must have two inputs. */
     public static GridCells covering(Dataset data, double step) {
         long cells = count(data, step);
         if (cells > MAX_CELLS) {
@@ -48,6 +53,10 @@ public record GridCells(double[] x1, double[] x2) {
         if (!(step > 0) || !Double.isFinite(step)) {
             throw new IllegalArgumentException("grid step must be positive and finite, got " + step);
         }
+        if (!applies(data)) {
+            throw new IllegalArgumentException("a prediction grid covers two inputs; dataset " + data.name()
+                    + " has " + data.inputs());
+        }
         double[] r = range(data);
         double cells = axisLength(r[0], r[1], step) * axisLength(r[2], r[3], step);
         return cells >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) cells;
@@ -60,10 +69,10 @@ public record GridCells(double[] x1, double[] x2) {
         double min2 = Double.POSITIVE_INFINITY;
         double max2 = Double.NEGATIVE_INFINITY;
         for (int row = 0; row < data.size(); row++) {
-            min1 = Math.min(min1, data.x1(row));
-            max1 = Math.max(max1, data.x1(row));
-            min2 = Math.min(min2, data.x2(row));
-            max2 = Math.max(max2, data.x2(row));
+            min1 = Math.min(min1, data.x(0, row));
+            max1 = Math.max(max1, data.x(0, row));
+            min2 = Math.min(min2, data.x(1, row));
+            max2 = Math.max(max2, data.x(1, row));
         }
         return new double[] {min1, max1, min2, max2};
     }

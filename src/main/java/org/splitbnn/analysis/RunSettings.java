@@ -34,10 +34,12 @@ import org.splitbnn.sampler.SamplerSettings;
  * @param posteriorSamples equally weighted samples per solution
  * @param gridStep         spacing of the prediction grid
  * @param baselineStarts   optimiser starts of the baselines (map, ensemble, laplace); 0 for none
+ * @param inputs           the network's inputs D: not a setting but the training set's number of input columns,
+ *                         which the network's dimension, and so the defaults that are multiples of it, depend on
  */
 public record RunSettings(String prior, double priorHalfWidth, int hidden, int nlive, int nprior, int numRepeats,
                           String sampler, long samplerSeed, double prominence, int posteriorSamples, double gridStep,
-                          int baselineStarts) implements Serializable {
+                          int baselineStarts, int inputs) implements Serializable {
 
     /**
      * One setting.
@@ -93,7 +95,7 @@ public record RunSettings(String prior, double priorHalfWidth, int hidden, int n
                     "prior: " + String.join(", ", Prior.NAMES), null, RunSettings::prior),
             new Setting("prior_half_width", "prior_half_width", Double.class, Prior.DEFAULT_HALF_WIDTH,
                     "half-width a of the uniform(-a, a) box of every parameter", null, RunSettings::priorHalfWidth),
-            new Setting("hidden", "hidden", Integer.class, 2, "hidden units of the 2-N-1 network", null,
+            new Setting("hidden", "hidden", Integer.class, 2, "hidden units of the D-N-1 network (D: the data's inputs)", null,
                     RunSettings::hidden),
             new Setting("nlive", "nlive", Integer.class, 1000, "live points", null, RunSettings::nlive),
             new Setting("nprior", null, Integer.class, new Multiple(10, "nlive"), "prior draws at the start", null,
@@ -148,7 +150,7 @@ public record RunSettings(String prior, double priorHalfWidth, int hidden, int n
         if (!(priorHalfWidth > 0) || !Double.isFinite(priorHalfWidth)) {
             throw new SettingException("prior_half_width", "must be positive and finite, got " + priorHalfWidth);
         }
-        NetworkShape shape = shape(hidden);
+        NetworkShape shape = shape(inputs, hidden);
         try {
             Prior.parse(prior, priorHalfWidth).checkApplicable(shape);
         } catch (IllegalArgumentException e) {
@@ -179,11 +181,12 @@ public record RunSettings(String prior, double priorHalfWidth, int hidden, int n
     }
 
     /**
-     * The settings from the given values by key; a key not given takes its default.
+     * The settings from the given values by key for a network of {@code inputs} inputs (the training set's input
+     * columns); a key not given takes its default.
      *
      * @throws SettingException naming the first key that is missing, unknown, of the wrong type or impossible
      */
-    public static RunSettings of(Map<String, ?> given) {
+    public static RunSettings of(Map<String, ?> given, int inputs) {
         for (String key : given.keySet()) {
             if (SETTINGS.stream().noneMatch(s -> s.key().equals(key))) {
                 throw new SettingException(key, "unknown setting");
@@ -195,7 +198,7 @@ public record RunSettings(String prior, double priorHalfWidth, int hidden, int n
         }
         int hidden = value(given, "hidden", Integer.class);
         int nlive = value(given, "nlive", Integer.class);
-        int dimension = shape(hidden).dimension();
+        int dimension = shape(inputs, hidden).dimension();
         Integer nprior = value(given, "nprior", Integer.class);
         if (nprior == null) {
             nprior = multiple("nprior", nlive, "nlive");
@@ -207,7 +210,7 @@ public record RunSettings(String prior, double priorHalfWidth, int hidden, int n
         return new RunSettings(prior, value(given, "prior_half_width", Double.class), hidden, nlive, nprior,
                 numRepeats, value(given, "sampler", String.class), value(given, "sampler_seed", Long.class),
                 value(given, "prominence", Double.class), value(given, "posterior_samples", Integer.class),
-                value(given, "grid_step", Double.class), value(given, "baseline_starts", Integer.class));
+                value(given, "grid_step", Double.class), value(given, "baseline_starts", Integer.class), inputs);
     }
 
     /** The setting with key {@code key}. */
@@ -223,16 +226,22 @@ public record RunSettings(String prior, double priorHalfWidth, int hidden, int n
 
     /** The network's shape. */
     public NetworkShape shape() {
-        return new NetworkShape(hidden);
+        return new NetworkShape(inputs, hidden);
     }
 
-    /** The shape of a network of {@code hidden} units, whose dimension 4 hidden + 1 must fit an int. */
-    private static NetworkShape shape(int hidden) {
-        if (hidden < 1 || hidden > (Integer.MAX_VALUE - 1) / 4) {
-            throw new SettingException("hidden", "must lie in [1, " + (Integer.MAX_VALUE - 1) / 4 + "], got "
-                    + hidden);
+    /**
+     * The shape of a network of {@code inputs} inputs and {@code hidden} units, whose dimension (inputs + 2) hidden
+     * + 1 must fit an int.
+     */
+    private static NetworkShape shape(int inputs, int hidden) {
+        if (inputs < 1) {
+            throw new IllegalArgumentException("a network needs at least 1 input, got " + inputs);
         }
-        return new NetworkShape(hidden);
+        if (hidden < 1 || hidden > NetworkShape.maxHidden(inputs)) {
+            throw new SettingException("hidden", "must lie in [1, " + NetworkShape.maxHidden(inputs) + "] for "
+                    + inputs + " inputs, got " + hidden);
+        }
+        return new NetworkShape(inputs, hidden);
     }
 
     /** The nested-sampling settings of the run. */

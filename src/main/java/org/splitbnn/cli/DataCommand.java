@@ -17,6 +17,8 @@ import org.splitbnn.data.DatasetCsv;
 import org.splitbnn.data.NoisyXorGenerator;
 import org.splitbnn.data.NoisyXorRecipe;
 import org.splitbnn.data.Sha256;
+import org.splitbnn.data.ToyGenerator;
+import org.splitbnn.data.ToyRecipe;
 import org.splitbnn.output.OutputDirectory;
 import org.splitbnn.output.OutputWriteException;
 
@@ -26,12 +28,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code splitbnn data}: writes a noisy-XOR dataset drawn from a seed as CSV. A file is replaced whole (written beside
+ * {@code splitbnn data}: writes a dataset drawn from a seed as CSV: noisy XOR (the paper's recipe by default) or one
+ * of the toy problems of {@link ToyRecipe}. A file is replaced whole (written beside
  * it, then renamed over it, with the mode the umask gives a new file); a device or pipe is written into, never
  * replaced; {@code -} is standard output.
  */
 @Command(name = "data", mixinStandardHelpOptions = true,
-        description = "Write a noisy-XOR dataset (the paper's recipe by default) drawn from a seed, as CSV x1,x2,y.")
+        description = "Write a dataset drawn from a seed, as CSV x1,...,xD,y: noisy XOR (the paper's recipe by "
+                + "default) or a toy problem (--generator).")
 public final class DataCommand implements Callable<Integer> {
 
     /** The {@code --out} value that names standard output. */
@@ -50,6 +54,18 @@ public final class DataCommand implements Callable<Integer> {
     @Option(names = "--noise-variance", defaultValue = "0.5",
             description = "Variance of the Gaussian noise on each coordinate (default: ${DEFAULT-VALUE}).")
     double noiseVariance;
+
+    @Option(names = "--generator", defaultValue = "xor", description = "xor (the paper's noisy XOR; --counts), "
+            + "parity, moons, circles, spirals or blobs (--size, --inputs) (default: ${DEFAULT-VALUE}).")
+    String generator;
+
+    @Option(names = "--size", defaultValue = "200", description = "Rows of a toy problem (not xor) (default: "
+            + "${DEFAULT-VALUE}).")
+    int size;
+
+    @Option(names = "--inputs", defaultValue = "2", description = "Inputs of parity and blobs (default: "
+            + "${DEFAULT-VALUE}).")
+    int inputs;
 
     @Option(names = "--out", required = true, description = "CSV file to write; a device or pipe is written into, "
             + "- is standard output.")
@@ -79,7 +95,8 @@ public final class DataCommand implements Callable<Integer> {
         if (!stream && Files.exists(file) && !force) {
             throw new IllegalArgumentException(out + " exists; use --force to replace it");
         }
-        NoisyXorRecipe recipe = recipe();
+        ToyRecipe toy = toyRecipe();
+        NoisyXorRecipe recipe = toy == null ? recipe() : null;
         if (!stream) {
             try {
                 OutputDirectory.checkWritable(file);
@@ -88,7 +105,8 @@ public final class DataCommand implements Callable<Integer> {
             }
         }
         String name = file == null ? "stdout" : file.getFileName().toString();
-        Dataset data = NoisyXorGenerator.generate(recipe, seed, name);
+        Dataset data = toy == null ? NoisyXorGenerator.generate(recipe, seed, name)
+                : ToyGenerator.generate(toy, seed, name);
         byte[] csv = DatasetCsv.text(data).getBytes(StandardCharsets.UTF_8);
         if (file == null) {
             PrintWriter o = spec.commandLine().getOut();
@@ -100,14 +118,36 @@ public final class DataCommand implements Callable<Integer> {
             replace(Files.isSymbolicLink(file) ? file.toRealPath() : file, csv);
         }
         PrintWriter report = stream ? spec.commandLine().getErr() : spec.commandLine().getOut();
-        report.printf("%s: %d rows, seed %d, counts %s, noise variance %s, sha256 %s%n", out, data.size(), seed,
-                recipe.counts(), noiseVariance, Sha256.of(csv));
+        report.printf("%s: %d rows, seed %d, %s, noise variance %s, sha256 %s%n", out, data.size(), seed,
+                toy == null ? "counts " + recipe.counts() : toy.generator() + " with " + toy.inputs() + " inputs",
+                toy == null ? noiseVariance : toy.noiseVariance(), Sha256.of(csv));
         report.flush();
         return Main.DONE;
     }
 
     private IllegalArgumentException badOut(IllegalArgumentException e) {
         return new IllegalArgumentException("option --out '" + out + "': " + e.getMessage());
+    }
+
+    /**
+     * The toy recipe of the options, or null for xor; its noise variance is {@code --noise-variance} when given,
+     * else the generator's default. A bad value is reported by its option.
+     */
+    private ToyRecipe toyRecipe() {
+        if (generator.equals("xor")) {
+            return null;
+        }
+        if (!ToyRecipe.GENERATORS.contains(generator)) {
+            throw new IllegalArgumentException("option --generator: unknown generator '" + generator
+                    + "'; expected xor or one of " + String.join(", ", ToyRecipe.GENERATORS));
+        }
+        boolean noiseGiven = spec.findOption("--noise-variance").originalStringValues().size() > 0;
+        try {
+            return new ToyRecipe(generator, size, inputs, noiseGiven ? noiseVariance
+                    : ToyRecipe.defaultNoiseVariance(generator));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("option --generator " + generator + ": " + e.getMessage());
+        }
     }
 
     /** The recipe of the options; a bad value is reported by its option. */

@@ -47,17 +47,18 @@ import picocli.CommandLine.Spec;
  * option per run setting ({@link RunSettings#SETTINGS}), added by {@link SettingOptions}.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, modelTransformer = RunCommand.SettingOptions.class,
-        description = "Fully marginalise the 2-N-1 network on a dataset with nested sampling and write the evidence, "
+        description = "Fully marginalise the D-N-1 network on a dataset with nested sampling and write the evidence, "
                 + "the modes and their generalisation to --out (summary.json and Parquet files).")
 public final class RunCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", required = true, description = "Training set, CSV x1,x2,y.")
+    @Option(names = "--data", required = true, description = "Training set, CSV x1,...,xD,y (D: the network's "
+            + "inputs).")
     Path data;
 
-    @Option(names = "--test", description = "Test set, CSV x1,x2,y (repeatable).")
+    @Option(names = "--test", description = "Test set, CSV with the training set's number of inputs (repeatable).")
     List<Path> tests = new ArrayList<>();
 
     @Option(names = "--out", required = true, description = "Output directory (written atomically).")
@@ -96,13 +97,13 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        RunSettings settings = settings();
         List<Path> inputs = new ArrayList<>(tests);
         inputs.add(0, data);
         checkOut(inputs);
-        WorkChecks.checkMemory(settings, Runtime.getRuntime().maxMemory(), "the heap (-Xmx, SPLITBNN_JAVA_OPTS)");
         List<DataSource> sources = new ArrayList<>();
         Dataset train = read(data, DataSource.TRAIN, DatasetCsv.stem(data.getFileName().toString()), sources);
+        RunSettings settings = settings(train.inputs());
+        WorkChecks.checkMemory(settings, Runtime.getRuntime().maxMemory(), "the heap (-Xmx, SPLITBNN_JAVA_OPTS)");
         Set<String> taken = new HashSet<>(GeneralisationRow.RESERVED_DATASETS);
         taken.add(train.name());
         List<String> testNames = DatasetNames.distinct(tests, taken);
@@ -110,6 +111,7 @@ public final class RunCommand implements Callable<Integer> {
         List<String> testKeys = new ArrayList<>();
         for (int i = 0; i < tests.size(); i++) {
             Dataset d = read(tests.get(i), DataSource.TEST, testNames.get(i), sources);
+            WorkChecks.checkInputs(d, tests.get(i).toString(), train, data.toString());
             testSets.add(d);
             testKeys.add(d.name() + "=" + DatasetSource.contentHash(d));
         }
@@ -151,8 +153,8 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** The run settings from the options given; a bad one is reported by its option. */
-    private RunSettings settings() {
+    /** The run settings from the options given for a network of {@code inputs}; a bad one is named by its option. */
+    private RunSettings settings(int inputs) {
         Map<String, Object> given = new LinkedHashMap<>();
         for (RunSettings.Setting s : RunSettings.SETTINGS) {
             OptionSpec o = spec.findOption(s.option());
@@ -161,7 +163,7 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         try {
-            return RunSettings.of(given);
+            return RunSettings.of(given, inputs);
         } catch (RunSettings.SettingException e) {
             throw new IllegalArgumentException("option " + RunSettings.setting(e.key()).option() + ": "
                     + e.problem());

@@ -14,27 +14,30 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Locale;
 
 /**
- * Reads and writes datasets as CSV (UTF-8 text): the header {@code x1,x2,y}, then one row per line with two finite
- * decimal inputs of magnitude at most {@link #MAX_INPUT} and the label 0 or 1.
+ * Reads and writes datasets as CSV (UTF-8 text): a header naming the columns, one of them {@code y} (the label) and
+ * the others the inputs, then one row per line with a finite decimal input of magnitude at most {@link #MAX_INPUT}
+ * in every input column and the label 0 or 1 in {@code y}.
  *
- * <p>Inputs are written with {@link Double#toString(double)}, so reading a written file gives back the same doubles
- * bit for bit. A file read must contain both classes.
+ * <p>The inputs are the header's columns other than {@code y}, in file order: the first is x1 of the network, and so
+ * on, whatever their names (distinct and not empty); {@code y} may stand anywhere. Files are written with the header
+ * {@code x1,...,xD,y} and inputs written with {@link Double#toString(double)}, so reading a written file gives back
+ * the same doubles bit for bit. A file read must contain both classes.
  */
 public final class DatasetCsv {
 
-    /** The header line. */
-    public static final String HEADER = "x1,x2,y";
+    /** The label column's name. */
+    public static final String LABEL = "y";
 
     /**
      * The largest input magnitude: its square (1e300) summed over even 1e8 rows stays finite, and so do a network's
      * weighted sums of inputs.
      */
     public static final double MAX_INPUT = 1e150;
-
-    private static final String[] COLUMNS = HEADER.split(",");
 
     private DatasetCsv() {
     }
@@ -91,9 +94,9 @@ public final class DatasetCsv {
     }
 
     private static Dataset read(BufferedReader in, String file, String name) throws IOException {
-        checkHeader(file, withoutByteOrderMark(in.readLine()));
-        double[] x1 = new double[256];
-        double[] x2 = new double[256];
+        String[] columns = checkHeader(file, withoutByteOrderMark(in.readLine()));
+        int label = Arrays.asList(columns).indexOf(LABEL);
+        double[][] x = new double[columns.length - 1][256];
         int[] y = new int[256];
         int rows = 0;
         int lineNumber = 1;
@@ -109,22 +112,30 @@ public final class DatasetCsv {
                         + "end the file)");
             }
             String[] fields = line.split(",", -1);
-            if (fields.length != COLUMNS.length) {
-                throw new DatasetFormatException(file, lineNumber, Math.min(fields.length + 1, COLUMNS.length + 1),
-                        "expected " + COLUMNS.length + " columns, found " + fields.length);
+            if (fields.length != columns.length) {
+                throw new DatasetFormatException(file, lineNumber, Math.min(fields.length + 1, columns.length + 1),
+                        "expected " + columns.length + " columns, found " + fields.length);
             }
             if (rows == y.length) {
-                x1 = Arrays.copyOf(x1, 2 * rows);
-                x2 = Arrays.copyOf(x2, 2 * rows);
+                for (int input = 0; input < x.length; input++) {
+                    x[input] = Arrays.copyOf(x[input], 2 * rows);
+                }
                 y = Arrays.copyOf(y, 2 * rows);
             }
-            x1[rows] = parseInput(file, lineNumber, 1, fields[0]);
-            x2[rows] = parseInput(file, lineNumber, 2, fields[1]);
-            y[rows] = parseLabel(file, lineNumber, fields[2]);
+            for (int column = 0, input = 0; column < columns.length; column++) {
+                if (column == label) {
+                    y[rows] = parseLabel(file, lineNumber, column + 1, fields[column]);
+                } else {
+                    x[input++][rows] = parseInput(file, lineNumber, column + 1, columns[column], fields[column]);
+                }
+            }
             rows++;
         }
-        checkBothClasses(file, lineNumber, Arrays.copyOf(y, rows));
-        return new Dataset(name, Arrays.copyOf(x1, rows), Arrays.copyOf(x2, rows), Arrays.copyOf(y, rows));
+        checkBothClasses(file, lineNumber, label + 1, Arrays.copyOf(y, rows));
+        for (int input = 0; input < x.length; input++) {
+            x[input] = Arrays.copyOf(x[input], rows);
+        }
+        return new Dataset(name, x, Arrays.copyOf(y, rows));
     }
 
     /** Writes a dataset, replacing the file. */
@@ -134,12 +145,23 @@ public final class DatasetCsv {
 
     /** A dataset as the text of its CSV file. */
     public static String text(Dataset dataset) {
-        StringBuilder out = new StringBuilder(HEADER).append('\n');
+        StringBuilder out = new StringBuilder(header(dataset.inputs())).append('\n');
         for (int row = 0; row < dataset.size(); row++) {
-            out.append(Double.toString(dataset.x1(row))).append(',').append(Double.toString(dataset.x2(row)))
-                    .append(',').append(dataset.y(row)).append('\n');
+            for (int input = 0; input < dataset.inputs(); input++) {
+                out.append(Double.toString(dataset.x(input, row))).append(',');
+            }
+            out.append(dataset.y(row)).append('\n');
         }
         return out.toString();
+    }
+
+    /** The header of a written file of {@code inputs} inputs: {@code x1,...,xD,y}. */
+    public static String header(int inputs) {
+        StringBuilder header = new StringBuilder();
+        for (int input = 1; input <= inputs; input++) {
+            header.append('x').append(input).append(',');
+        }
+        return header.append(LABEL).toString();
     }
 
     /** A line without the UTF-8 byte order mark that some editors put at the start of a file. */
@@ -147,17 +169,35 @@ public final class DatasetCsv {
         return line != null && line.startsWith("\uFEFF") ? line.substring(1) : line;
     }
 
-    private static void checkHeader(String file, String header) throws DatasetFormatException {
+    /** The header's column names, checked: one {@code y}, at least one input, names distinct and not empty. */
+    private static String[] checkHeader(String file, String header) throws DatasetFormatException {
+        String expected = "expected column names such as '" + header(2) + "' (the label column y and the inputs)";
         if (header == null) {
-            throw new DatasetFormatException(file, 1, 1, "empty file, expected the header '" + HEADER + "'");
+            throw new DatasetFormatException(file, 1, 1, "empty file, " + expected);
         }
         String[] fields = header.split(",", -1);
-        for (int column = 0; column < Math.max(fields.length, COLUMNS.length); column++) {
-            if (column >= fields.length || column >= COLUMNS.length || !fields[column].equals(COLUMNS[column])) {
+        Set<String> seen = new HashSet<>();
+        for (int column = 0; column < fields.length; column++) {
+            if (fields[column].isBlank() || !fields[column].strip().equals(fields[column])
+                    || !visible(fields[column]).equals(fields[column])) {
                 throw new DatasetFormatException(file, 1, column + 1, "header is '" + visible(header)
-                        + "', expected '" + HEADER + "'");
+                        + "': column " + (column + 1) + "'s name '" + visible(fields[column]) + "' is empty, or has "
+                        + "a space at an end or invisible characters; " + expected);
+            }
+            if (!seen.add(fields[column])) {
+                throw new DatasetFormatException(file, 1, column + 1, "header is '" + visible(header)
+                        + "': column name '" + fields[column] + "' repeats");
             }
         }
+        if (!seen.contains(LABEL)) {
+            throw new DatasetFormatException(file, 1, fields.length + 1, "header is '" + visible(header)
+                    + "': no label column '" + LABEL + "'; " + expected);
+        }
+        if (fields.length < 2) {
+            throw new DatasetFormatException(file, 1, 2, "header is '" + visible(header) + "': no input column; "
+                    + expected);
+        }
+        return fields;
     }
 
     /** The text with invisible and control characters shown as {@code \\uXXXX}. */
@@ -174,34 +214,37 @@ public final class DatasetCsv {
         return sb.toString();
     }
 
-    private static double parseInput(String file, int line, int column, String field) throws DatasetFormatException {
+    private static double parseInput(String file, int line, int column, String name, String field)
+            throws DatasetFormatException {
         double value;
         try {
             value = Double.parseDouble(field);
         } catch (NumberFormatException e) {
             throw new DatasetFormatException(file, line, column,
-                    COLUMNS[column - 1] + " is not a number: '" + field + "'");
+                    name + " is not a number: '" + field + "'");
         }
         if (!Double.isFinite(value)) {
             throw new DatasetFormatException(file, line, column,
-                    COLUMNS[column - 1] + " is not finite: '" + field + "'");
+                    name + " is not finite: '" + field + "'");
         }
         if (Math.abs(value) > MAX_INPUT) {
-            throw new DatasetFormatException(file, line, column, COLUMNS[column - 1] + " is " + field.strip()
+            throw new DatasetFormatException(file, line, column, name + " is " + field.strip()
                     + ", beyond +-" + MAX_INPUT + " (a network's sums of such inputs overflow)");
         }
         return value;
     }
 
-    private static int parseLabel(String file, int line, String field) throws DatasetFormatException {
+    private static int parseLabel(String file, int line, int column, String field) throws DatasetFormatException {
         return switch (field.strip()) {
             case "0" -> 0;
             case "1" -> 1;
-            default -> throw new DatasetFormatException(file, line, 3, "y must be 0 or 1, found '" + field + "'");
+            default -> throw new DatasetFormatException(file, line, column, "y must be 0 or 1, found '" + field
+                    + "'");
         };
     }
 
-    private static void checkBothClasses(String file, int lastLine, int[] y) throws DatasetFormatException {
+    private static void checkBothClasses(String file, int lastLine, int column, int[] y)
+            throws DatasetFormatException {
         boolean hasZero = false;
         boolean hasOne = false;
         for (int label : y) {
@@ -210,7 +253,7 @@ public final class DatasetCsv {
         }
         if (!hasZero || !hasOne) {
             String found = y.length == 0 ? "no data rows" : "only class " + (hasOne ? 1 : 0) + " occurs";
-            throw new DatasetFormatException(file, lastLine, 3, "both classes (y = 0 and y = 1) must occur, " + found);
+            throw new DatasetFormatException(file, lastLine, column, "both classes (y = 0 and y = 1) must occur, " + found);
         }
     }
 

@@ -1,7 +1,7 @@
 package org.splitbnn.data;
 
 import java.io.IOException;
-/** A dataset file that does not follow the {@code x1,x2,y} CSV format, with the file, line and column at fault. */
+/** A dataset file that does not follow the CSV format of {@link DatasetCsv}, with the file, line and column at fault. */
 public final class DatasetFormatException extends IOException {
 
     private final String file;

@@ -5,7 +5,7 @@ import org.splitbnn.data.Dataset;
 import org.splitbnn.sampler.Problem;
 
 /**
- * The nested-sampling problem of a 2-N-1 Bayesian neural network: a prior on its parameters and the Bernoulli
+ * The nested-sampling problem of a D-N-1 Bayesian neural network: a prior on its parameters and the Bernoulli
  * likelihood of a training set. Points a rejection prior excludes get {@link Problem#LOG_ZERO}.
  *
  * <p>Cheap to construct (copies the data into a {@link FastLogLikelihood}); use one instance from one thread.
@@ -18,12 +18,13 @@ public final class BnnProblem implements Problem {
     private final List<String> parameterNames;
 
     /**
-     * The problem for networks with {@code hidden} hidden units trained on {@code train}.
+     * The problem for networks with {@code hidden} hidden units trained on {@code train}, with one input per input
+     * column of {@code train}.
      *
      * @throws IllegalArgumentException if the prior does not apply to that network (naming the prior)
      */
     public BnnProblem(Dataset train, int hidden, Prior prior) {
-        this.shape = new NetworkShape(hidden);
+        this.shape = new NetworkShape(train.inputs(), hidden);
         prior.checkApplicable(shape);
         this.prior = prior;
         this.likelihood = new FastLogLikelihood(train, shape);
@@ -57,6 +58,6 @@ public final class BnnProblem implements Problem {
 
     @Override
     public double logLikelihood(double[] theta) {
-        return prior.allows(theta) ? likelihood.logLikelihood(theta) : LOG_ZERO;
+        return prior.allows(shape, theta) ? likelihood.logLikelihood(theta) : LOG_ZERO;
     }
 }

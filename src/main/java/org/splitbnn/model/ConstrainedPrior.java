@@ -28,7 +28,7 @@ public record ConstrainedPrior(double halfWidth) implements Prior {
 
     @Override
     public void checkApplicable(NetworkShape shape) {
-        Prior.checkTwoHiddenUnits(NAME, shape);
+        Prior.checkPaperShape(NAME, shape);
     }
 
     @Override
@@ -37,7 +37,7 @@ public record ConstrainedPrior(double halfWidth) implements Prior {
     }
 
     @Override
-    public boolean allows(double[] theta) {
+    public boolean allows(NetworkShape shape, double[] theta) {
         return satisfiesConstraint(theta[0], theta[1], theta[2], theta[3]);
     }
 

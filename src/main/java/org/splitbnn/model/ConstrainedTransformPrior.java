@@ -51,7 +51,7 @@ public record ConstrainedTransformPrior(double halfWidth) implements Prior {
 
     @Override
     public void checkApplicable(NetworkShape shape) {
-        Prior.checkTwoHiddenUnits(NAME, shape);
+        Prior.checkPaperShape(NAME, shape);
     }
 
     @Override
@@ -82,7 +82,7 @@ public record ConstrainedTransformPrior(double halfWidth) implements Prior {
 
     /** Nothing is rejected: the map only produces points that satisfy the constraint. */
     @Override
-    public boolean allows(double[] theta) {
+    public boolean allows(NetworkShape shape, double[] theta) {
         return true;
     }
 }

@@ -3,7 +3,7 @@ package org.splitbnn.model;
 import org.splitbnn.data.Dataset;
 
 /**
- * The Bernoulli log-likelihood of a 2-N-1 network on one dataset, fast enough for a nested sampler's inner loop
+ * The Bernoulli log-likelihood of a D-N-1 network on one dataset, fast enough for a nested sampler's inner loop
  * (see {@code jobs/bench-likelihood} and the README's Benchmarks for the measured time per call), with the same
  * bits on every machine.
  *

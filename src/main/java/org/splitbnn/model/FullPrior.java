@@ -31,7 +31,7 @@ public record FullPrior(double halfWidth) implements Prior {
     }
 
     @Override
-    public boolean allows(double[] theta) {
+    public boolean allows(NetworkShape shape, double[] theta) {
         return true;
     }
 }

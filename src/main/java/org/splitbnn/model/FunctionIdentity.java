@@ -26,12 +26,11 @@ import org.splitbnn.data.Dataset;
  * same function when no prediction differs by more than {@code threshold * floor}, and a single network is the same
  * function as a mode when its predictions lie within {@code threshold} spreads of the mode's means.
  *
- * @param x1        first input of each probe point
- * @param x2        second input of each probe point
+ * @param inputs    the probe points column by column: {@code inputs[i][k]} is input i + 1 of probe point k
  * @param threshold the largest {@link FunctionSignature#distance} at which two signatures are the same function
  * @param floor     the smallest spread, in probability, in that distance
  */
-public record FunctionIdentity(double[] x1, double[] x2, double threshold, double floor) {
+public record FunctionIdentity(double[][] inputs, double threshold, double floor) {
 
     /** The default threshold on the distance, in units of the combined spread; see the README. */
     public static final double THRESHOLD = 2.5;
@@ -44,9 +43,16 @@ public record FunctionIdentity(double[] x1, double[] x2, double threshold, doubl
 
     /** Copies the probe inputs and checks them, the threshold and the floor. */
     public FunctionIdentity {
-        if (x1.length == 0 || x1.length != x2.length) {
-            throw new IllegalArgumentException("probe inputs need equal, non-zero lengths, got " + x1.length + " and "
-                    + x2.length);
+        if (inputs.length == 0 || inputs[0].length == 0) {
+            throw new IllegalArgumentException("a function identity needs at least one probe point of one input");
+        }
+        inputs = inputs.clone();
+        for (int input = 0; input < inputs.length; input++) {
+            if (inputs[input].length != inputs[0].length) {
+                throw new IllegalArgumentException("probe inputs need equal lengths, got " + inputs[0].length
+                        + " and " + inputs[input].length);
+            }
+            inputs[input] = inputs[input].clone();
         }
         if (!(threshold > 0) || !Double.isFinite(threshold)) {
             throw new IllegalArgumentException("the function threshold must be positive and finite, got " + threshold);
@@ -54,24 +60,35 @@ public record FunctionIdentity(double[] x1, double[] x2, double threshold, doubl
         if (!(floor > 0 && floor < 1)) {
             throw new IllegalArgumentException("the function floor must lie in (0, 1), got " + floor);
         }
-        x1 = x1.clone();
-        x2 = x2.clone();
     }
 
     /** The identity probing the inputs of {@code train} with the default {@link #THRESHOLD} and {@link #FLOOR}. */
     public static FunctionIdentity of(Dataset train) {
-        double[] a = new double[train.size()];
-        double[] b = new double[train.size()];
-        for (int row = 0; row < a.length; row++) {
-            a[row] = train.x1(row);
-            b[row] = train.x2(row);
+        double[][] columns = new double[train.inputs()][];
+        for (int input = 0; input < columns.length; input++) {
+            columns[input] = train.column(input);
         }
-        return new FunctionIdentity(a, b, THRESHOLD, FLOOR);
+        return new FunctionIdentity(columns, THRESHOLD, FLOOR);
+    }
+
+    /** Number of probe points. */
+    public int probes() {
+        return inputs[0].length;
+    }
+
+    /** The probe points column by column (copies). */
+    @Override
+    public double[][] inputs() {
+        double[][] copy = new double[inputs.length][];
+        for (int input = 0; input < copy.length; input++) {
+            copy[input] = inputs[input].clone();
+        }
+        return copy;
     }
 
     /** The signature of one network (a point, e.g. an optimum): its predictions, spread 0. */
     public FunctionSignature signature(NetworkShape shape, double[] theta) {
-        return new FunctionSignature(new Network(shape, theta).probabilities(x1, x2), new double[x1.length]);
+        return new FunctionSignature(new Network(shape, theta).probabilities(inputs), new double[probes()]);
     }
 
     /**
@@ -82,21 +99,21 @@ public record FunctionIdentity(double[] x1, double[] x2, double threshold, doubl
         if (samples.length == 0) {
             throw new IllegalArgumentException("a signature of no networks is undefined");
         }
-        Mean[] mean = new Mean[x1.length];
-        StandardDeviation[] sd = new StandardDeviation[x1.length];
+        Mean[] mean = new Mean[probes()];
+        StandardDeviation[] sd = new StandardDeviation[probes()];
         for (int k = 0; k < mean.length; k++) {
             mean[k] = new Mean();
             sd[k] = new StandardDeviation(false);
         }
         for (double[] theta : samples) {
-            double[] p = new Network(shape, theta).probabilities(x1, x2);
+            double[] p = new Network(shape, theta).probabilities(inputs);
             for (int k = 0; k < p.length; k++) {
                 mean[k].increment(p[k]);
                 sd[k].increment(p[k]);
             }
         }
-        double[] m = new double[x1.length];
-        double[] s = new double[x1.length];
+        double[] m = new double[probes()];
+        double[] s = new double[probes()];
         for (int k = 0; k < m.length; k++) {
             m[k] = Math.min(1, Math.max(0, mean[k].getResult()));
             s[k] = Math.min(1, sd[k].getResult());
@@ -142,17 +159,17 @@ public record FunctionIdentity(double[] x1, double[] x2, double threshold, doubl
 
     @Override
     public String toString() {
-        return "FunctionIdentity[" + x1.length + " probe inputs, threshold " + threshold + ", floor " + floor + "]";
+        return "FunctionIdentity[" + probes() + " probe points of " + inputs.length + " inputs, threshold " + threshold + ", floor " + floor + "]";
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof FunctionIdentity f && Arrays.equals(x1, f.x1) && Arrays.equals(x2, f.x2)
+        return o instanceof FunctionIdentity f && Arrays.deepEquals(inputs, f.inputs)
                 && threshold == f.threshold && floor == f.floor;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(Arrays.hashCode(x1), Arrays.hashCode(x2), threshold, floor);
+        return Objects.hash(Arrays.deepHashCode(inputs), threshold, floor);
     }
 }

@@ -4,20 +4,27 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One of the 2^N N! maps of a 2-N-1 network's parameters that leave its output unchanged: flip the sign of some
+ * One of the 2^N N! maps of a D-N-1 network's parameters that leave its output unchanged: flip the sign of some
  * hidden units, then permute the units.
  *
- * <p>Flipping unit j maps (w1j, w2j, b1_j, W2_j, b2) to (-w1j, -w2j, -b1_j, -W2_j, b2 + W2_j), since
+ * <p>Flipping unit j maps (w1j, ..., wDj, b1_j, W2_j, b2) to (-w1j, ..., -wDj, -b1_j, -W2_j, b2 + W2_j), since
  * sigmoid(-a) = 1 - sigmoid(a). The permutation then moves every parameter of (possibly flipped) unit
  * {@code source.get(j)} to unit j.
  *
+ * @param inputs  number of inputs D of the network, at least 1
  * @param flipped per hidden unit (of the argument of {@link #apply}), whether its sign is flipped
  * @param source  per hidden unit j of the image, the unit of the argument it comes from: a permutation of 0..N-1
  */
-public record HiddenUnitSymmetry(List<Boolean> flipped, List<Integer> source) {
+public record HiddenUnitSymmetry(int inputs, List<Boolean> flipped, List<Integer> source) {
 
-    /** Copies the lists and checks that {@code source} is a permutation of as many units as {@code flipped}. */
+    /**
+     * Copies the lists and checks that {@code source} is a permutation of as many units as {@code flipped} and that
+     * there is an input.
+     */
     public HiddenUnitSymmetry {
+        if (inputs < 1) {
+            throw new IllegalArgumentException("a symmetry acts on a network of at least 1 input, got " + inputs);
+        }
         flipped = List.copyOf(flipped);
         source = List.copyOf(source);
         if (flipped.isEmpty() || flipped.size() != source.size()) {
@@ -35,7 +42,7 @@ public record HiddenUnitSymmetry(List<Boolean> flipped, List<Integer> source) {
     }
 
     /**
-     * Every map of a network shape, 2^N N! of them (8 for the paper's 2-2-1, 48 for 2-3-1), the identity first:
+     * Every map of a network shape, 2^N N! of them (8 for the paper's 2-2-1, 48 for a D-3-1), the identity first:
      * permutations in lexicographic order, and within each the flips counted in binary (unit 1 the lowest bit).
      *
      * @throws IllegalArgumentException above 8 hidden units (10 million maps)
@@ -43,7 +50,7 @@ public record HiddenUnitSymmetry(List<Boolean> flipped, List<Integer> source) {
     public static List<HiddenUnitSymmetry> all(NetworkShape shape) {
         int n = shape.hidden();
         if (n > 8) {
-            throw new IllegalArgumentException("the symmetry group of a 2-" + n + "-1 network is too large to list");
+            throw new IllegalArgumentException("the symmetry group of a " + shape.label() + " network is too large to list");
         }
         List<HiddenUnitSymmetry> maps = new ArrayList<>();
         for (List<Integer> permutation : permutations(n)) {
@@ -52,15 +59,15 @@ public record HiddenUnitSymmetry(List<Boolean> flipped, List<Integer> source) {
                 for (int unit = 0; unit < n; unit++) {
                     flips.add((mask >> unit & 1) == 1);
                 }
-                maps.add(new HiddenUnitSymmetry(flips, permutation));
+                maps.add(new HiddenUnitSymmetry(shape.inputs(), flips, permutation));
             }
         }
         return List.copyOf(maps);
     }
 
-    /** The number of hidden units the map acts on. */
+    /** The shape of the networks the map acts on. */
     public NetworkShape shape() {
-        return new NetworkShape(source.size());
+        return new NetworkShape(inputs, source.size());
     }
 
     /** The image of a parameter vector of {@link #shape()} (order as in {@link NetworkShape}); a new array. */
@@ -76,8 +83,9 @@ public record HiddenUnitSymmetry(List<Boolean> flipped, List<Integer> source) {
         double[] image = flippedTheta.clone();
         for (int unit = 0; unit < shape.hidden(); unit++) {
             int from = source.get(unit);
-            image[shape.inputWeight(0, unit)] = flippedTheta[shape.inputWeight(0, from)];
-            image[shape.inputWeight(1, unit)] = flippedTheta[shape.inputWeight(1, from)];
+            for (int input = 0; input < inputs; input++) {
+                image[shape.inputWeight(input, unit)] = flippedTheta[shape.inputWeight(input, from)];
+            }
             image[shape.hiddenBias(unit)] = flippedTheta[shape.hiddenBias(from)];
             image[shape.outputWeight(unit)] = flippedTheta[shape.outputWeight(from)];
         }
@@ -86,8 +94,9 @@ public record HiddenUnitSymmetry(List<Boolean> flipped, List<Integer> source) {
 
     private static void flip(NetworkShape shape, double[] theta, int unit) {
         theta[shape.outputBias()] += theta[shape.outputWeight(unit)];
-        theta[shape.inputWeight(0, unit)] = -theta[shape.inputWeight(0, unit)];
-        theta[shape.inputWeight(1, unit)] = -theta[shape.inputWeight(1, unit)];
+        for (int input = 0; input < shape.inputs(); input++) {
+            theta[shape.inputWeight(input, unit)] = -theta[shape.inputWeight(input, unit)];
+        }
         theta[shape.hiddenBias(unit)] = -theta[shape.hiddenBias(unit)];
         theta[shape.outputWeight(unit)] = -theta[shape.outputWeight(unit)];
     }

@@ -9,8 +9,8 @@ import org.splitbnn.sampler.VectorModule;
  * by {@link ScalarLikelihoodKernel} or several rows per instruction by {@link VectorLikelihoodKernel}, with the same
  * operations in the same order per row, so that both give the same bits.
  *
- * <p>Per row, with a hidden unit's denominator {@code d_j = 1 + FastExp.exp(fma(-w1j, x1, fma(-w2j, x2, -b1_j)))}
- * (the reciprocal of its output), the logit is {@code z = b2 + sum over pairs (j, k) of fma(W2_j, d_k, W2_k * d_j) /
+ * <p>Per row, with a hidden unit's denominator {@code d_j = 1 + FastExp.exp(fma(-w1j, x1, fma(-w2j, x2, ...
+ * fma(-wDj, xD, -b1_j))))} (the reciprocal of its output; the inputs taken from the last to the first), the logit is {@code z = b2 + sum over pairs (j, k) of fma(W2_j, d_k, W2_k * d_j) /
  * (d_j d_k)}, units taken in pairs in order with one division per pair; an odd last unit is paired with a unit of
  * output weight 0 and denominator 1 (which adds exactly {@code W2_j / d_j}). The row's log-likelihood {@code y z -
  * softplus(z)} is {@code -max(t, 0) - log(factor)} with {@code t = (1 - 2y) z} and {@code factor = 1 +
@@ -47,15 +47,16 @@ abstract sealed class LikelihoodKernel permits ScalarLikelihoodKernel, VectorLik
     final NetworkShape shape;
     final int rows;
     final int paddedRows;
-    final double[] x1;
-    final double[] x2;
+    /** The inputs, column by column: {@code x[i][row]} is input i + 1 of a row. */
+    final double[][] x;
     /** 1 - 2y: the sign that turns y z - softplus(z) into -softplus(sign z); 0 on padding rows. */
     final double[] labelSign;
     /** 1 on data rows, 0 on padding rows: the weight of a row's exp(-|z|) in its factor. */
     final double[] dataRow;
-    /** The largest |x1| and |x2| over the rows, for the bound on the hidden units' arguments. */
-    final double maxAbsX1;
-    final double maxAbsX2;
+    /** The largest |xi| over the rows, per input, for the bound on the hidden units' arguments. */
+    final double[] maxAbsX;
+    /** Scratch: minus the input weights of one hidden unit, input by input. */
+    final double[] minusWeights;
     /** Scratch: the denominators of each hidden unit, row by row. */
     final double[][] denominators;
     /** Denominators 1 of the unit of output weight 0 that pairs an odd last unit. */
@@ -72,25 +73,26 @@ abstract sealed class LikelihoodKernel permits ScalarLikelihoodKernel, VectorLik
     final double[] productOfFactors = new double[ACCUMULATORS];
 
     LikelihoodKernel(Dataset data, NetworkShape shape) {
+        if (data.inputs() != shape.inputs()) {
+            throw new IllegalArgumentException("dataset " + data.name() + " has " + data.inputs() + " inputs, a "
+                    + shape.label() + " network takes " + shape.inputs());
+        }
         this.shape = shape;
         this.rows = data.size();
         this.paddedRows = (rows + ACCUMULATORS - 1) / ACCUMULATORS * ACCUMULATORS;
-        this.x1 = new double[paddedRows];
-        this.x2 = new double[paddedRows];
+        this.x = new double[shape.inputs()][paddedRows];
+        this.maxAbsX = new double[shape.inputs()];
+        this.minusWeights = new double[shape.inputs()];
         this.labelSign = new double[paddedRows];
         this.dataRow = new double[paddedRows];
-        double largestX1 = 0;
-        double largestX2 = 0;
         for (int row = 0; row < rows; row++) {
-            x1[row] = data.x1(row);
-            x2[row] = data.x2(row);
+            for (int input = 0; input < x.length; input++) {
+                x[input][row] = data.x(input, row);
+                maxAbsX[input] = Math.max(maxAbsX[input], Math.abs(x[input][row]));
+            }
             labelSign[row] = 1 - 2 * data.y(row);
             dataRow[row] = 1;
-            largestX1 = Math.max(largestX1, Math.abs(x1[row]));
-            largestX2 = Math.max(largestX2, Math.abs(x2[row]));
         }
-        this.maxAbsX1 = largestX1;
-        this.maxAbsX2 = largestX2;
         this.denominators = new double[shape.hidden()][paddedRows];
         this.logit = new double[paddedRows];
         this.ones = new double[paddedRows];
@@ -149,11 +151,15 @@ abstract sealed class LikelihoodKernel permits ScalarLikelihoodKernel, VectorLik
         int hidden = shape.hidden();
         double logitBound = Math.abs(theta[shape.outputBias()]);
         for (int unit = 0; unit < hidden; unit++) {
-            double w1 = theta[shape.inputWeight(0, unit)];
-            double w2 = theta[shape.inputWeight(1, unit)];
+            double bound = 0;
+            for (int input = 0; input < minusWeights.length; input++) {
+                double weight = theta[shape.inputWeight(input, unit)];
+                minusWeights[input] = -weight;
+                bound += Math.abs(weight) * maxAbsX[input];
+            }
             double bias = theta[shape.hiddenBias(unit)];
-            double bound = Math.abs(w1) * maxAbsX1 + Math.abs(w2) * maxAbsX2 + Math.abs(bias);
-            fillDenominators(w1, w2, bias, denominators[unit], bound <= UNCLAMPED_BOUND);
+            bound += Math.abs(bias);
+            fillDenominators(minusWeights, -bias, denominators[unit], bound <= UNCLAMPED_BOUND);
             logitBound += Math.abs(theta[shape.outputWeight(unit)]);
         }
         Arrays.fill(logit, theta[shape.outputBias()]);
@@ -170,10 +176,12 @@ abstract sealed class LikelihoodKernel permits ScalarLikelihoodKernel, VectorLik
     }
 
     /**
-     * denominator = FastExp.exp(fma(-w1, x1, fma(-w2, x2, -bias))) + 1 (the exponent is minus the activation);
-     * {@code withinLimit} promises that every exponent lies within {@link FastExp#LIMIT}.
+     * denominator = FastExp.exp(fma(-w1, x1, fma(-w2, x2, ... fma(-wD, xD, -bias)))) + 1 (the exponent is minus the
+     * activation, its terms added from the last input to the first); {@code withinLimit} promises that every
+     * exponent lies within {@link FastExp#LIMIT}.
      */
-    abstract void fillDenominators(double w1, double w2, double bias, double[] denominator, boolean withinLimit);
+    abstract void fillDenominators(double[] minusWeights, double minusBias, double[] denominator,
+            boolean withinLimit);
 
     /** logit += fma(weightD, e, weightE * d) / (d * e). */
     abstract void addPair(double weightD, double[] d, double weightE, double[] e);

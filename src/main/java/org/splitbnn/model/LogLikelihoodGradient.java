@@ -3,9 +3,9 @@ package org.splitbnn.model;
 import org.splitbnn.data.Dataset;
 
 /**
- * The Bernoulli log-likelihood of a 2-N-1 network on one dataset together with its gradient with respect to the
+ * The Bernoulli log-likelihood of a D-N-1 network on one dataset together with its gradient with respect to the
  * parameters, by backpropagation: with r = y - sigmoid(z) per row, d/d b2 = sum r, d/d W2_j = sum r h_j, and with
- * delta_j = r W2_j h_j (1 - h_j), d/d w1j = sum delta_j x1, d/d w2j = sum delta_j x2, d/d b1_j = sum delta_j.
+ * delta_j = r W2_j h_j (1 - h_j), d/d wij = sum delta_j xi, d/d b1_j = sum delta_j.
  *
  * <p>Uses the JDK's {@code Math.exp} and {@code Math.log1p} (the same formulas as {@link Network}, so the value
  * agrees with {@link Network#logLikelihood(Dataset)}); for optimisation and Laplace approximations, not for a
@@ -15,8 +15,8 @@ public final class LogLikelihoodGradient {
 
     private final NetworkShape shape;
     private final int rows;
-    private final double[] x1;
-    private final double[] x2;
+    /** The inputs, column by column. */
+    private final double[][] x;
     private final double[] y;
     private final double[][] hidden;
 
@@ -24,12 +24,16 @@ public final class LogLikelihoodGradient {
     public LogLikelihoodGradient(Dataset data, NetworkShape shape) {
         this.shape = shape;
         this.rows = data.size();
-        this.x1 = new double[rows];
-        this.x2 = new double[rows];
+        if (data.inputs() != shape.inputs()) {
+            throw new IllegalArgumentException("dataset " + data.name() + " has " + data.inputs() + " inputs, a "
+                    + shape.label() + " network takes " + shape.inputs());
+        }
+        this.x = new double[shape.inputs()][];
+        for (int input = 0; input < x.length; input++) {
+            x[input] = data.column(input);
+        }
         this.y = new double[rows];
         for (int row = 0; row < rows; row++) {
-            x1[row] = data.x1(row);
-            x2[row] = data.x2(row);
             y[row] = data.y(row);
         }
         this.hidden = new double[shape.hidden()][rows];
@@ -53,8 +57,11 @@ public final class LogLikelihoodGradient {
         for (int row = 0; row < rows; row++) {
             double z = theta[shape.outputBias()];
             for (int unit = 0; unit < n; unit++) {
-                double a = theta[shape.inputWeight(0, unit)] * x1[row] + theta[shape.inputWeight(1, unit)] * x2[row]
-                        + theta[shape.hiddenBias(unit)];
+                double a = theta[shape.inputWeight(0, unit)] * x[0][row];
+                for (int input = 1; input < x.length; input++) {
+                    a += theta[shape.inputWeight(input, unit)] * x[input][row];
+                }
+                a += theta[shape.hiddenBias(unit)];
                 double h = Network.sigmoid(a);
                 hidden[unit][row] = h;
                 z += theta[shape.outputWeight(unit)] * h;
@@ -66,8 +73,9 @@ public final class LogLikelihoodGradient {
                 double h = hidden[unit][row];
                 gradient[shape.outputWeight(unit)] += r * h;
                 double delta = r * theta[shape.outputWeight(unit)] * h * (1 - h);
-                gradient[shape.inputWeight(0, unit)] += delta * x1[row];
-                gradient[shape.inputWeight(1, unit)] += delta * x2[row];
+                for (int input = 0; input < x.length; input++) {
+                    gradient[shape.inputWeight(input, unit)] += delta * x[input][row];
+                }
                 gradient[shape.hiddenBias(unit)] += delta;
             }
         }

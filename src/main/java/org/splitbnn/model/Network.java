@@ -3,7 +3,7 @@ package org.splitbnn.model;
 import org.splitbnn.data.Dataset;
 
 /**
- * One 2-N-1 network with fixed parameters: its predicted class probability and its Bernoulli log-likelihood on a
+ * One D-N-1 network with fixed parameters: its predicted class probability and its Bernoulli log-likelihood on a
  * dataset, computed with the JDK's {@code Math.exp} and {@code Math.log1p} (accurate to a few ulp, not tuned for
  * speed; {@link FastLogLikelihood} is the fast path for sampling).
  *
@@ -27,30 +27,58 @@ public final class Network {
         return shape;
     }
 
-    /** The output logit z at input (x1, x2). */
-    public double logit(double x1, double x2) {
+    /**
+     * The output logit z at the input {@code x} (one value per input). Each hidden unit's activation is summed in
+     * input order, {@code ((w1j x1 + w2j x2) + ...) + b1_j}.
+     */
+    public double logit(double... x) {
+        if (x.length != shape.inputs()) {
+            throw new IllegalArgumentException("a " + shape.label() + " network takes " + shape.inputs()
+                    + " inputs, got " + x.length);
+        }
         double z = theta[shape.outputBias()];
         for (int unit = 0; unit < shape.hidden(); unit++) {
-            double activation = theta[shape.inputWeight(0, unit)] * x1 + theta[shape.inputWeight(1, unit)] * x2
-                    + theta[shape.hiddenBias(unit)];
-            z += theta[shape.outputWeight(unit)] * sigmoid(activation);
+            z += theta[shape.outputWeight(unit)] * sigmoid(activation(unit, x));
         }
         return z;
     }
 
-    /** The predicted probability p(y = 1 | x1, x2). */
-    public double probability(double x1, double x2) {
-        return sigmoid(logit(x1, x2));
+    /** The activation of hidden unit {@code unit} at input {@code x}: its weighted inputs summed in order, plus bias. */
+    private double activation(int unit, double[] x) {
+        double a = theta[shape.inputWeight(0, unit)] * x[0];
+        for (int input = 1; input < x.length; input++) {
+            a += theta[shape.inputWeight(input, unit)] * x[input];
+        }
+        return a + theta[shape.hiddenBias(unit)];
     }
 
-    /** The predicted probability p(y = 1 | x) at each point (x1[k], x2[k]), e.g. of a plotting grid. */
-    public double[] probabilities(double[] x1, double[] x2) {
-        if (x1.length != x2.length) {
-            throw new IllegalArgumentException("x1 and x2 lengths differ: " + x1.length + " and " + x2.length);
+    /** The predicted probability p(y = 1 | x) at the input {@code x} (one value per input). */
+    public double probability(double... x) {
+        return sigmoid(logit(x));
+    }
+
+    /**
+     * The predicted probability p(y = 1 | x) at each point of a set given column by column: point k is
+     * ({@code columns[0][k]}, ..., {@code columns[D-1][k]}), e.g. a plotting grid or a dataset's inputs.
+     */
+    public double[] probabilities(double[]... columns) {
+        if (columns.length != shape.inputs()) {
+            throw new IllegalArgumentException("a " + shape.label() + " network takes " + shape.inputs()
+                    + " input columns, got " + columns.length);
         }
-        double[] p = new double[x1.length];
+        for (double[] column : columns) {
+            if (column.length != columns[0].length) {
+                throw new IllegalArgumentException("input columns' lengths differ: " + column.length + " and "
+                        + columns[0].length);
+            }
+        }
+        double[] p = new double[columns[0].length];
+        double[] x = new double[columns.length];
         for (int k = 0; k < p.length; k++) {
-            p[k] = probability(x1[k], x2[k]);
+            for (int input = 0; input < x.length; input++) {
+                x[input] = columns[input][k];
+            }
+            p[k] = probability(x);
         }
         return p;
     }
@@ -85,7 +113,11 @@ public final class Network {
     }
 
     private double rowLogLikelihood(Dataset data, int row) {
-        double z = logit(data.x1(row), data.x2(row));
+        double[] x = new double[data.inputs()];
+        for (int input = 0; input < x.length; input++) {
+            x[input] = data.x(input, row);
+        }
+        double z = logit(x);
         return data.y(row) * z - softplus(z);
     }
 

@@ -3,16 +3,19 @@ package org.splitbnn.model;
 import java.util.List;
 
 /**
- * A prior on the parameters of a 2-N-1 network, given as a map from the unit hypercube (PolyChord's convention)
+ * A prior on the parameters of a D-N-1 network, given as a map from the unit hypercube (PolyChord's convention)
  * and, for priors defined by rejection, a constraint that the likelihood enforces.
  *
- * <p>Names, as given on the command line: {@code full}, {@code constrained}, {@code constrained-transform}; see
+ * <p>Names, as given on the command line: {@code full}, {@code constrained}, {@code constrained-transform},
+ * {@code ordered}, {@code ordered-transform}; see
  * {@link #parse(String, double)}.
  */
-public sealed interface Prior permits FullPrior, ConstrainedPrior, ConstrainedTransformPrior {
+public sealed interface Prior permits FullPrior, ConstrainedPrior, ConstrainedTransformPrior, OrderedPrior,
+        OrderedTransformPrior {
 
     /** The prior names {@link #parse(String, double)} accepts. */
-    List<String> NAMES = List.of(FullPrior.NAME, ConstrainedPrior.NAME, ConstrainedTransformPrior.NAME);
+    List<String> NAMES = List.of(FullPrior.NAME, ConstrainedPrior.NAME, ConstrainedTransformPrior.NAME,
+            OrderedPrior.NAME, OrderedTransformPrior.NAME);
 
     /** Default half-width a of the uniform(-a, a) box. */
     double DEFAULT_HALF_WIDTH = 5;
@@ -33,8 +36,8 @@ public sealed interface Prior permits FullPrior, ConstrainedPrior, ConstrainedTr
     /** Maps unit-hypercube coordinates to network parameters (both of length {@code shape.dimension()}). */
     void fromUnitCube(NetworkShape shape, double[] unit, double[] theta);
 
-    /** False for parameters the likelihood must reject (log-likelihood {@code LOG_ZERO}). */
-    boolean allows(double[] theta);
+    /** False for parameters of a network of {@code shape} the likelihood must reject (log-likelihood LOG_ZERO). */
+    boolean allows(NetworkShape shape, double[] theta);
 
     /**
      * The prior called {@code name} with box half-width {@code halfWidth}.
@@ -49,6 +52,8 @@ public sealed interface Prior permits FullPrior, ConstrainedPrior, ConstrainedTr
             case FullPrior.NAME -> new FullPrior(halfWidth);
             case ConstrainedPrior.NAME -> new ConstrainedPrior(halfWidth);
             case ConstrainedTransformPrior.NAME -> new ConstrainedTransformPrior(halfWidth);
+            case OrderedPrior.NAME -> new OrderedPrior(halfWidth);
+            case OrderedTransformPrior.NAME -> new OrderedTransformPrior(halfWidth);
             default -> throw new IllegalArgumentException("unknown prior '" + name + "'; expected one of "
                     + String.join(", ", NAMES));
         };
@@ -63,10 +68,10 @@ public sealed interface Prior permits FullPrior, ConstrainedPrior, ConstrainedTr
     }
 
     /** Throws unless the shape is the 2-2-1 network; the message names the prior. */
-    static void checkTwoHiddenUnits(String prior, NetworkShape shape) {
-        if (shape.hidden() != 2) {
-            throw new IllegalArgumentException("prior '" + prior + "' constrains a square 2x2 input weight matrix"
-                    + " and needs 2 hidden units, got " + shape.hidden());
+    static void checkPaperShape(String prior, NetworkShape shape) {
+        if (!shape.equals(NetworkShape.PAPER)) {
+            throw new IllegalArgumentException("prior '" + prior + "' constrains the square 2x2 input weight matrix"
+                    + " of a 2-2-1 network (2 inputs, 2 hidden units), got a " + shape.label() + " network");
         }
     }
 

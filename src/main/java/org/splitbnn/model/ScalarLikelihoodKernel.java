@@ -14,9 +14,14 @@ final class ScalarLikelihoodKernel extends LikelihoodKernel {
     }
 
     @Override
-    void fillDenominators(double w1, double w2, double bias, double[] denominator, boolean withinLimit) {
+    void fillDenominators(double[] minusWeights, double minusBias, double[] denominator, boolean withinLimit) {
+        int last = minusWeights.length - 1;
         for (int row = 0; row < paddedRows; row++) {
-            denominator[row] = FastExp.exp(Math.fma(-w1, x1[row], Math.fma(-w2, x2[row], -bias))) + 1.0;
+            double minusActivation = minusBias;
+            for (int input = last; input >= 0; input--) {
+                minusActivation = Math.fma(minusWeights[input], x[input][row], minusActivation);
+            }
+            denominator[row] = FastExp.exp(minusActivation) + 1.0;
         }
     }
 

@@ -43,11 +43,14 @@ final class VectorLikelihoodKernel extends LikelihoodKernel {
     }
 
     @Override
-    void fillDenominators(double w1, double w2, double bias, double[] denominator, boolean withinLimit) {
+    void fillDenominators(double[] minusWeights, double minusBias, double[] denominator, boolean withinLimit) {
+        int last = minusWeights.length - 1;
         for (int row = 0; row < paddedRows; row += SPECIES.length()) {
-            DoubleVector x1 = DoubleVector.fromArray(SPECIES, this.x1, row);
-            DoubleVector x2 = DoubleVector.fromArray(SPECIES, this.x2, row);
-            DoubleVector minusActivation = x1.fma(x1.broadcast(-w1), x2.fma(-w2, -bias));
+            DoubleVector minusActivation = DoubleVector.broadcast(SPECIES, minusBias);
+            for (int input = last; input >= 0; input--) {
+                minusActivation = DoubleVector.fromArray(SPECIES, x[input], row)
+                        .fma(DoubleVector.broadcast(SPECIES, minusWeights[input]), minusActivation);
+            }
             expWithinLimit(withinLimit ? minusActivation : clamp(minusActivation)).add(1.0)
                     .intoArray(denominator, row);
         }

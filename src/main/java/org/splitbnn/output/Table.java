@@ -21,6 +21,7 @@ public enum Table {
             Column.of("train_counts", ColumnType.INT_LIST),
             Column.of("train_noise_variance", ColumnType.DOUBLE),
             Column.of("train_size", ColumnType.INT),
+            Column.of("train_inputs", ColumnType.INT),
             Column.of("tests", ColumnType.STRING_LIST),
             Column.of("status", ColumnType.STRING),
             Column.of("error", ColumnType.STRING),

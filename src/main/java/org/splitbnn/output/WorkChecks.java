@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.splitbnn.analysis.GridCells;
 import org.splitbnn.analysis.RunSettings;
 import org.splitbnn.data.Dataset;
+import org.splitbnn.data.DatasetFormatException;
 
 /**
  * Checks of the work a run or a sweep asks for, made before anything starts: runs that cannot fit the heap are refused,
@@ -46,18 +47,36 @@ public final class WorkChecks {
 
     /**
      * Throws unless the prediction grid of {@code settings} over {@code train} has at most
-     * {@link GridCells#MAX_CELLS} cells.
+     * {@link GridCells#MAX_CELLS} cells; a training set without a grid (not two inputs) passes.
      *
      * @param trainFile the training set's file (or name), for the message
      * @throws IllegalArgumentException naming the grid step, the training set and the cell count, to be prefixed by
      *                                  the option or key of the grid step
      */
     public static void checkGrid(RunSettings settings, Dataset train, String trainFile) {
+        if (!GridCells.applies(train)) {
+            return;
+        }
         long cells = GridCells.count(train, settings.gridStep());
         if (cells > GridCells.MAX_CELLS) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "grid step %s gives %.3g prediction grid "
                             + "cells over the training set %s, more than %d; use a larger grid step",
                     settings.gridStep(), (double) cells, trainFile, GridCells.MAX_CELLS));
+        }
+    }
+
+    /**
+     * Throws unless the test set {@code test} has as many inputs as the training set the network is fitted to; the
+     * message names the test set's file, its header line and the first column too many (or the missing one).
+     *
+     * @throws DatasetFormatException naming {@code testFile}, line 1 and the column
+     */
+    public static void checkInputs(Dataset test, String testFile, Dataset train, String trainFile)
+            throws DatasetFormatException {
+        if (test.inputs() != train.inputs()) {
+            throw new DatasetFormatException(testFile, 1, Math.min(test.inputs(), train.inputs()) + 1,
+                    test.inputs() + " input columns, but the network takes " + train.inputs() + " (those of the "
+                    + "training set " + trainFile + ")");
         }
     }
 
@@ -69,7 +88,7 @@ public final class WorkChecks {
             out.add(String.format(Locale.ROOT, "%d training rows x nlive %d x num_repeats %d: one run takes about %s",
                     train.size(), settings.nlive(), settings.numRepeats(), RunSettings.duration(seconds)));
         }
-        long cells = GridCells.count(train, settings.gridStep());
+        long cells = GridCells.applies(train) ? GridCells.count(train, settings.gridStep()) : 0;
         if (cells > LARGE_GRID_CELLS) {
             double grid = (double) cells * settings.posteriorSamples() * settings.hidden()
                     * SECONDS_PER_CELL_SAMPLE_UNIT;

@@ -8,6 +8,8 @@ import org.splitbnn.data.Dataset;
 import org.splitbnn.data.NoisyXorGenerator;
 import org.splitbnn.data.NoisyXorRecipe;
 import org.splitbnn.data.Sha256;
+import org.splitbnn.data.ToyGenerator;
+import org.splitbnn.data.ToyRecipe;
 
 /**
  * A dataset as it travels to an executor: either the generator recipe and seed, or the rows of a CSV file read on
@@ -25,13 +27,16 @@ public sealed interface DatasetSource extends Serializable {
     int size();
 
     /**
-     * SHA-256 of a dataset's content (its rows; the name is left out): the doubles' IEEE bits and the labels,
-     * big-endian. Two sources with the same rows have the same hash however they were made.
+     * SHA-256 of a dataset's content (its rows; the name is left out): per row the inputs' IEEE bits in input
+     * order, then the label, big-endian. Two sources with the same rows have the same hash however they were made.
      */
     static String contentHash(Dataset d) {
-        ByteBuffer buf = ByteBuffer.allocate(d.size() * 20);
+        ByteBuffer buf = ByteBuffer.allocate(d.size() * (8 * d.inputs() + 4));
         for (int row = 0; row < d.size(); row++) {
-            buf.putDouble(d.x1(row)).putDouble(d.x2(row)).putInt(d.y(row));
+            for (int input = 0; input < d.inputs(); input++) {
+                buf.putDouble(d.x(input, row));
+            }
+            buf.putInt(d.y(row));
         }
         return Sha256.of(buf.array());
     }
@@ -63,31 +68,47 @@ public sealed interface DatasetSource extends Serializable {
     }
 
     /**
+     * A toy dataset drawn by {@link ToyGenerator} from xoshiro256++ ({@code RandomSource.XO_SHI_RO_256_PP}) seeded
+     * with {@code seed}.
+     *
+     * @param name   dataset name
+     * @param seed   generator seed
+     * @param recipe the recipe
+     */
+    record Toy(String name, long seed, ToyRecipe recipe) implements DatasetSource {
+
+        @Override
+        public Dataset build() {
+            return ToyGenerator.generate(recipe, seed, name);
+        }
+
+        @Override
+        public int size() {
+            return recipe.size();
+        }
+    }
+
+    /**
      * The rows of a dataset read on the driver.
      *
      * @param name dataset name
-     * @param x1   first inputs
-     * @param x2   second inputs
+     * @param x    the inputs, column by column
      * @param y    labels
      */
-    record Rows(String name, double[] x1, double[] x2, int[] y) implements DatasetSource {
+    record Rows(String name, double[][] x, int[] y) implements DatasetSource {
 
         /** The rows of a dataset. */
         public static Rows of(Dataset d) {
-            double[] x1 = new double[d.size()];
-            double[] x2 = new double[d.size()];
-            int[] y = new int[d.size()];
-            for (int row = 0; row < d.size(); row++) {
-                x1[row] = d.x1(row);
-                x2[row] = d.x2(row);
-                y[row] = d.y(row);
+            double[][] x = new double[d.inputs()][];
+            for (int input = 0; input < x.length; input++) {
+                x[input] = d.column(input);
             }
-            return new Rows(d.name(), x1, x2, y);
+            return new Rows(d.name(), x, d.labels());
         }
 
         @Override
         public Dataset build() {
-            return new Dataset(name, x1, x2, y);
+            return new Dataset(name, x, y);
         }
 
         @Override

@@ -67,6 +67,7 @@ public final class RunRows {
         v.put("train_counts", c.counts() == null ? null : c.counts().toArray(Integer[]::new));
         v.put("train_noise_variance", c.noiseVariance());
         v.put("train_size", spec.train().size());
+        v.put("train_inputs", spec.settings().inputs());
         v.put("tests", testNames(spec).toArray(String[]::new));
         v.put("status", status);
         v.put("error", error);

@@ -28,18 +28,23 @@ public record SweepConfig(
         @JsonProperty("claims") ClaimsKey claims) {
 
     /**
-     * One item of {@code train} or {@code tests}: a CSV file, or noisy-XOR datasets generated from seeds, one for
-     * every combination of seed, counts and noise variance.
+     * One item of {@code train} or {@code tests}: a CSV file, or datasets generated from seeds, one for every
+     * combination of seed, counts (noisy XOR) or size, and noise variance.
      *
-     * @param csv           a CSV file ({@code x1,x2,y}), relative to the configuration file's folder
+     * @param csv           a CSV file ({@code x1,...,xD,y}), relative to the configuration file's folder
      * @param seed          one generator seed
      * @param seeds         several generator seeds, one dataset each: a list, or a range {@code {from: A, to: B}}
      *                      (both included)
      * @param counts        points per XOR centre: one list of four, or a list of such lists (default the paper's
      *                      30, 100, 10, 80)
-     * @param noiseVariance noise variance per coordinate: one number or a list (default 0.5)
-     * @param sameRecipe    for test sets only: generate them with the recipe (counts, noise) of the training set of
-     *                      each run, instead of {@code counts} and {@code noise_variance}
+     * @param noiseVariance noise variance per coordinate: one number or a list (default 0.5; for moons, circles and
+     *                      spirals 0.01)
+     * @param sameRecipe    for test sets only: generate them with the recipe (generator, counts or size, inputs,
+     *                      noise) of the training set of each run, instead of the item's own
+     * @param generator     the generator: {@code xor} (the paper's noisy XOR, the default) or one of
+     *                      {@link org.splitbnn.data.ToyRecipe#GENERATORS}
+     * @param size          rows of a toy dataset (not xor): one number or a list (default 200)
+     * @param inputs        inputs of a parity or blobs dataset (default 2)
      */
     public record DataItem(
             @JsonProperty("csv") String csv,
@@ -48,7 +53,10 @@ public record SweepConfig(
             @JsonProperty("counts") @JsonDeserialize(using = CountsDeserializer.class) List<List<Integer>> counts,
             @JsonProperty("noise_variance") @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
             List<Double> noiseVariance,
-            @JsonProperty("same_recipe") Boolean sameRecipe) {
+            @JsonProperty("same_recipe") Boolean sameRecipe,
+            @JsonProperty("generator") String generator,
+            @JsonProperty("size") @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<Integer> size,
+            @JsonProperty("inputs") Integer inputs) {
     }
 
     /**

@@ -35,6 +35,8 @@ import org.splitbnn.analysis.claims.ClaimSettings;
 import org.splitbnn.data.Dataset;
 import org.splitbnn.data.DatasetCsv;
 import org.splitbnn.data.NoisyXorRecipe;
+import org.splitbnn.data.ToyRecipe;
+import org.splitbnn.model.NetworkShape;
 import org.splitbnn.output.SplitbnnVersion;
 import org.splitbnn.output.WorkChecks;
 
@@ -49,6 +51,9 @@ import org.splitbnn.output.WorkChecks;
 public final class SweepConfigReader {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
+
+    /** The generator name of the paper's noisy XOR, the default. */
+    private static final String XOR = "xor";
 
     private static final ObjectMapper YAML = JsonMapper.builder(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -288,6 +293,7 @@ public final class SweepConfigReader {
         Map<RunSettings.Setting, List<Object>> union = new LinkedHashMap<>();
         topGrid.keySet().forEach(s -> union.put(s, new ArrayList<>()));
         List<String> trainNames = new ArrayList<>();
+        Map<String, Integer> trainInputs = new HashMap<>();
         Map<String, String> hashes = new HashMap<>();
         for (int b = 0; b < blocks.size(); b++) {
             ObjectNode block = blocks.get(b);
@@ -302,7 +308,7 @@ public final class SweepConfigReader {
                 grid.put(s, gridValues(s, own != null ? own : t.getValue(), key));
             }
             SweepConfig.Block datasets = block(block, prefix);
-            List<RunSettings> settings = settings(single, grid, keys);
+            List<RunSettings> blockSettings = new ArrayList<>();
             String trainKey = (datasets.train() != null ? prefix : "") + "train";
             List<SweepConfig.DataItem> trainItems = datasets.train() != null ? datasets.train() : c.train();
             List<DatasetSource> train = datasets(nonEmpty(required(trainItems, trainKey), trainKey), trainKey, null);
@@ -311,6 +317,8 @@ public final class SweepConfigReader {
             testItems = testItems == null ? List.of() : nonEmpty(testItems, testsKey);
             for (DatasetSource t : train) {
                 Dataset trainData = t.build();
+                List<RunSettings> settings = settings(single, grid, keys, trainData.inputs());
+                blockSettings.addAll(settings);
                 String trainHash = hashes.computeIfAbsent(t.name(), n -> DatasetSource.contentHash(trainData));
                 for (RunSettings s : settings) {
                     try {
@@ -322,6 +330,11 @@ public final class SweepConfigReader {
                 List<DatasetSource> tests = datasets(testItems, testsKey, t);
                 List<String> testKeys = new ArrayList<>();
                 for (DatasetSource test : tests) {
+                    if (test.build().inputs() != trainData.inputs()) {
+                        throw error(testsKey, "the test set '" + test.name() + "' has " + test.build().inputs()
+                                + " input columns, but the network takes " + trainData.inputs() + " (those of the "
+                                + "training set '" + t.name() + "')");
+                    }
                     check(!GeneralisationRow.RESERVED_DATASETS.contains(test.name()), testsKey, "a test set may not be "
                             + "named '" + test.name() + "' (the generalisation table uses it); rename the file");
                     check(!test.name().equals(t.name()), testsKey, "the test set '" + test.name() + "' has the name "
@@ -337,8 +350,9 @@ public final class SweepConfigReader {
                 if (!trainNames.contains(t.name())) {
                     trainNames.add(t.name());
                 }
+                trainInputs.put(t.name(), trainData.inputs());
             }
-            for (RunSettings s : settings) {
+            for (RunSettings s : blockSettings) {
                 union.forEach((setting, values) -> {
                     Object v = setting.value().apply(s);
                     if (!values.contains(v)) {
@@ -350,6 +364,11 @@ public final class SweepConfigReader {
         Set<String> marked = new HashSet<>();
         if (c.figures() != null) {
             checkFigures(c.figures(), union, trainNames, outputs);
+            for (String train : c.figures().train() == null ? trainNames : c.figures().train()) {
+                check(trainInputs.get(train) == 2, "figures", "the run figures draw prediction maps over two inputs;"
+                        + " the training set '" + train + "' has " + trainInputs.get(train) + " (leave it out with"
+                        + " figures.train)");
+            }
             runs.values().stream().filter(c.figures()::marks).forEach(r -> marked.add(r.runId()));
         }
         return new Sweep(name, List.copyOf(runs.values()), text, marked, claims);
@@ -375,9 +394,12 @@ public final class SweepConfigReader {
         return values;
     }
 
-    /** Every combination of the grid's values with the single settings, checked; errors name {@code keys}. */
+    /**
+     * Every combination of the grid's values with the single settings for a network of {@code inputs}, checked;
+     * errors name {@code keys}.
+     */
     private List<RunSettings> settings(Map<String, Object> single, Map<RunSettings.Setting, List<Object>> grid,
-                                       Map<String, String> keys) {
+                                       Map<String, String> keys, int inputs) {
         List<Map<String, Object>> combinations = new ArrayList<>();
         combinations.add(single);
         for (Map.Entry<RunSettings.Setting, List<Object>> g : grid.entrySet()) {
@@ -396,7 +418,7 @@ public final class SweepConfigReader {
         List<RunSettings> settings = new ArrayList<>();
         for (Map<String, Object> m : combinations) {
             try {
-                settings.add(RunSettings.of(m));
+                settings.add(RunSettings.of(m, inputs));
             } catch (RunSettings.SettingException e) {
                 throw error(keys.getOrDefault(e.key(), yamlKey(RunSettings.setting(e.key()))), e.problem());
             }
@@ -456,7 +478,7 @@ public final class SweepConfigReader {
     private static List<Object> values(Map<RunSettings.Setting, List<Object>> grid, String key) {
         List<Object> v = grid.get(RunSettings.setting(key));
         return v.size() == 1 && v.get(0) == null
-                ? List.of(RunSettings.of(Map.of("prior", "full")).get(key)) : v;
+                ? List.of(RunSettings.of(Map.of("prior", "full"), NetworkShape.PAPER.inputs()).get(key)) : v;
     }
 
     private <T> void inGrid(List<T> selected, List<?> grid, String key, String gridKey) {
@@ -482,14 +504,27 @@ public final class SweepConfigReader {
             int given = (item.csv() != null ? 1 : 0) + (item.seed() != null ? 1 : 0) + (item.seeds() != null ? 1 : 0);
             check(given == 1, at, "give exactly one of csv, seed or seeds");
             boolean same = Boolean.TRUE.equals(item.sameRecipe());
+            boolean toy = item.generator() != null && !item.generator().equals(XOR);
             if (item.csv() != null) {
-                check(item.counts() == null && item.noiseVariance() == null && item.sameRecipe() == null, at,
-                        "counts, noise_variance and same_recipe apply to generated data, not to csv");
+                check(item.counts() == null && item.noiseVariance() == null && item.sameRecipe() == null
+                        && item.generator() == null && item.size() == null && item.inputs() == null, at,
+                        "generator, counts, size, inputs, noise_variance and same_recipe apply to generated data, "
+                        + "not to csv");
                 out.add(DatasetSource.Rows.of(readCsv(item.csv(), at + ".csv")));
                 continue;
             }
             List<Long> itemSeeds = item.seed() != null ? List.of(item.seed())
                     : nonEmptyDistinct(item.seeds(), at + ".seeds");
+            if (toy || same && train instanceof DatasetSource.Toy) {
+                for (ToyRecipe recipe : toyRecipes(item, at, train)) {
+                    for (long s : itemSeeds) {
+                        out.add(new DatasetSource.Toy(toyName(s, recipe), s, recipe));
+                    }
+                }
+                continue;
+            }
+            check(item.size() == null && item.inputs() == null, at, "size and inputs apply to the toy generators ("
+                    + String.join(", ", ToyRecipe.GENERATORS) + "); xor takes counts");
             List<NoisyXorRecipe> recipes = new ArrayList<>();
             if (same) {
                 check(train != null, at + ".same_recipe", "applies to test sets only");
@@ -527,6 +562,46 @@ public final class SweepConfigReader {
                     + " repeated seed");
         }
         return out;
+    }
+
+    /** The toy recipes of an item (its generator's, or with same_recipe the training set's). */
+    private List<ToyRecipe> toyRecipes(SweepConfig.DataItem item, String at, DatasetSource train) {
+        if (Boolean.TRUE.equals(item.sameRecipe())) {
+            check(item.generator() == null && item.size() == null && item.inputs() == null
+                    && item.noiseVariance() == null && item.counts() == null, at,
+                    "same_recipe takes the training set's recipe; give no generator, size, inputs or noise_variance");
+            return List.of(((DatasetSource.Toy) train).recipe());
+        }
+        check(item.counts() == null, at + ".counts", "applies to xor; generator " + item.generator() + " takes size");
+        String generator = item.generator();
+        check(ToyRecipe.GENERATORS.contains(generator), at + ".generator", "unknown generator '" + generator
+                + "'; expected " + XOR + " or one of " + String.join(", ", ToyRecipe.GENERATORS));
+        List<Integer> sizes = item.size() == null ? List.of(ToyRecipe.DEFAULT_SIZE)
+                : nonEmptyDistinct(item.size(), at + ".size");
+        List<Double> noise = item.noiseVariance() == null ? List.of(ToyRecipe.defaultNoiseVariance(generator))
+                : nonEmptyDistinct(item.noiseVariance(), at + ".noise_variance");
+        int inputs = item.inputs() == null ? 2 : item.inputs();
+        List<ToyRecipe> recipes = new ArrayList<>();
+        for (int size : sizes) {
+            for (double v : noise) {
+                try {
+                    recipes.add(new ToyRecipe(generator, size, inputs, v));
+                } catch (IllegalArgumentException e) {
+                    throw error(at, e.getMessage());
+                }
+            }
+        }
+        return recipes;
+    }
+
+    /**
+     * The name of a toy dataset: {@code GENERATOR-SEED-nSIZE}, then {@code -dD} for parity and blobs and
+     * {@code -vV}, the noise variance (e.g. {@code parity-7-n200-d5-v0.5}).
+     */
+    static String toyName(long seed, ToyRecipe recipe) {
+        boolean anyInputs = recipe.generator().equals(ToyRecipe.PARITY) || recipe.generator().equals(ToyRecipe.BLOBS);
+        return recipe.generator() + "-" + seed + "-n" + recipe.size() + (anyInputs ? "-d" + recipe.inputs() : "")
+                + "-v" + recipe.noiseVariance();
     }
 
     private Dataset readCsv(String csv, String key) throws IOException {

@@ -35,7 +35,7 @@ final class TrainingPointsTable {
         for (RunSpec r : first.values()) {
             Dataset d = r.train().build();
             for (int i = 0; i < d.size(); i++) {
-                rows.add(RowFactory.create(r.train().name(), r.trainSha256(), d.x1(i), d.x2(i), d.y(i)));
+                rows.add(RowFactory.create(r.train().name(), r.trainSha256(), d.x(0, i), d.x(1, i), d.y(i)));
             }
         }
         return rows;

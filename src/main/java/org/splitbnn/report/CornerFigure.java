@@ -23,9 +23,9 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.splitbnn.analysis.Solution;
 
 /**
- * Figure 2: a corner plot of the input-to-hidden weights (w11, w12, ...) from the full posterior's equally weighted
- * samples, coloured by the prominent mode each sample belongs to: 1-D histograms on the diagonal, pairwise scatter
- * below it, the colour key above it.
+ * Figure 2: a corner plot of the input-to-hidden weights of the first two inputs (w11, w12, ...) from the full
+ * posterior's equally weighted samples, coloured by the prominent mode each sample belongs to: 1-D histograms on the
+ * diagonal, pairwise scatter below it, the colour key above it.
  */
 public final class CornerFigure {
 
@@ -37,9 +37,15 @@ public final class CornerFigure {
     private CornerFigure() {
     }
 
-    /** The weights shown: the parameters named w followed by digits, in the table's order. */
+    /**
+     * The weights shown: those of the first two inputs (all of them for a network of two inputs), in the table's
+     * order, where the input weights come first, input by input, N to an input (N: the output weights' count).
+     */
     public static List<String> weights(RunFigureInput run) {
-        return run.posterior().parameters().stream().filter(name -> name.matches("w\\d+")).toList();
+        List<String> names = run.posterior().parameters();
+        long hidden = names.stream().filter(name -> name.startsWith("W2_")).count();
+        int inputWeights = names.indexOf("b1_1");
+        return names.subList(0, (int) Math.min(inputWeights, 2 * hidden));
     }
 
     /** The layout of the figure for {@code run}. */

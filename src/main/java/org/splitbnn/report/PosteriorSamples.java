@@ -19,10 +19,14 @@ public record PosteriorSamples(List<String> parameters, double[][] values, int[]
     /** The posterior table's columns that the samples are made of. */
     public static final List<String> COLUMNS = Table.POSTERIOR.names("run_id", "mode", "theta");
 
-    /** The samples of a run's posterior rows (with {@link #COLUMNS}) of a network of {@code hidden} units. */
+    /**
+     * The samples of a run's posterior rows (with {@link #COLUMNS}) of a network of {@code hidden} units; its inputs
+     * are those its parameter count implies (2 when there are no rows).
+     */
     public static PosteriorSamples of(int hidden, ParquetTable rows) {
-        List<String> names = new NetworkShape(hidden).parameterNames();
         double[][] theta = rows.doubleLists("theta");
+        int inputs = theta.length == 0 ? 2 : (theta[0].length - 1) / hidden - 2;
+        List<String> names = new NetworkShape(inputs, hidden).parameterNames();
         double[][] values = new double[names.size()][rows.rows()];
         for (int i = 0; i < rows.rows(); i++) {
             for (int j = 0; j < names.size(); j++) {

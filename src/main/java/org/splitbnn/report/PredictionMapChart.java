@@ -47,7 +47,7 @@ public final class PredictionMapChart {
             XYSeries zero = new XYSeries("class 0", false);
             XYSeries one = new XYSeries("class 1", false);
             for (int i = 0; i < points.size(); i++) {
-                (points.y(i) == 1 ? one : zero).add(points.x1(i), points.x2(i));
+                (points.y(i) == 1 ? one : zero).add(points.x(0, i), points.x(1, i));
             }
             classes.addSeries(zero);
             classes.addSeries(one);

@@ -3,6 +3,7 @@ package org.splitbnn.report;
 import java.util.List;
 import java.util.Map;
 
+import org.splitbnn.analysis.Solution;
 import org.splitbnn.data.Dataset;
 
 /**
@@ -21,6 +22,11 @@ import org.splitbnn.data.Dataset;
 public record RunFigureInput(String description, double logZ, double logZErr, List<ModeRow> modes,
                              List<LogLikelihoodRow> generalisation, PosteriorSamples posterior,
                              Map<String, PredictionMap> predictions, Dataset training) {
+
+    /** Whether the run has prediction maps: only a network of two inputs has (see the predictions table). */
+    public boolean hasPredictionMaps() {
+        return predictions.containsKey(Solution.FULL);
+    }
 
     /** The prominent modes, largest local evidence first. */
     public List<ModeRow> prominentModes() {

@@ -21,6 +21,9 @@ public final class RunFigures {
     /** File of Figure 1b. */
     public static final String FIGURE_1B = "figure1b-prediction.png";
 
+    /** File of Figure 1b for a network of other than two inputs: the reliability curve. */
+    public static final String FIGURE_1B_RELIABILITY = "figure1b-reliability.png";
+
     /** File of Figure 2. */
     public static final String FIGURE_2 = "figure2-corner.png";
 
@@ -41,7 +44,10 @@ public final class RunFigures {
             throws IOException {
         Path dir = Files.createDirectories(out.resolve(folder));
         String link = folder.isEmpty() ? "" : folder + "/";
-        BufferedImage fig1 = Png.write(PredictionFigure.draw(run), dir.resolve(FIGURE_1B));
+        boolean maps = run.hasPredictionMaps();
+        String figure1 = maps ? FIGURE_1B : FIGURE_1B_RELIABILITY;
+        BufferedImage fig1 = Png.write(maps ? PredictionFigure.draw(run) : ReliabilityFigure.draw(run),
+                dir.resolve(figure1));
         BufferedImage fig2 = Png.write(CornerFigure.draw(run), dir.resolve(FIGURE_2));
         BufferedImage fig3 = Png.write(SolutionsFigure.draw(run), dir.resolve(FIGURE_3));
         List<ModeRow> prominent = run.prominentModes();
@@ -54,16 +60,19 @@ public final class RunFigures {
         page.table(tableId, List.of("solution", "function", "(local) log Z", "±", "weight", "<log L>/N train",
                         "<log L>/N tests"), List.of("solution", "function", "log-z", "log-z-err", "weight", "train",
                         "test"), rows);
-        page.figure(link + FIGURE_1B, fig1.getWidth(), fig1.getHeight(), "Figure 1b: the training points (class 0 "
-                + "dark blue, class 1 dark red) over the full solution's posterior-mean p(y = 1 | x), from 0 (blue) "
-                + "to 1 (red).");
+        page.figure(link + figure1, fig1.getWidth(), fig1.getHeight(), maps ? "Figure 1b: the training points (class"
+                + " 0 dark blue, class 1 dark red) over the full solution's posterior-mean p(y = 1 | x), from 0 (blue) "
+                + "to 1 (red)." : "Figure 1b (a network of other than two inputs has no prediction map): the "
+                + "reliability of the full solution's posterior-mean p(y = 1 | x) on the training set: its rows in "
+                + Reliability.BINS + " bins of the prediction, the fraction of class 1 against the bin's mean "
+                + "prediction (dashed: calibrated).");
         page.figure(link + FIGURE_2, fig2.getWidth(), fig2.getHeight(), "Figure 2: the full posterior's samples of "
                 + "the input-to-hidden weights, coloured by prominent mode (" + prominent.size() + " prominent, "
                 + "weights " + Html.escape(weights(prominent)) + ").");
         page.figure(link + FIGURE_3, fig3.getWidth(), fig3.getHeight(), "Figure 3: for the full solution and each "
                 + "prominent mode, &lt;log L&gt;/N on the training and test sets (box: quartiles, whiskers: extremes, "
                 + "dot: mean, dashed: the full solution's), the local log Z &plusmn; its error (dashed: the full "
-                + "log Z) and the prediction map on Figure 1b's scale.");
+                + "log Z)" + (maps ? " and the prediction map on Figure 1b's scale." : "."));
     }
 
     private static Html.Row solutionRow(RunFigureInput run, String solution, String function, double logZ,

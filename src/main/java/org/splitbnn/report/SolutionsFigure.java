@@ -68,7 +68,7 @@ public final class SolutionsFigure {
 
     /** The layout of the figure for {@code run}. */
     public static PanelGrid grid(RunFigureInput run) {
-        return new PanelGrid(3, columns(run).size(), CELL_WIDTH, CELL_HEIGHT,
+        return new PanelGrid(run.hasPredictionMaps() ? 3 : 2, columns(run).size(), CELL_WIDTH, CELL_HEIGHT,
                 "Full solution, prominent modes and baselines, " + run.description());
     }
 
@@ -78,12 +78,14 @@ public final class SolutionsFigure {
         Range logLRange = logLRange(columns);
         Range logZRange = logZRange(columns);
         Column full = columns.get(0);
-        JFreeChart[][] panels = new JFreeChart[3][columns.size()];
+        JFreeChart[][] panels = new JFreeChart[grid(run).rows()][columns.size()];
         for (int c = 0; c < columns.size(); c++) {
             Column col = columns.get(c);
             panels[0][c] = logLikelihood(col, full, logLRange);
             panels[1][c] = evidence(col, full, logZRange);
-            panels[2][c] = PredictionMapChart.of(null, run.predictions().get(col.solution()), null, true);
+            if (run.hasPredictionMaps()) {
+                panels[2][c] = PredictionMapChart.of(null, run.predictions().get(col.solution()), null, true);
+            }
         }
         return grid(run).draw(panels, List.of(), 0, 0);
     }

@@ -37,7 +37,7 @@ public record StudyTables(List<ClaimLine> claims, List<StudyPoint> runs) {
             "statistic", "estimate", "ci_low", "ci_high", "threshold", "claimed_side", "verdict", "convergence");
 
     /** The columns read from the runs table. */
-    public static final List<String> RUNS_COLUMNS = List.of("run_id", "prior", "train", "train_size",
+    public static final List<String> RUNS_COLUMNS = List.of("run_id", "prior", "train", "train_size", "train_inputs",
             "train_noise_variance", "hidden", "prior_half_width", "nlive", "num_repeats", "sampler", "status",
             "n_prominent_modes", "n_distinct_functions");
 
@@ -144,7 +144,8 @@ public record StudyTables(List<ClaimLine> claims, List<StudyPoint> runs) {
             runs.add(new StudyPoint(r.strings("prior")[i], r.strings("train")[i], r.ints("train_size")[i],
                     r.doubles("train_noise_variance")[i], r.ints("hidden")[i],
                     List.of(r.doubles("prior_half_width")[i], Condition.Sampling.of(r.ints("nlive")[i],
-                            r.ints("num_repeats")[i], new NetworkShape(r.ints("hidden")[i]).dimension(),
+                            r.ints("num_repeats")[i], new NetworkShape(r.ints("train_inputs")[i],
+                                    r.ints("hidden")[i]).dimension(),
                             r.strings("sampler")[i])), r.ints("n_prominent_modes")[i],
                     f,
                     own.getOrDefault(Solution.FULL, Double.NaN), own.getOrDefault(Baselines.MAP, Double.NaN)));

@@ -30,7 +30,7 @@ final class DevData {
 
     /** The default run settings but nlive 200 (so nprior 2000). */
     static ExperimentSpec smallSpec(String prior, long seed) {
-        return RunSettings.of(Map.of("prior", prior, "sampler_seed", seed, "nlive", 200)).experiment(train(), tests());
+        return RunSettings.of(Map.of("prior", prior, "sampler_seed", seed, "nlive", 200), 2).experiment(train(), tests());
     }
 
     private static Dataset read(Path file) {

@@ -80,7 +80,7 @@ public final class FunctionCountsMeasurement {
     }
 
     private static void report(String data, Dataset train, String prior, int hidden, long seed) {
-        NetworkShape shape = new NetworkShape(hidden);
+        NetworkShape shape = new NetworkShape(2, hidden);
         SamplerSettings settings = SamplerSettings.defaults(shape.dimension(), seed).withNlive(1000)
                 .withNprior(10_000);
         ExperimentSpec spec = new ExperimentSpec(train, List.of(), prior, 5.0, hidden, settings, 1e-3, 1000, 0.1, 0);

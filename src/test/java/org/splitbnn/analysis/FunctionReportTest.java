@@ -17,7 +17,7 @@ import org.splitbnn.model.FunctionSignature;
 class FunctionReportTest {
 
     /** One probe input; signatures 0.2 and 0.8 apart from each other with no spread: two functions. */
-    private static final FunctionIdentity IDENTITY = new FunctionIdentity(new double[] {0}, new double[] {0},
+    private static final FunctionIdentity IDENTITY = new FunctionIdentity(new double[][] {{0}, {0}},
             FunctionIdentity.THRESHOLD, FunctionIdentity.FLOOR);
     private static final FunctionSignature A = new FunctionSignature(new double[] {0.2}, new double[] {0});
     private static final FunctionSignature B = new FunctionSignature(new double[] {0.8}, new double[] {0});

@@ -23,7 +23,7 @@ class GeneralisationTest {
      */
     @Test
     void scoresOfAWeightedSolutionAreThoseOfItsMeanPrediction() {
-        NetworkShape shape = new NetworkShape(1);
+        NetworkShape shape = new NetworkShape(2, 1);
         Solution solution = new Solution("laplace", 0, new double[][] {constant(0.9), constant(0.3)},
                 new double[2], new int[2], new double[] {0.75, 0.25});
         Dataset mixed = new Dataset("mixed", new double[4], new double[4], new int[] {1, 1, 1, 0});

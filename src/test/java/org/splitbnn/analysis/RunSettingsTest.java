@@ -21,10 +21,10 @@ class RunSettingsTest {
 
     @Test
     void defaultsFollowThePaper() {
-        RunSettings s = RunSettings.of(Map.of("prior", "full"));
-        assertEquals(new RunSettings("full", 5.0, 2, 1000, 10_000, 45, "slice", 1, 1e-3, 1000, 0.1, 32), s);
-        assertEquals(new RunSettings("full", 5.0, 3, 200, 2000, 65, "slice", 7, 1e-3, 1000, 0.1, 32),
-                RunSettings.of(Map.of("prior", "full", "hidden", 3, "nlive", 200, "sampler_seed", 7)));
+        RunSettings s = RunSettings.of(Map.of("prior", "full"), 2);
+        assertEquals(new RunSettings("full", 5.0, 2, 1000, 10_000, 45, "slice", 1, 1e-3, 1000, 0.1, 32, 2), s);
+        assertEquals(new RunSettings("full", 5.0, 3, 200, 2000, 65, "slice", 7, 1e-3, 1000, 0.1, 32, 2),
+                RunSettings.of(Map.of("prior", "full", "hidden", 3, "nlive", 200, "sampler_seed", 7), 2));
     }
 
     @Test
@@ -45,7 +45,7 @@ class RunSettingsTest {
     void everyProblemNamesItsKey() {
         assertKey(Map.of(), "prior", "is required");
         assertKey(Map.of("prior", "wide"), "prior", "unknown prior 'wide'");
-        assertKey(Map.of("prior", "constrained", "hidden", 3), "prior", "needs 2 hidden units");
+        assertKey(Map.of("prior", "constrained", "hidden", 3), "prior", "2-2-1 network (2 inputs, 2 hidden units), got a 2-3-1");
         assertKey(Map.of("prior", "full", "hidden", 0), "hidden", "must lie in [1,");
         assertKey(Map.of("prior", "full", "hidden", Integer.MAX_VALUE), "hidden", "must lie in [1,");
         assertKey(Map.of("prior", "full", "nlive", 9), "nlive", "must exceed the dimension (9)");
@@ -63,7 +63,7 @@ class RunSettingsTest {
 
     @Test
     void theMemoryBoundCountsThePriorDrawsAndTheDeadPoints() {
-        long paper = RunSettings.of(Map.of("prior", "full")).minimumHeapBytes();
+        long paper = RunSettings.of(Map.of("prior", "full"), 2).minimumHeapBytes();
         // 10,000 prior draws x (16 x 9 + 24) bytes + 32,000 dead points x (8 x 9 + 36) bytes
         assertEquals(10_000L * 168 + 32_000L * 108, paper);
     }
@@ -81,7 +81,7 @@ class RunSettingsTest {
 
     private static void assertKey(Map<String, ?> given, String key, String problem) {
         RunSettings.SettingException e = assertThrows(RunSettings.SettingException.class,
-                () -> RunSettings.of(new HashMap<>(given)));
+                () -> RunSettings.of(new HashMap<>(given), 2));
         assertEquals(key, e.key(), e.getMessage());
         assertTrue(e.problem().contains(problem), e.getMessage());
     }

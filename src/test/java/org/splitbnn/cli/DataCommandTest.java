@@ -14,6 +14,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.splitbnn.data.Dataset;
+import org.splitbnn.data.DatasetCsv;
+import org.splitbnn.data.ToyGenerator;
+import org.splitbnn.data.ToyRecipe;
 
 class DataCommandTest {
 
@@ -74,6 +78,29 @@ class DataCommandTest {
         CommandLineTestSupport.Outcome empty = CommandLineTestSupport.execute("data", "--seed", "1", "--out", "");
         assertEquals(Main.BAD_INPUT, empty.exitCode());
         assertTrue(empty.err().contains("option --out: an empty path"), empty.err());
+    }
+
+    @Test
+    void writesEveryToyGeneratorsDataset(@TempDir Path dir) throws IOException {
+        for (String generator : ToyRecipe.GENERATORS) {
+            Path out = dir.resolve(generator + ".csv");
+            int inputs = generator.equals(ToyRecipe.PARITY) || generator.equals(ToyRecipe.BLOBS) ? 4 : 2;
+            CommandLineTestSupport.Outcome o = CommandLineTestSupport.execute("data", "--generator", generator,
+                    "--inputs", Integer.toString(inputs), "--size", "48", "--seed", "9", "--out", out.toString());
+            assertEquals(Main.DONE, o.exitCode(), o.err());
+            Dataset expected = ToyGenerator.generate(new ToyRecipe(generator, 48, inputs,
+                    ToyRecipe.defaultNoiseVariance(generator)), 9, generator);
+            assertEquals(expected, DatasetCsv.read(out));
+            assertTrue(o.out().contains(": 48 rows, seed 9, " + generator + " with " + inputs + " inputs"), o.out());
+        }
+        CommandLineTestSupport.Outcome bad = CommandLineTestSupport.execute("data", "--generator", "rings",
+                "--seed", "1", "--out", dir.resolve("r.csv").toString());
+        assertEquals(Main.BAD_INPUT, bad.exitCode());
+        assertTrue(bad.err().startsWith("splitbnn data: option --generator: unknown generator 'rings'"), bad.err());
+        CommandLineTestSupport.Outcome small = CommandLineTestSupport.execute("data", "--generator", "parity",
+                "--inputs", "4", "--size", "10", "--seed", "1", "--out", dir.resolve("s.csv").toString());
+        assertEquals(Main.BAD_INPUT, small.exitCode());
+        assertTrue(small.err().contains("parity: size must be at least 16"), small.err());
     }
 
     @Test

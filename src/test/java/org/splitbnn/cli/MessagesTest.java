@@ -41,7 +41,8 @@ class MessagesTest {
         assertOneLine(run(inside), Main.BAD_INPUT, inside + ": line 3, column 1: blank line before more data");
         Path header = dir.resolve("header.csv");
         Files.writeString(header, "x1,x2,y\u200B\n0.5,0.5,1\n");
-        assertOneLine(run(header), Main.BAD_INPUT, "header is 'x1,x2,y\\u200B', expected 'x1,x2,y'");
+        assertOneLine(run(header), Main.BAD_INPUT, "line 1, column 3: header is 'x1,x2,y\\u200B': column 3's name "
+                + "'y\\u200B' is empty, or has a space at an end or invisible characters");
     }
 
     @Test

@@ -1,10 +1,13 @@
 package org.splitbnn.data;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -39,9 +42,25 @@ class DatasetCsvTest {
 
     @Test
     void badHeader() {
-        assertFormatError("x1,x3,y\n1,2,1\n3,4,0\n", 1, 2, "header");
-        assertFormatError("x1,x2\n1,2,1\n3,4,0\n", 1, 3, "header");
+        assertFormatError("x1,x2\n1,2,1\n3,4,0\n", 1, 3, "no label column 'y'");
+        assertFormatError("x1,x1,y\n1,2,1\n3,4,0\n", 1, 2, "column name 'x1' repeats");
+        assertFormatError("x1,,y\n1,2,1\n3,4,0\n", 1, 2, "column 2's name '' is empty");
+        assertFormatError("y\n1\n0\n", 1, 2, "no input column");
         assertFormatError("", 1, 1, "empty file");
+    }
+
+    @Test
+    void namedColumnsAnyNumberOfInputsLabelAnywhere() throws IOException {
+        Dataset d = DatasetCsv.read(new ByteArrayInputStream("age,y,height,weight\n1,1,2,3\n4,0,5,6\n"
+                .getBytes(StandardCharsets.UTF_8)), "f.csv", "f");
+        assertEquals(3, d.inputs());
+        assertArrayEquals(new double[] {1, 4}, d.column(0));
+        assertArrayEquals(new double[] {3, 6}, d.column(2));
+        assertArrayEquals(new int[] {1, 0}, d.labels());
+        assertEquals("x1,x2,x3,y\n1.0,2.0,3.0,1\n4.0,5.0,6.0,0\n", DatasetCsv.text(d));
+        assertFormatError("a,y,b\n1,1,2\n4,2,5\n", 3, 2, "y must be 0 or 1");
+        assertFormatError("a,y,b,c,d\n1,1,2,3,4\n4,0,5\n", 3, 4, "expected 5 columns, found 3");
+        assertFormatError("a,y,b\n1,1,x\n4,0,5\n", 2, 3, "b is not a number: 'x'");
     }
 
     @Test

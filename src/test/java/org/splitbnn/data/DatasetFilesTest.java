@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -55,6 +56,14 @@ class DatasetFilesTest {
         assertEquals(130, train.countOfClass(1));
         assertEquals(1, train.y(0));
         assertEquals(0, train.y(219));
+    }
+
+    @Test
+    void toyFilesAreReproducedByTheirDocumentedRecipes() throws IOException {
+        assertArrayEquals(Files.readAllBytes(DATA.resolve("toy/parity5.csv")), DatasetCsv.text(ToyGenerator.generate(
+                new ToyRecipe(ToyRecipe.PARITY, 96, 5, 0.5), 5, "parity5")).getBytes(StandardCharsets.UTF_8));
+        assertArrayEquals(Files.readAllBytes(DATA.resolve("toy/blobs4.csv")), DatasetCsv.text(ToyGenerator.generate(
+                new ToyRecipe(ToyRecipe.BLOBS, 64, 4, 0.5), 7, "blobs4")).getBytes(StandardCharsets.UTF_8));
     }
 
     private static void assertReproduced(Path dir, String name, long seed) throws IOException {

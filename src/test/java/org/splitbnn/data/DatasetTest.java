@@ -12,7 +12,7 @@ class DatasetTest {
         double[] x1 = {1, 2};
         Dataset data = new Dataset("d", x1, new double[] {3, 4}, new int[] {0, 1});
         x1[0] = 99;
-        assertEquals(1, data.x1(0));
+        assertEquals(1, data.x(0, 0));
         assertEquals(2, data.size());
         assertEquals(1, data.countOfClass(0));
     }

@@ -20,8 +20,8 @@ class NoisyXorGeneratorTest {
         assertEquals(labels.length, data.size());
         for (int row = 0; row < labels.length; row++) {
             assertEquals(labels[row], data.y(row));
-            assertEquals(centres[row][0], data.x1(row), 0.01);
-            assertEquals(centres[row][1], data.x2(row), 0.01);
+            assertEquals(centres[row][0], data.x(0, row), 0.01);
+            assertEquals(centres[row][1], data.x(1, row), 0.01);
         }
     }
 
@@ -39,7 +39,7 @@ class NoisyXorGeneratorTest {
         double sum = 0;
         double sumSquares = 0;
         for (int row = 0; row < n; row++) {
-            for (double noise : new double[] {data.x1(row) - 1, data.x2(row) - 1}) {
+            for (double noise : new double[] {data.x(0, row) - 1, data.x(1, row) - 1}) {
                 sum += noise;
                 sumSquares += noise * noise;
             }

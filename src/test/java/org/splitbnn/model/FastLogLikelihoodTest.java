@@ -25,12 +25,29 @@ class FastLogLikelihoodTest {
     void agreesWithTheExactNetworkAcrossThePriorBox() {
         UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(5L);
         for (int hidden : new int[] {1, 2, 3, 5}) {
-            NetworkShape shape = new NetworkShape(hidden);
+            NetworkShape shape = new NetworkShape(2, hidden);
             FastLogLikelihood fast = new FastLogLikelihood(train, shape);
             for (int draw = 0; draw < 2000; draw++) {
                 double[] theta = ModelFixtures.uniformTheta(rng, shape.dimension(), 5);
                 double exact = new Network(shape, theta).logLikelihood(train);
                 assertEquals(exact, fast.logLikelihood(theta), 1e-12 * Math.abs(exact), Arrays.toString(theta));
+            }
+        }
+    }
+
+    @Test
+    void agreesWithTheExactNetworkForEveryNumberOfInputs() {
+        UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(6L);
+        for (int inputs : new int[] {1, 3, 5, 12}) {
+            Dataset data = ModelFixtures.parity(inputs, 4100);
+            for (int hidden : new int[] {1, 2, 3}) {
+                NetworkShape shape = new NetworkShape(inputs, hidden);
+                FastLogLikelihood fast = new FastLogLikelihood(data, shape);
+                for (int draw = 0; draw < 200; draw++) {
+                    double[] theta = ModelFixtures.uniformTheta(rng, shape.dimension(), 5);
+                    double exact = new Network(shape, theta).logLikelihood(data);
+                    assertEquals(exact, fast.logLikelihood(theta), 1e-12 * Math.abs(exact), shape.label());
+                }
             }
         }
     }
@@ -43,7 +60,7 @@ class FastLogLikelihoodTest {
     void rowLikelihoodsAgreeWithTheExactNetwork() {
         UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(7L);
         for (int hidden : new int[] {1, 2, 3, 5}) {
-            NetworkShape shape = new NetworkShape(hidden);
+            NetworkShape shape = new NetworkShape(2, hidden);
             FastLogLikelihood fast = new FastLogLikelihood(train, shape);
             assertEquals(train.size(), fast.rows());
             double[] logL = new double[train.size()];

@@ -23,8 +23,8 @@ class FunctionIdentityTest {
 
     @Test
     void probesTheTrainingInputs() {
-        assertEquals(train.size(), identity.x1().length);
-        assertEquals(train.x2(7), identity.x2()[7]);
+        assertEquals(train.size(), identity.inputs()[0].length);
+        assertEquals(train.x(1, 7), identity.inputs()[1][7]);
         assertEquals(FunctionIdentity.THRESHOLD, identity.threshold());
         assertEquals(FunctionIdentity.FLOOR, identity.floor());
     }
@@ -33,7 +33,7 @@ class FunctionIdentityTest {
     void everySymmetryImageOfAPointIsTheSameFunction() {
         UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(11L);
         for (int hidden = 1; hidden <= 3; hidden++) {
-            NetworkShape s = new NetworkShape(hidden);
+            NetworkShape s = new NetworkShape(2, hidden);
             double[] theta = ModelFixtures.uniformTheta(rng, s.dimension(), 5);
             FunctionSignature original = identity.signature(s, theta);
             for (HiddenUnitSymmetry map : HiddenUnitSymmetry.all(s)) {
@@ -49,7 +49,7 @@ class FunctionIdentityTest {
         // Two modes that are images of each other, each sampled on its own (1000 samples, sd 0.3 per parameter):
         // their mean predictions differ only by Monte Carlo noise, well below the threshold.
         UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(12L);
-        HiddenUnitSymmetry map = new HiddenUnitSymmetry(List.of(true, false), List.of(1, 0));
+        HiddenUnitSymmetry map = new HiddenUnitSymmetry(2, List.of(true, false), List.of(1, 0));
         FunctionSignature a = identity.signature(shape, cloud(rng, XOR, 0.3, 1000));
         FunctionSignature b = identity.signature(shape, cloud(rng, map.apply(XOR), 0.3, 1000));
         assertTrue(identity.distance(a, b) < identity.threshold() / 2, "distance " + identity.distance(a, b));
@@ -85,7 +85,7 @@ class FunctionIdentityTest {
         Network xor = new Network(shape, XOR);
         double expected = 0;
         for (int row = 0; row < train.size(); row++) {
-            expected = Math.max(expected, Math.abs(1 - 2 * xor.probability(train.x1(row), train.x2(row))));
+            expected = Math.max(expected, Math.abs(1 - 2 * xor.probability(train.x(0, row), train.x(1, row))));
         }
         FunctionSignature a = identity.signature(shape, XOR);
         FunctionSignature b = identity.signature(shape, complement);
@@ -127,7 +127,7 @@ class FunctionIdentityTest {
             theta[shape.hiddenBias(1)] = 5 * (2 * rng.nextDouble() - 1);
             theta[shape.outputWeight(1)] = 0.01 * ZigguratSampler.NormalizedGaussian.of(rng).sample();
         }
-        HiddenUnitSymmetry swapAndFlip = new HiddenUnitSymmetry(List.of(true, true), List.of(1, 0));
+        HiddenUnitSymmetry swapAndFlip = new HiddenUnitSymmetry(2, List.of(true, true), List.of(1, 0));
         double[][] images = new double[samples.length][];
         for (int s = 0; s < samples.length; s++) {
             images[s] = swapAndFlip.apply(samples[s]);
@@ -145,7 +145,7 @@ class FunctionIdentityTest {
         FunctionSignature a = new FunctionSignature(new double[] {0.2}, new double[] {0});
         FunctionSignature b = new FunctionSignature(new double[] {0.8}, new double[] {0});
         FunctionSignature vague = new FunctionSignature(new double[] {0.45}, new double[] {0.15});
-        FunctionIdentity one = new FunctionIdentity(new double[] {0}, new double[] {0}, 2.5, 0.01);
+        FunctionIdentity one = new FunctionIdentity(new double[][] {{0}, {0}}, 2.5, 0.01);
         assertEquals(0.25 / Math.sqrt(0.15 * 0.15 + 0.01 * 0.01), one.distance(a, vague), 1e-12);
         assertEquals(0.35 / Math.sqrt(0.15 * 0.15 + 0.01 * 0.01), one.distance(b, vague), 1e-12);
         assertTrue(one.same(a, vague) && one.same(b, vague) && !one.same(a, b));
@@ -155,8 +155,8 @@ class FunctionIdentityTest {
 
     @Test
     void groupsAreNumberedByFirstMember() {
-        HiddenUnitSymmetry swap = new HiddenUnitSymmetry(List.of(false, false), List.of(1, 0));
-        HiddenUnitSymmetry flip = new HiddenUnitSymmetry(List.of(false, true), List.of(0, 1));
+        HiddenUnitSymmetry swap = new HiddenUnitSymmetry(2, List.of(false, false), List.of(1, 0));
+        HiddenUnitSymmetry flip = new HiddenUnitSymmetry(2, List.of(false, true), List.of(0, 1));
         double[] other = {1, 2, -1, 0.5, 0.1, -0.2, 3, -2, 0.3};
         List<FunctionSignature> signatures = List.of(identity.signature(shape, other),
                 identity.signature(shape, XOR), identity.signature(shape, swap.apply(other)),
@@ -174,8 +174,8 @@ class FunctionIdentityTest {
         FunctionSignature b = identity.signature(shape, seventy);
         double d = identity.distance(a, b);
         assertEquals(0.2 / identity.floor(), d, 1e-12);
-        assertTrue(new FunctionIdentity(identity.x1(), identity.x2(), d, identity.floor()).same(a, b));
-        assertFalse(new FunctionIdentity(identity.x1(), identity.x2(), Math.nextDown(d), identity.floor()).same(a, b));
+        assertTrue(new FunctionIdentity(identity.inputs(), d, identity.floor()).same(a, b));
+        assertFalse(new FunctionIdentity(identity.inputs(), Math.nextDown(d), identity.floor()).same(a, b));
     }
 
     private static double[][] cloud(UniformRandomProvider rng, double[] centre, double sd, int n) {

@@ -29,7 +29,7 @@ class LikelihoodKernelTest {
         UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(11L);
         Dataset big = NoisyXorGenerator.generate(new NoisyXorRecipe(List.of(900, 800, 700, 601), 0.5), 3L, "big");
         for (int hidden : new int[] {1, 2, 3, 4, 5}) {
-            NetworkShape shape = new NetworkShape(hidden);
+            NetworkShape shape = new NetworkShape(2, hidden);
             for (Dataset data : List.of(train, everySixthRow(train), big)) {
                 FastLogLikelihood scalar = new FastLogLikelihood(new ScalarLikelihoodKernel(data, shape));
                 FastLogLikelihood vector = new FastLogLikelihood(new VectorLikelihoodKernel(data, shape));
@@ -37,6 +37,24 @@ class LikelihoodKernelTest {
                     assertEquals(Double.doubleToRawLongBits(scalar.logLikelihood(theta)),
                             Double.doubleToRawLongBits(vector.logLikelihood(theta)),
                             data.name() + ", theta " + Arrays.toString(theta));
+                }
+            }
+        }
+    }
+
+    @Test
+    void vectorKernelHasTheScalarBitsForEveryNumberOfInputs() {
+        UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(12L);
+        for (int inputs : new int[] {1, 3, 4, 7}) {
+            Dataset data = ModelFixtures.parity(inputs, 301);
+            for (int hidden : new int[] {1, 2, 3}) {
+                NetworkShape shape = new NetworkShape(inputs, hidden);
+                FastLogLikelihood scalar = new FastLogLikelihood(new ScalarLikelihoodKernel(data, shape));
+                FastLogLikelihood vector = new FastLogLikelihood(new VectorLikelihoodKernel(data, shape));
+                for (double[] theta : thetas(rng, shape.dimension())) {
+                    assertEquals(Double.doubleToRawLongBits(scalar.logLikelihood(theta)),
+                            Double.doubleToRawLongBits(vector.logLikelihood(theta)),
+                            shape.label() + ", theta " + Arrays.toString(theta));
                 }
             }
         }
@@ -99,7 +117,7 @@ class LikelihoodKernelTest {
     void unclampedPassesGiveTheBitsOfTheClampingReference() {
         UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(15L);
         for (int hidden : new int[] {1, 2, 3}) {
-            NetworkShape shape = new NetworkShape(hidden);
+            NetworkShape shape = new NetworkShape(2, hidden);
             ScalarLikelihoodKernel reference = new ScalarLikelihoodKernel(train, shape);
             FastLogLikelihood scalar = new FastLogLikelihood(reference);
             FastLogLikelihood vector = new FastLogLikelihood(new VectorLikelihoodKernel(train, shape));
@@ -111,14 +129,14 @@ class LikelihoodKernelTest {
                     int w1 = shape.inputWeight(0, unit);
                     int w2 = shape.inputWeight(1, unit);
                     int bias = shape.hiddenBias(unit);
-                    double bound = Math.abs(theta[w1]) * reference.maxAbsX1
-                            + Math.abs(theta[w2]) * reference.maxAbsX2 + Math.abs(theta[bias]);
+                    double bound = Math.abs(theta[w1]) * reference.maxAbsX[0]
+                            + Math.abs(theta[w2]) * reference.maxAbsX[1] + Math.abs(theta[bias]);
                     theta[w1] *= scale / bound;
                     theta[w2] *= scale / bound;
                     theta[bias] *= scale / bound;
                     for (int row = 0; row < reference.rows && draw % 2 == 0; row++) {
                         largestUnclampedExponent = Math.max(largestUnclampedExponent, Math.abs(Math.fma(-theta[w1],
-                                reference.x1[row], Math.fma(-theta[w2], reference.x2[row], -theta[bias]))));
+                                reference.x[0][row], Math.fma(-theta[w2], reference.x[1][row], -theta[bias]))));
                     }
                 }
                 double logitBound = Math.abs(theta[shape.outputBias()]);
@@ -165,8 +183,8 @@ class LikelihoodKernelTest {
         double[] x2 = new double[rows];
         int[] y = new int[rows];
         for (int row = 0; row < rows; row++) {
-            x1[row] = data.x1(6 * row);
-            x2[row] = data.x2(6 * row);
+            x1[row] = data.x(0, 6 * row);
+            x2[row] = data.x(1, 6 * row);
             y[row] = data.y(6 * row);
         }
         return new Dataset(data.name() + "-every-sixth", x1, x2, y);

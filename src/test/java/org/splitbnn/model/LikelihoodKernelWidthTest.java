@@ -31,7 +31,10 @@ class LikelihoodKernelWidthTest {
         }
     }
 
-    /** Prints "lanes L" and the log-likelihood bits of fixed parameters (N = 1..3) on the development set. */
+    /**
+     * Prints "lanes L" and the log-likelihood bits of fixed parameters: 2-N-1 networks (N = 1..3) on the development
+     * set, then 1-3-1 and 5-3-1 networks on parity problems.
+     */
     static final class BitsOfThisJvm {
 
         public static void main(String[] args) {
@@ -43,8 +46,16 @@ class LikelihoodKernelWidthTest {
             Dataset train = ModelFixtures.devTrain();
             StringBuilder out = new StringBuilder("lanes " + VectorLikelihoodKernel.lanes());
             for (int hidden = 1; hidden <= 3; hidden++) {
-                NetworkShape shape = new NetworkShape(hidden);
+                NetworkShape shape = new NetworkShape(2, hidden);
                 FastLogLikelihood likelihood = new FastLogLikelihood(train, shape);
+                for (double[] theta : LikelihoodKernelTest.thetas(rng, shape.dimension())) {
+                    long bits = Double.doubleToRawLongBits(likelihood.logLikelihood(theta));
+                    out.append(' ').append(Long.toHexString(bits));
+                }
+            }
+            for (int inputs : new int[] {1, 5}) {
+                NetworkShape shape = new NetworkShape(inputs, 3);
+                FastLogLikelihood likelihood = new FastLogLikelihood(ModelFixtures.parity(inputs, 203), shape);
                 for (double[] theta : LikelihoodKernelTest.thetas(rng, shape.dimension())) {
                     long bits = Double.doubleToRawLongBits(likelihood.logLikelihood(theta));
                     out.append(' ').append(Long.toHexString(bits));

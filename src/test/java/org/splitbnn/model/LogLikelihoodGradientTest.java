@@ -27,31 +27,32 @@ class LogLikelihoodGradientTest {
     @Test
     void gradientMatchesFiniteDifferences() {
         UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(17L);
-        for (int hidden : new int[] {1, 2, 3}) {
-            NetworkShape shape = new NetworkShape(hidden);
-            LogLikelihoodGradient backprop = new LogLikelihoodGradient(TRAIN, shape);
+        for (int[] shapes : new int[][] {{2, 1}, {2, 2}, {2, 3}, {1, 2}, {4, 3}}) {
+            NetworkShape shape = new NetworkShape(shapes[0], shapes[1]);
+            Dataset data = shape.inputs() == 2 ? TRAIN : ModelFixtures.parity(shape.inputs(), 150);
+            LogLikelihoodGradient backprop = new LogLikelihoodGradient(data, shape);
             for (int trial = 0; trial < 5; trial++) {
                 double[] theta = ModelFixtures.uniformTheta(rng, shape.dimension(), 5);
                 double[] gradient = new double[shape.dimension()];
                 backprop.valueAndGradient(theta, gradient);
                 for (int i = 0; i < theta.length; i++) {
                     double h = 1e-4;
-                    double d1 = centralDifference(shape, theta, i, h);
-                    double d2 = centralDifference(shape, theta, i, h / 2);
+                    double d1 = centralDifference(data, shape, theta, i, h);
+                    double d2 = centralDifference(data, shape, theta, i, h / 2);
                     double extrapolated = (4 * d2 - d1) / 3;
                     assertEquals(extrapolated, gradient[i], 1e-6 * Math.max(1, Math.abs(extrapolated)),
-                            "hidden " + hidden + " parameter " + i);
+                            shape.label() + " parameter " + i);
                 }
             }
         }
     }
 
-    private static double centralDifference(NetworkShape shape, double[] theta, int i, double h) {
+    private static double centralDifference(Dataset data, NetworkShape shape, double[] theta, int i, double h) {
         double[] plus = theta.clone();
         double[] minus = theta.clone();
         plus[i] += h;
         minus[i] -= h;
-        return (new Network(shape, plus).logLikelihood(TRAIN) - new Network(shape, minus).logLikelihood(TRAIN))
+        return (new Network(shape, plus).logLikelihood(data) - new Network(shape, minus).logLikelihood(data))
                 / (2 * h);
     }
 }

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.splitbnn.data.Dataset;
 import org.splitbnn.data.DatasetCsv;
+import org.splitbnn.data.ToyGenerator;
+import org.splitbnn.data.ToyRecipe;
 
 /** Shared test data: the development training set and the reference check value. */
 final class ModelFixtures {
@@ -24,6 +26,11 @@ final class ModelFixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A noisy parity problem of {@code inputs} inputs and {@code size} rows (the toy generator's, seed 21). */
+    static Dataset parity(int inputs, int size) {
+        return ToyGenerator.generate(new ToyRecipe(ToyRecipe.PARITY, size, inputs, 0.5), 21L, "parity" + inputs);
     }
 
     /** A parameter vector drawn uniformly from the box (-halfWidth, halfWidth)^dimension. */

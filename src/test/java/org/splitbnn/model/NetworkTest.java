@@ -37,7 +37,7 @@ class NetworkTest {
         double[] rows = network.rowLogLikelihoods(train);
         double sum = 0;
         for (int row = 0; row < rows.length; row++) {
-            double p = network.probability(train.x1(row), train.x2(row));
+            double p = network.probability(train.x(0, row), train.x(1, row));
             assertEquals(Math.log(train.y(row) == 1 ? p : 1 - p), rows[row], 1e-12);
             sum += rows[row];
         }

@@ -19,8 +19,11 @@ class PriorTest {
     private static final double REFERENCE_F_SD = 0.000086;
 
     @Test
-    void parsesTheThreeNames() {
-        assertEquals(List.of("full", "constrained", "constrained-transform"), Prior.NAMES);
+    void parsesTheNames() {
+        assertEquals(List.of("full", "constrained", "constrained-transform", "ordered", "ordered-transform"),
+                Prior.NAMES);
+        assertInstanceOf(OrderedPrior.class, Prior.parse("ordered", 5));
+        assertInstanceOf(OrderedTransformPrior.class, Prior.parse("ordered-transform", 5));
         assertInstanceOf(FullPrior.class, Prior.parse("full", 5));
         assertInstanceOf(ConstrainedPrior.class, Prior.parse("constrained", 5));
         assertInstanceOf(ConstrainedTransformPrior.class, Prior.parse("constrained-transform", 2));
@@ -34,7 +37,7 @@ class PriorTest {
     @Test
     void refusesUnknownNamesAndBadHalfWidths() {
         assertMessage(() -> Prior.parse("gaussian", 5), "unknown prior 'gaussian'; expected one of full, constrained,"
-                + " constrained-transform");
+                + " constrained-transform, ordered, ordered-transform");
         assertMessage(() -> Prior.parse(null, 5), "no prior name");
         assertMessage(() -> Prior.parse("constrained", 0), "prior 'constrained': half-width must be positive");
         assertMessage(() -> Prior.parse("full", Double.NaN), "prior 'full': half-width");
@@ -73,7 +76,7 @@ class PriorTest {
                 unit[i] = rng.nextDouble();
             }
             prior.fromUnitCube(NetworkShape.PAPER, unit, theta);
-            if (prior.allows(theta)) {
+            if (prior.allows(NetworkShape.PAPER, theta)) {
                 accepted++;
             }
         }
@@ -105,7 +108,7 @@ class PriorTest {
             prior.fromUnitCube(NetworkShape.PAPER, unit, theta);
             assertTrue(ConstrainedPrior.satisfiesConstraint(theta[0], theta[1], theta[2], theta[3]),
                     java.util.Arrays.toString(theta));
-            assertTrue(prior.allows(theta));
+            assertTrue(prior.allows(NetworkShape.PAPER, theta));
             for (int i = 4; i < 9; i++) {
                 assertTrue(Math.abs(theta[i]) <= 5);
             }

@@ -15,7 +15,7 @@ import org.splitbnn.analysis.RunSettings;
  */
 class RunIdsTest {
 
-    private static final RunSettings PAPER = RunSettings.of(Map.of("prior", "constrained"));
+    private static final RunSettings PAPER = RunSettings.of(Map.of("prior", "constrained"), 2);
     private static final List<String> TESTS = List.of("test_01=" + "a".repeat(64), "test_02=" + "b".repeat(64));
 
     @Test

@@ -17,6 +17,8 @@ import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.splitbnn.data.ToyGenerator;
+import org.splitbnn.data.ToyRecipe;
 import org.splitbnn.sampler.SamplerKind;
 
 class SweepConfigReaderTest {
@@ -292,6 +294,43 @@ class SweepConfigReaderTest {
         assertError(MINIMAL.replace("{seed: 3}", "{seed: 3, noise_variance: [0.5, 0.5]}"),
                 "key 'train[0].noise_variance': has repeated");
         assertError(MINIMAL + "prior_half_width: [5, -1]\n", "key 'prior_half_width': must be positive");
+    }
+
+    @Test
+    void toyGeneratorsExpandToOneDatasetPerSeedSizeAndNoise() throws IOException {
+        Sweep sweep = read(MINIMAL.replace("{seed: 3}", "{generator: parity, inputs: 5, size: [40, 64], seeds: [7, 8]}"
+                + ", {generator: moons, seed: 2, noise_variance: [0.01, 0.04]}"));
+        List<String> names = sweep.runs().stream().map(r -> r.train().name()).toList();
+        assertEquals(List.of("parity-7-n40-d5-v0.5", "parity-8-n40-d5-v0.5", "parity-7-n64-d5-v0.5",
+                "parity-8-n64-d5-v0.5", "moons-2-n200-v0.01", "moons-2-n200-v0.04"), names);
+        RunSpec parity = sweep.runs().get(0);
+        assertEquals(5, parity.settings().inputs());
+        assertEquals(5 * parity.settings().shape().dimension(), parity.settings().numRepeats());
+        assertEquals(ToyGenerator.generate(new ToyRecipe(ToyRecipe.PARITY, 40, 5, 0.5), 7, "parity-7-n40-d5-v0.5"),
+                parity.train().build());
+        assertEquals(2, sweep.runs().get(4).settings().inputs());
+        Sweep same = read(MINIMAL.replace("{seed: 3}", "{generator: blobs, inputs: 3, size: 30, seed: 1}")
+                + "tests: [{same_recipe: true, seeds: [5]}]\n");
+        assertEquals("blobs-5-n30-d3-v0.5", same.runs().get(0).tests().get(0).name());
+    }
+
+    @Test
+    void badToyItemsAndInputMismatchesAreNamed() {
+        assertError(MINIMAL.replace("{seed: 3}", "{generator: rings, seed: 3}"),
+                "key 'train[0].generator': unknown generator 'rings'");
+        assertError(MINIMAL.replace("{seed: 3}", "{generator: moons, seed: 3, counts: [1, 2, 3, 4]}"),
+                "key 'train[0].counts': applies to xor");
+        assertError(MINIMAL.replace("{seed: 3}", "{generator: moons, seed: 3, inputs: 3}"),
+                "key 'train[0]': moons has 2 inputs");
+        assertError(MINIMAL.replace("{seed: 3}", "{seed: 3, size: 50}"), "key 'train[0]': size and inputs apply");
+        assertError(MINIMAL.replace("{seed: 3}", "{generator: parity, inputs: 3, seed: 3}")
+                + "tests: [{seed: 4}]\n", "key 'tests': the test set 'xor-4' has 2 input columns, but the network "
+                + "takes 3");
+        assertError(MINIMAL.replace("{seed: 3}", "{generator: parity, inputs: 3, seed: 3}")
+                + "outputs: {posterior: true, predictions: true}\nfigures: {}\n", "key 'figures': the run figures draw"
+                + " prediction maps over two inputs; the training set 'parity-3-n200-d3-v0.5' has 3");
+        assertError(MINIMAL.replace("{seed: 3}", "{generator: parity, inputs: 3, seed: 3}").replace("[full]",
+                "[constrained]"), "key 'priors': prior 'constrained' constrains the square 2x2 input weight matrix");
     }
 
     private void assertError(String yaml, String expected) {

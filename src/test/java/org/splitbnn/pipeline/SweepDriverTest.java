@@ -143,7 +143,7 @@ class SweepDriverTest {
         // about 1.7 GB of prior draws, then 2.3 GB of room for dead points: more than the test JVM's 3 GB
         RunSpec huge = new RunSpec("00000000000000ff", new RunSettings(s.prior(), s.priorHalfWidth(), s.hidden(),
                 1_000_000, 10_000_000, s.numRepeats(), s.sampler(), s.samplerSeed(), s.prominence(), s.posteriorSamples(),
-                s.gridStep(), s.baselineStarts()), good.train(), good.trainSha256(), good.tests(), good.outputs());
+                s.gridStep(), s.baselineStarts(), 2), good.train(), good.trainSha256(), good.tests(), good.outputs());
         RunOutcome o = new RunTask().call(huge);
         assertFalse(o.ok());
         assertTrue(o.error().startsWith("OutOfMemoryError"), o.error());
@@ -216,7 +216,7 @@ class SweepDriverTest {
         RunSettings s = good.settings();
         RunSpec bad = new RunSpec("0000000000000bad", new RunSettings(s.prior(), s.priorHalfWidth(), s.hidden(),
                 s.nlive(), s.nprior(), s.numRepeats(), s.sampler(), s.samplerSeed(), s.prominence(), s.posteriorSamples(), 1e-6,
-                s.baselineStarts()),
+                s.baselineStarts(), 2),
                 good.train(), good.trainSha256(), good.tests(), good.outputs());
         Sweep sweep = new Sweep("failing", List.of(good, bad), "", Set.of(), ClaimSettings.defaults());
         Path out = tmp.resolve("failing");

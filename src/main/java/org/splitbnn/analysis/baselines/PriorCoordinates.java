@@ -7,6 +7,8 @@ import org.splitbnn.model.ConstrainedTransformPrior;
 import org.splitbnn.model.FullPrior;
 import org.splitbnn.model.LogLikelihoodGradient;
 import org.splitbnn.model.NetworkShape;
+import org.splitbnn.model.OrderedPrior;
+import org.splitbnn.model.OrderedTransformPrior;
 import org.splitbnn.model.Prior;
 
 /**
@@ -21,6 +23,10 @@ import org.splitbnn.model.Prior;
  *       stays inside); density 1 / ((2a)^d F), F the run's allowed fraction of the box. The optima of these networks
  *       lie on the box's wall (saturated units) far more often than on the constraint's edge, so the box stays the
  *       simple set.</li>
+ *   <li>{@code ordered}, {@code ordered-transform}: the network parameters on the box, the support being its part
+ *       whose output weights are positive and decreasing ({@link OrderedPrior#ordered}); density 1 / ((2a)^d F), F
+ *       the run's estimate for {@code ordered} and exactly 1 / (2^N N!) for {@code ordered-transform}, flat on the
+ *       support.</li>
  *   <li>{@code constrained-transform}: the factors of {@link ConstrainedTransformPrior} (l11, l21, u, l22 in place of
  *       w11, w12, w21, w22), in which this prior is uniform on the box [0, &radic;a] x [-&radic;a, &radic;a] x [0, a]
  *       x [0, &radic;a] x [-a, a]^5, density 1 / (2 a^3 (2a)^5). Its density in W grows without bound at the
@@ -71,8 +77,10 @@ final class PriorCoordinates {
         double logBox = d * Math.log(2 * a);
         if (prior instanceof FullPrior) {
             return new PriorCoordinates(prior, shape, false, -logBox);
-        } else if (prior instanceof ConstrainedPrior) {
+        } else if (prior instanceof ConstrainedPrior || prior instanceof OrderedPrior) {
             return new PriorCoordinates(prior, shape, false, -logBox - logAllowedFraction);
+        } else if (prior instanceof OrderedTransformPrior) {
+            return new PriorCoordinates(prior, shape, false, -logBox - OrderedPrior.logAllowedFraction(shape));
         } else if (prior instanceof ConstrainedTransformPrior) {
             return new PriorCoordinates(prior, shape, true, -Math.log(2 * a * a * a) - (d - 4) * Math.log(2 * a));
         }
@@ -113,13 +121,13 @@ final class PriorCoordinates {
     }
 
     /**
-     * Whether network parameters lie in the prior's support: inside the box (and the constraint) of {@code full} and
-     * {@code constrained}; in the image of the factors' box for {@code constrained-transform} (w11 &gt; 0, factors
+     * Whether network parameters lie in the prior's support: inside the box (and the constraint or the order) of
+     * {@code full}, {@code constrained}, {@code ordered} and {@code ordered-transform}; in the image of the factors' box for {@code constrained-transform} (w11 &gt; 0, factors
      * inside the box up to rounding).
      */
     boolean inSupport(double[] theta) {
         if (!factored) {
-            return prior.allows(theta) && inBox(theta);
+            return prior.allows(shape, theta) && inBox(theta);
         }
         if (!(theta[0] > 0)) {
             return false;
@@ -150,7 +158,7 @@ final class PriorCoordinates {
 
             @Override
             public double valueAndGradient(double[] x, double[] gradient) {
-                return prior.allows(x) ? logL.valueAndGradient(x, gradient) : Double.NEGATIVE_INFINITY;
+                return prior.allows(shape, x) ? logL.valueAndGradient(x, gradient) : Double.NEGATIVE_INFINITY;
             }
         };
     }
