@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -40,6 +41,7 @@ final class CommitTables {
     private final Map<String, String> hadoop;
     private final List<Part> parts;
     private final CollectionAccumulator<String> damaged;
+    private final CollectionAccumulator<String> unwritten;
 
     /**
      * A reader of the commits of {@code sweep}'s runs in the sweep folder {@code out}.
@@ -55,6 +57,7 @@ final class CommitTables {
         this.hadoop = hadoop;
         this.parts = parts(sweep, winners, log);
         this.damaged = spark.sparkContext().collectionAccumulator("splitbnn damaged commits");
+        this.unwritten = spark.sparkContext().collectionAccumulator("splitbnn unwritten table files");
     }
 
     /**
@@ -102,6 +105,8 @@ final class CommitTables {
      * nor a task holds more than a slice. A slice of one commit that counts for all its runs, and whose file has the
      * table's schema, is copied as it is. A table without rows gets one part file without rows, which still holds
      * its schema.
+     *
+     * @throws IOException when a part file could not be written (a full disk, say), naming it
      */
     void write(List<Table> tables, Path staging) throws IOException {
         List<PartFile> files = new ArrayList<>();
@@ -116,7 +121,10 @@ final class CommitTables {
             }
         }
         JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(files, files.size())
-                .foreach(writePart(out, hadoop, damaged));
+                .foreach(writePart(out, hadoop, damaged, unwritten));
+        if (!unwritten.value().isEmpty()) {
+            throw new IOException(unwritten.value().get(0));
+        }
         for (Table t : tables) {
             TableFiles.complete(new Path(staging, t.folder()), spark.sparkContext().hadoopConfiguration());
         }
@@ -171,10 +179,12 @@ final class CommitTables {
 
     /**
      * What a table-writing task does: reads its slice's commits (a damaged one is reported and the file not
-     * written) and places the part file.
+     * written) and places the part file; a file it cannot write is reported, not thrown, so that a full disk ends
+     * the sweep with one line rather than Spark's task failures.
      */
     private static VoidFunction<PartFile> writePart(String out, Map<String, String> hadoop,
-                                                    CollectionAccumulator<String> damaged) {
+                                                    CollectionAccumulator<String> damaged,
+                                                    CollectionAccumulator<String> unwritten) {
         return f -> {
             var conf = BatchTask.configuration(hadoop);
             CommitStore store = new CommitStore(new Path(out), conf);
@@ -197,7 +207,11 @@ final class CommitTables {
                 bytes = RowParquet.write(Tables.schema(f.table()), rows, conf);
             }
             Path file = new Path(f.path());
-            RawFiles.of(file, conf).place(file, bytes);
+            try {
+                RawFiles.of(file, conf).place(file, bytes);
+            } catch (IOException | FSError e) {
+                unwritten.add(file + ": " + RunTask.message(e));
+            }
         };
     }
 

@@ -386,12 +386,11 @@ public final class SweepDriver {
             tables.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while writing the tables", e);
+            throw discarding(staging, folder, new IOException("interrupted while writing the tables", e));
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+            throw discarding(staging, folder, e.getCause());
+        } catch (IOException | RuntimeException | FSError e) {
+            throw discarding(staging, folder, e);
         } finally {
             pool.shutdownNow();
         }
@@ -402,6 +401,24 @@ public final class SweepDriver {
         tableWritten.run();
         folder.swapIn(staging, wanted, dropped, source);
         return new TablesWritten(true, Map.of());
+    }
+
+    /**
+     * {@code failure} as an IOException or unchecked exception to throw, once the staging folder is removed (as far as
+     * it can be: a full disk may refuse even that; the next invocation removes what is left).
+     */
+    private static IOException discarding(Path staging, SweepFolder folder, Throwable failure) {
+        try {
+            folder.discard(staging);
+        } catch (IOException | RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+        if (failure instanceof RuntimeException r) {
+            throw r;
+        } else if (failure instanceof Error err) {
+            throw err;
+        }
+        return failure instanceof IOException io ? io : new IOException(failure);
     }
 
     /**
