@@ -2,9 +2,7 @@ package org.splitbnn.pipeline;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.time.Instant;
-import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -70,27 +68,15 @@ public record ClosingSummary(String sweep, String status, String message, Intege
                 SplitbnnVersion.current());
     }
 
-    /** Reads a summary written by {@link #writeInto}. */
+    /** Reads a summary written by {@link SweepFolder#writeSummary}. */
     public static ClosingSummary read(Path out, FileSystem fs) throws IOException {
         try (InputStream in = fs.open(new Path(out, FILE))) {
             return JSON.readValue(in, ClosingSummary.class);
         }
     }
 
-    /**
-     * Writes the summary into {@code out}, replacing an earlier one: written beside under a unique name, then renamed
-     * into place, so a reader never sees a partly written summary.
-     */
-    void writeInto(Path out, FileSystem fs) throws IOException {
-        Path target = new Path(out, FILE);
-        Path tmp = new Path(out, "_" + UUID.randomUUID() + FILE);
-        try (OutputStream o = fs.create(tmp, false)) {
-            JSON.writeValue(o, this);
-        }
-        fs.delete(target, false);
-        if (!fs.rename(tmp, target)) {
-            fs.delete(tmp, false);
-            throw new IOException("could not rename " + tmp + " to " + target);
-        }
+    /** The summary as the JSON text of {@link #FILE}. */
+    byte[] json() throws IOException {
+        return JSON.writeValueAsBytes(this);
     }
 }

@@ -23,7 +23,6 @@ import java.util.function.Consumer;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSError;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.FutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -111,12 +110,12 @@ public final class SweepDriver {
      * @throws IllegalArgumentException when {@code out} holds something other than this sweep's output, or cannot
      *                                  be written
      * @throws SweepBusyException       when another invocation works in {@code out}
-     * @throws OutputWriteException     when a commit or a table cannot be written (what was committed stays)
+     * @throws OutputWriteException     when a commit, a table or another file of {@code out} cannot be written (what
+     *                                  was committed stays)
      */
     public SweepReport run(Sweep sweep, String out, boolean overwrite) throws IOException {
         Instant started = Instant.now();
         Path outPath = new Path(out);
-        FileSystem fs = outPath.getFileSystem(spark.sparkContext().hadoopConfiguration());
         try (SweepFolder folder = SweepFolder.open(outPath, spark.sparkContext().hadoopConfiguration(),
                 TABLE_FOLDERS, warnings::println)) {
             if (overwrite) {
@@ -127,11 +126,11 @@ public final class SweepDriver {
             // from here on the folder is this sweep's: however the invocation ends, the closing summary says how
             try {
                 SweepReport report = runInto(sweep, folder, log);
-                ClosingSummary.finished(report, started, spark.sparkContext()).writeInto(outPath, fs);
+                folder.writeSummary(ClosingSummary.finished(report, started, spark.sparkContext()));
                 return report;
             } catch (IOException | RuntimeException | Error e) {
                 try {
-                    ClosingSummary.error(sweep.name(), e, started, spark.sparkContext()).writeInto(outPath, fs);
+                    folder.writeSummary(ClosingSummary.error(sweep.name(), e, started, spark.sparkContext()));
                 } catch (IOException | RuntimeException | Error summaryError) {
                     e.addSuppressed(summaryError);
                 }

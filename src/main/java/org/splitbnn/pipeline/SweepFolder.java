@@ -13,10 +13,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.splitbnn.output.OutputWriteException;
 import org.splitbnn.output.ParquetTable;
 import org.splitbnn.output.SplitbnnVersion;
 
@@ -30,6 +30,9 @@ import org.splitbnn.output.SplitbnnVersion;
  * each is swapped into place by renames. {@link #open} repairs what an interrupted invocation left: staging folders
  * are removed, a table moved aside but not yet replaced is moved back, and a table folder without Spark's
  * {@code _SUCCESS} marker is removed (every invocation then writes the tables anew).
+ *
+ * <p>The folder and the files it writes ({@link #RECORD}, {@link #CONFIG}, {@link #TABLES_SOURCE},
+ * {@link ClosingSummary#FILE}) are made through {@link RawFiles}, with the mode the umask gives on a local folder.
  */
 final class SweepFolder implements AutoCloseable {
 
@@ -51,16 +54,18 @@ final class SweepFolder implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final FileSystem fs;
+    private final RawFiles files;
     private final Path out;
     private final CommitStore commits;
     private final SweepLock lock;
     private final Consumer<String> warnings;
     private final List<String> tables;
 
-    private SweepFolder(FileSystem fs, Path out, CommitStore commits, SweepLock lock, Consumer<String> warnings,
-                        List<String> tables) {
+    private SweepFolder(FileSystem fs, RawFiles files, Path out, CommitStore commits, SweepLock lock,
+                        Consumer<String> warnings, List<String> tables) {
         this.tables = List.copyOf(tables);
         this.fs = fs;
+        this.files = files;
         this.out = out;
         this.commits = commits;
         this.lock = lock;
@@ -92,20 +97,19 @@ final class SweepFolder implements AutoCloseable {
                         + CommitStore.FOLDER + "/ or " + RECORD + "); choose another folder");
             }
         }
+        RawFiles files = RawFiles.of(out, conf);
         try {
-            if (!fs.mkdirs(out)) {
-                throw new IOException("mkdirs failed");
-            }
+            files.mkdirs(out);
         } catch (IOException e) {
             throw new IllegalArgumentException("--out " + out + " cannot be created: " + RunTask.message(e));
         }
         SweepLock lock;
         try {
-            lock = SweepLock.acquire(fs, out, warnings);
+            lock = SweepLock.acquire(fs, files, out, warnings);
         } catch (org.apache.hadoop.security.AccessControlException | java.nio.file.AccessDeniedException e) {
             throw new IllegalArgumentException("--out " + out + " cannot be written: " + RunTask.message(e));
         }
-        SweepFolder folder = new SweepFolder(fs, out, new CommitStore(out, conf), lock, warnings, tables);
+        SweepFolder folder = new SweepFolder(fs, files, out, new CommitStore(out, conf), lock, warnings, tables);
         try {
             folder.repair();
         } catch (IOException | RuntimeException e) {
@@ -174,6 +178,11 @@ final class SweepFolder implements AutoCloseable {
     /** Writes the configuration text beside the tables. */
     void writeConfig(String text) throws IOException {
         replaceFile(new Path(out, CONFIG), text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Writes {@code summary} as {@link ClosingSummary#FILE}, replacing an earlier one. */
+    void writeSummary(ClosingSummary summary) throws IOException {
+        replaceFile(new Path(out, ClosingSummary.FILE), summary.json());
     }
 
     /** A new, empty staging folder for tables; {@link #swapIn} moves them into place. */
@@ -278,14 +287,17 @@ final class SweepFolder implements AutoCloseable {
         }
     }
 
-    /** Replaces a small file: written beside it, then renamed over it. */
-    private void replaceFile(Path file, byte[] bytes) throws IOException {
-        Path tmp = new Path(file.getParent(), "_" + file.getName() + "." + UUID.randomUUID());
-        try (FSDataOutputStream o = fs.create(tmp, false)) {
-            o.write(bytes);
+    /**
+     * Replaces a small file of the folder ({@link RawFiles#replace}).
+     *
+     * @throws OutputWriteException naming the file when it cannot be written
+     */
+    private void replaceFile(Path file, byte[] bytes) {
+        try {
+            files.replace(file, bytes);
+        } catch (IOException e) {
+            throw new OutputWriteException(file.toString(), e);
         }
-        fs.delete(file, false);
-        rename(tmp, file);
     }
 
     private void rename(Path from, Path to) throws IOException {

@@ -16,7 +16,6 @@ import java.util.function.Consumer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -56,17 +55,21 @@ final class SweepLock implements AutoCloseable {
         renewal.scheduleAtFixedRate(this::renew, RENEW.toMillis(), RENEW.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Whether {@code name} is the lock file's, or its checksum's (Hadoop's local file system writes one). */
+    /**
+     * Whether {@code name} is the lock file's, or its checksum's (which Hadoop's local file system wrote beside the
+     * lock of an earlier build).
+     */
     static boolean isLockFile(String name) {
         return name.equals(FILE) || name.equals("." + FILE + ".crc");
     }
 
     /**
-     * Takes the lease of the folder {@code out}, taking over a stale one (reported on {@code warnings}).
+     * Takes the lease of the folder {@code out}, taking over a stale one (reported on {@code warnings}); the lock
+     * file is made through {@code files}, read and removed through {@code fs}.
      *
      * @throws SweepBusyException when another live invocation holds it
      */
-    static SweepLock acquire(FileSystem fs, Path out, Consumer<String> warnings) throws IOException {
+    static SweepLock acquire(FileSystem fs, RawFiles files, Path out, Consumer<String> warnings) throws IOException {
         Path file = new Path(out, FILE);
         if (fs.exists(file)) {
             Holder h = Holder.read(fs, file);
@@ -84,9 +87,9 @@ final class SweepLock implements AutoCloseable {
         o.put("pid", ProcessHandle.current().pid());
         o.put("token", token);
         o.put("started", Instant.now().toString());
-        try (FSDataOutputStream s = fs.create(file, false)) {
-            s.write(JSON.writeValueAsBytes(o));
-        } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
+        try {
+            files.createNew(file, JSON.writeValueAsBytes(o));
+        } catch (org.apache.hadoop.fs.FileAlreadyExistsException | java.nio.file.FileAlreadyExistsException e) {
             throw new SweepBusyException(out + " is in use by another sweep that has just started");
         }
         sleep(SETTLE);

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
@@ -18,7 +19,7 @@ import org.apache.hadoop.fs.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Opening a sweep folder: what is a fresh start, what is refused. */
+/** Opening a sweep folder: what is a fresh start, what is refused; the modes of what it writes. */
 class SweepFolderTest {
 
     @Test
@@ -47,5 +48,24 @@ class SweepFolderTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SweepFolder.open(
                 new Path(dir.resolve("out").toUri()), new Configuration(), List.of(), w -> { }));
         assertTrue(e.getMessage().contains("holds no sweep"), e.getMessage());
+    }
+
+    @Test
+    void theFolderAndTheFilesItWritesGetTheModesTheUmaskGives(@TempDir java.nio.file.Path dir) throws IOException {
+        java.nio.file.Path root = dir.resolve("parent");
+        Path out = new Path(root.resolve("out").toUri());
+        Sweep sweep = SweepConfigReader.read(java.nio.file.Path.of("conf/smoke.yaml"));
+        try (SweepFolder folder = SweepFolder.open(out, new Configuration(), List.of(), w -> { })) {
+            folder.claim(sweep, Set.of());
+            folder.writeConfig("name: smoke\n");
+            folder.swapIn(folder.staging(), List.of(), List.of(), "digest");
+            folder.writeSummary(new ClosingSummary(sweep.name(), "ok", "done", null, null, null, null, null, null,
+                    null, null, null, null, null, null, null));
+            assertTrue(Files.exists(root.resolve("out").resolve(SweepLock.FILE)), "the lock, while the folder is open");
+            UmaskModes.assertUmaskModes(root);
+        }
+        assertEquals(Set.of(SweepFolder.RECORD, SweepFolder.CONFIG, SweepFolder.TABLES_SOURCE, ClosingSummary.FILE),
+                Set.of(root.resolve("out").toFile().list()));
+        UmaskModes.assertUmaskModes(root);
     }
 }
