@@ -55,8 +55,9 @@ public final class DataCommand implements Callable<Integer> {
             description = "Variance of the Gaussian noise on each coordinate (default: ${DEFAULT-VALUE}).")
     double noiseVariance;
 
-    @Option(names = "--generator", defaultValue = "xor", description = "xor (the paper's noisy XOR; --counts), "
-            + "parity, moons, circles, spirals or blobs (--size, --inputs) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--generator", defaultValue = NoisyXorRecipe.GENERATOR,
+            description = "xor (the paper's noisy XOR; --counts), parity, moons, circles, spirals or blobs "
+                    + "(--size, --inputs) (default: ${DEFAULT-VALUE}).")
     String generator;
 
     @Option(names = "--size", defaultValue = "200", description = "Rows of a toy problem (not xor) (default: "
@@ -134,12 +135,12 @@ public final class DataCommand implements Callable<Integer> {
      * else the generator's default. A bad value is reported by its option.
      */
     private ToyRecipe toyRecipe() {
-        if (generator.equals("xor")) {
+        if (generator.equals(NoisyXorRecipe.GENERATOR)) {
             return null;
         }
         if (!ToyRecipe.GENERATORS.contains(generator)) {
             throw new IllegalArgumentException("option --generator: unknown generator '" + generator
-                    + "'; expected xor or one of " + String.join(", ", ToyRecipe.GENERATORS));
+                    + "'; expected " + NoisyXorRecipe.GENERATOR + " or one of " + String.join(", ", ToyRecipe.GENERATORS));
         }
         boolean noiseGiven = spec.findOption("--noise-variance").originalStringValues().size() > 0;
         try {

@@ -17,6 +17,9 @@ public record NoisyXorRecipe(List<Integer> counts, double noiseVariance) {
     /** The paper's recipe: 30, 100, 10, 80 points, noise variance 0.5. */
     public static final NoisyXorRecipe PAPER = new NoisyXorRecipe(List.of(30, 100, 10, 80), 0.5);
 
+    /** The generator's name in sweep configurations, the {@code data} command and the claims table. */
+    public static final String GENERATOR = "xor";
+
     /** Number of centres. */
     public static final int CENTRE_COUNT = 4;
 

@@ -49,7 +49,7 @@ public record ToyRecipe(String generator, int size, int inputs, double noiseVari
             throw new IllegalArgumentException("unknown generator '" + generator + "'; expected xor or one of "
                     + String.join(", ", GENERATORS));
         }
-        boolean anyInputs = generator.equals(PARITY) || generator.equals(BLOBS);
+        boolean anyInputs = takesInputs(generator);
         if (anyInputs && (inputs < 1 || inputs > MAX_INPUTS)) {
             throw new IllegalArgumentException(generator + ": inputs must lie in [1, " + MAX_INPUTS + "], got "
                     + inputs);
@@ -71,7 +71,20 @@ public record ToyRecipe(String generator, int size, int inputs, double noiseVari
 
     /** The default noise variance of a generator: 0.5 for parity and blobs (as XOR's), 0.01 for the others. */
     public static double defaultNoiseVariance(String generator) {
-        return generator.equals(PARITY) || generator.equals(BLOBS) ? 0.5 : 0.01;
+        return takesInputs(generator) ? 0.5 : 0.01;
+    }
+
+    /** Whether the generator takes a number of inputs (parity and blobs); the others have two. */
+    public static boolean takesInputs(String generator) {
+        return generator.equals(PARITY) || generator.equals(BLOBS);
+    }
+
+    /**
+     * The problem as a study names it: the generator, followed by {@code -dD} for parity and blobs (e.g.
+     * {@code moons}, {@code parity-d5}).
+     */
+    public String label() {
+        return generator + (takesInputs(generator) ? "-d" + inputs : "");
     }
 
     /** The number of groups the rows are split between: corners, blobs or classes. */

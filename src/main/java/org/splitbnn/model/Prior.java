@@ -1,6 +1,7 @@
 package org.splitbnn.model;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A prior on the parameters of a D-N-1 network, given as a map from the unit hypercube (PolyChord's convention)
@@ -13,9 +14,15 @@ import java.util.List;
 public sealed interface Prior permits FullPrior, ConstrainedPrior, ConstrainedTransformPrior, OrderedPrior,
         OrderedTransformPrior {
 
-    /** The prior names {@link #parse(String, double)} accepts. */
-    List<String> NAMES = List.of(FullPrior.NAME, ConstrainedPrior.NAME, ConstrainedTransformPrior.NAME,
+    /**
+     * The priors that remove the hidden-unit symmetries of the full prior: the claims that compare priors (C1, C2)
+     * set each of them against {@code full}.
+     */
+    List<String> SYMMETRY_BREAKING = List.of(ConstrainedPrior.NAME, ConstrainedTransformPrior.NAME,
             OrderedPrior.NAME, OrderedTransformPrior.NAME);
+
+    /** The prior names {@link #parse(String, double)} accepts: {@code full}, then the symmetry-breaking ones. */
+    List<String> NAMES = Stream.concat(Stream.of(FullPrior.NAME), SYMMETRY_BREAKING.stream()).toList();
 
     /** Default half-width a of the uniform(-a, a) box. */
     double DEFAULT_HALF_WIDTH = 5;

@@ -154,6 +154,7 @@ public enum Table {
     CLAIMS("claims", false, List.of(
             Column.of("claim", ColumnType.STRING),
             Column.of("prior", ColumnType.STRING),
+            Column.of("dataset", ColumnType.STRING),
             Column.of("counts", ColumnType.INT_LIST),
             Column.of("train_size", ColumnType.INT),
             Column.of("noise_variance", ColumnType.DOUBLE),

@@ -1,10 +1,11 @@
 package org.splitbnn.pipeline;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
 import org.splitbnn.analysis.claims.ClaimRow;
 import org.splitbnn.analysis.claims.ClaimSettings;
@@ -15,7 +16,8 @@ import org.splitbnn.output.Table;
 
 /**
  * The {@code claims} table: one row per claim and condition ({@link ClaimsTable}), computed on the driver from the
- * finished runs' study records ({@link StudyRuns}), read from the commit log one run at a time, in grid order, so that it does not depend on how Spark partitions anything.
+ * finished runs' study records ({@link StudyRuns}), read from the commit log one run at a time, in grid order, so
+ * that it does not depend on how Spark partitions anything.
  */
 final class ClaimsTableRows {
 
@@ -32,15 +34,30 @@ final class ClaimsTableRows {
     static List<Row> rows(List<StudyRun> study, ClaimSettings settings) {
         List<Row> rows = new ArrayList<>();
         for (ClaimRow c : ClaimsTable.of(study, settings)) {
-            Condition.Sampling sampling = c.condition().sampling();
-            rows.add(RowFactory.create(c.claim().id(), c.condition().prior(),
-                    c.condition().counts() == null ? null : c.condition().counts().toArray(Integer[]::new),
-                    c.condition().counts() == null ? null : c.condition().counts().stream().mapToInt(i -> i).sum(),
-                    c.condition().noiseVariance(), c.condition().hidden(), c.condition().priorHalfWidth(),
-                    sampling.nlive(), sampling.repeatsPerDimension(), sampling.sampler(),
-                    c.trainingSets(), c.runs(), c.claim().statistic(), nullIfNaN(c.estimate()), nullIfNaN(c.low()),
-                    nullIfNaN(c.high()), c.claim().threshold(), c.claim().above() ? "above" : "below",
-                    c.verdict().label(), c.convergence() == null ? null : c.convergence().label()));
+            Condition condition = c.condition();
+            Map<String, Object> v = new HashMap<>();
+            v.put("claim", c.claim().id());
+            v.put("prior", condition.prior());
+            v.put("dataset", condition.dataset());
+            v.put("counts", condition.counts() == null ? null : condition.counts().toArray(Integer[]::new));
+            v.put("train_size", condition.trainSize());
+            v.put("noise_variance", condition.noiseVariance());
+            v.put("hidden", condition.hidden());
+            v.put("prior_half_width", condition.priorHalfWidth());
+            v.put("nlive", condition.sampling().nlive());
+            v.put("repeats_per_dimension", condition.sampling().repeatsPerDimension());
+            v.put("sampler", condition.sampling().sampler());
+            v.put("training_sets", c.trainingSets());
+            v.put("runs", c.runs());
+            v.put("statistic", c.claim().statistic());
+            v.put("estimate", nullIfNaN(c.estimate()));
+            v.put("ci_low", nullIfNaN(c.low()));
+            v.put("ci_high", nullIfNaN(c.high()));
+            v.put("threshold", c.claim().threshold());
+            v.put("claimed_side", c.claim().above() ? "above" : "below");
+            v.put("verdict", c.verdict().label());
+            v.put("convergence", c.convergence() == null ? null : c.convergence().label());
+            rows.add(Tables.of(Table.CLAIMS, v));
         }
         return rows;
     }

@@ -20,6 +20,12 @@ public sealed interface DatasetSource extends Serializable {
     /** The dataset's name in the tables. */
     String name();
 
+    /**
+     * Where the dataset comes from, as a reader of a study recognises it: its generator ({@code xor}, or a toy
+     * problem's {@link ToyRecipe#label()}) or the CSV file as the configuration names it.
+     */
+    String origin();
+
     /** Builds the dataset. */
     Dataset build();
 
@@ -57,6 +63,11 @@ public sealed interface DatasetSource extends Serializable {
         }
 
         @Override
+        public String origin() {
+            return NoisyXorRecipe.GENERATOR;
+        }
+
+        @Override
         public Dataset build() {
             return NoisyXorGenerator.generate(new NoisyXorRecipe(counts, noiseVariance), seed, name);
         }
@@ -78,6 +89,11 @@ public sealed interface DatasetSource extends Serializable {
     record Toy(String name, long seed, ToyRecipe recipe) implements DatasetSource {
 
         @Override
+        public String origin() {
+            return recipe.label();
+        }
+
+        @Override
         public Dataset build() {
             return ToyGenerator.generate(recipe, seed, name);
         }
@@ -92,18 +108,24 @@ public sealed interface DatasetSource extends Serializable {
      * The rows of a dataset read on the driver.
      *
      * @param name dataset name
+     * @param file the CSV file as the configuration names it
      * @param x    the inputs, column by column
      * @param y    labels
      */
-    record Rows(String name, double[][] x, int[] y) implements DatasetSource {
+    record Rows(String name, String file, double[][] x, int[] y) implements DatasetSource {
 
-        /** The rows of a dataset. */
-        public static Rows of(Dataset d) {
+        /** The rows of a dataset read from {@code file}. */
+        public static Rows of(Dataset d, String file) {
             double[][] x = new double[d.inputs()][];
             for (int input = 0; input < x.length; input++) {
                 x[input] = d.column(input);
             }
-            return new Rows(d.name(), x, d.labels());
+            return new Rows(d.name(), file, x, d.labels());
+        }
+
+        @Override
+        public String origin() {
+            return file;
         }
 
         @Override

@@ -29,15 +29,16 @@ public record RunSpec(String runId, RunSettings settings, DatasetSource train, S
     }
 
     /**
-     * The grid's factors of this run: prior, the training set's recipe (none for a CSV file), hidden, half-width and
-     * the sampler's settings (nlive, num_repeats, sampler).
+     * The grid's factors of this run: prior, the training set's origin, size and recipe (counts for noisy XOR, the
+     * noise variance of a generated set), hidden, half-width and the sampler's settings (nlive, num_repeats, sampler).
      */
     public Condition condition() {
-        DatasetSource.Generated g = train instanceof DatasetSource.Generated d ? d : null;
-        return new Condition(settings.prior(), g == null ? null : g.counts(), g == null ? null : g.noiseVariance(),
-                settings.hidden(), settings.priorHalfWidth(),
-                Condition.Sampling.of(settings.nlive(), settings.numRepeats(), settings.shape().dimension(),
-                        settings.sampler()));
+        List<Integer> counts = train instanceof DatasetSource.Generated g ? g.counts() : null;
+        Double noise = train instanceof DatasetSource.Generated g ? Double.valueOf(g.noiseVariance())
+                : train instanceof DatasetSource.Toy t ? Double.valueOf(t.recipe().noiseVariance()) : null;
+        return new Condition(settings.prior(), train.origin(), counts, train.size(), noise, settings.hidden(),
+                settings.priorHalfWidth(), Condition.Sampling.of(settings.nlive(), settings.numRepeats(),
+                        settings.shape().dimension(), settings.sampler()));
     }
 
     /** The experiment this run performs, with its datasets built. */

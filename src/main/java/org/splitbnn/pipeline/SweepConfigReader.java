@@ -52,8 +52,6 @@ public final class SweepConfigReader {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
 
-    /** The generator name of the paper's noisy XOR, the default. */
-    private static final String XOR = "xor";
 
     private static final ObjectMapper YAML = JsonMapper.builder(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -504,13 +502,13 @@ public final class SweepConfigReader {
             int given = (item.csv() != null ? 1 : 0) + (item.seed() != null ? 1 : 0) + (item.seeds() != null ? 1 : 0);
             check(given == 1, at, "give exactly one of csv, seed or seeds");
             boolean same = Boolean.TRUE.equals(item.sameRecipe());
-            boolean toy = item.generator() != null && !item.generator().equals(XOR);
+            boolean toy = item.generator() != null && !item.generator().equals(NoisyXorRecipe.GENERATOR);
             if (item.csv() != null) {
                 check(item.counts() == null && item.noiseVariance() == null && item.sameRecipe() == null
                         && item.generator() == null && item.size() == null && item.inputs() == null, at,
                         "generator, counts, size, inputs, noise_variance and same_recipe apply to generated data, "
                         + "not to csv");
-                out.add(DatasetSource.Rows.of(readCsv(item.csv(), at + ".csv")));
+                out.add(DatasetSource.Rows.of(readCsv(item.csv(), at + ".csv"), item.csv()));
                 continue;
             }
             List<Long> itemSeeds = item.seed() != null ? List.of(item.seed())
@@ -575,7 +573,8 @@ public final class SweepConfigReader {
         check(item.counts() == null, at + ".counts", "applies to xor; generator " + item.generator() + " takes size");
         String generator = item.generator();
         check(ToyRecipe.GENERATORS.contains(generator), at + ".generator", "unknown generator '" + generator
-                + "'; expected " + XOR + " or one of " + String.join(", ", ToyRecipe.GENERATORS));
+                + "'; expected " + NoisyXorRecipe.GENERATOR + " or one of "
+                + String.join(", ", ToyRecipe.GENERATORS));
         List<Integer> sizes = item.size() == null ? List.of(ToyRecipe.DEFAULT_SIZE)
                 : nonEmptyDistinct(item.size(), at + ".size");
         List<Double> noise = item.noiseVariance() == null ? List.of(ToyRecipe.defaultNoiseVariance(generator))
@@ -599,8 +598,8 @@ public final class SweepConfigReader {
      * {@code -vV}, the noise variance (e.g. {@code parity-7-n200-d5-v0.5}).
      */
     static String toyName(long seed, ToyRecipe recipe) {
-        boolean anyInputs = recipe.generator().equals(ToyRecipe.PARITY) || recipe.generator().equals(ToyRecipe.BLOBS);
-        return recipe.generator() + "-" + seed + "-n" + recipe.size() + (anyInputs ? "-d" + recipe.inputs() : "")
+        return recipe.generator() + "-" + seed + "-n" + recipe.size()
+                + (ToyRecipe.takesInputs(recipe.generator()) ? "-d" + recipe.inputs() : "")
                 + "-v" + recipe.noiseVariance();
     }
 

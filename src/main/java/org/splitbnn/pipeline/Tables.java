@@ -50,20 +50,33 @@ final class Tables {
      */
     static Row withSpec(RunSpec spec, Table table, Map<String, Object> values) {
         List<Table.Column> own = table == Table.RUNS ? table.own().subList(0, table.own().size() - 1) : table.own();
-        if (!values.keySet().equals(new HashSet<>(own.stream().map(Table.Column::name).toList()))) {
-            throw new IllegalStateException("table " + table.folder() + " has the own columns "
-                    + own.stream().map(Table.Column::name).toList() + ", got values of " + values.keySet());
-        }
+        Object[] ownValues = byName(table, own, values);
         Object[] all = new Object[Table.SPEC.size() + own.size()];
         all[0] = spec.runId();
         all[1] = spec.train().name();
         for (int i = 0; i < RunSettings.SETTINGS.size(); i++) {
             all[2 + i] = RunSettings.SETTINGS.get(i).value().apply(spec.settings());
         }
-        for (int i = 0; i < own.size(); i++) {
-            all[Table.SPEC.size() + i] = values.get(own.get(i).name());
-        }
+        System.arraycopy(ownValues, 0, all, Table.SPEC.size(), ownValues.length);
         return RowFactory.create(all);
+    }
+
+    /**
+     * A row of {@code table}, a table without spec columns, each column taken from {@code values} by its name.
+     *
+     * @throws IllegalStateException when {@code values} names other columns than the table's
+     */
+    static Row of(Table table, Map<String, Object> values) {
+        return RowFactory.create(byName(table, table.own(), values));
+    }
+
+    /** The values of the columns {@code own} of {@code table}, in order; {@code values} must name exactly them. */
+    private static Object[] byName(Table table, List<Table.Column> own, Map<String, Object> values) {
+        if (!values.keySet().equals(new HashSet<>(own.stream().map(Table.Column::name).toList()))) {
+            throw new IllegalStateException("table " + table.folder() + " has the own columns "
+                    + own.stream().map(Table.Column::name).toList() + ", got values of " + values.keySet());
+        }
+        return own.stream().map(c -> values.get(c.name())).toArray();
     }
 
     /** The rows of a run's table as {@link RunTables} builds it (spec columns included). */

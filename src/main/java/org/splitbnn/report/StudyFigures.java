@@ -59,6 +59,9 @@ public final class StudyFigures {
 
     private static final int DOT = 8;
 
+    /** The factor name of the training sets' origin among {@link #varyingFactors}. */
+    static final String DATASET = "dataset";
+
     private StudyFigures() {
     }
 
@@ -208,6 +211,9 @@ public final class StudyFigures {
         if (claims.stream().map(ClaimLine::prior).distinct().count() > 1) {
             varying.add("prior");
         }
+        if (claims.stream().map(ClaimLine::dataset).distinct().count() > 1) {
+            varying.add(DATASET);
+        }
         if (claims.stream().map(ClaimLine::trainSize).distinct().count() > 1) {
             varying.add("size");
         }
@@ -233,14 +239,15 @@ public final class StudyFigures {
     }
 
     /**
-     * A condition in a few characters: the varying factors only ("constrained n220 v0.5 nl500 r2d", r: num_repeats
-     * per dimension), "all" when none, followed by "not converged" when its verdict has not converged.
+     * A condition in a few characters: the varying factors only ("constrained moons n220 v0.5 nl500 r2d", r:
+     * num_repeats per dimension), "all" when none, followed by "not converged" when its verdict has not converged.
      */
     static String label(ClaimLine l, List<String> varying) {
         List<String> parts = new ArrayList<>();
         for (String f : varying) {
             switch (f) {
                 case "prior" -> parts.add(l.prior() == null ? "all priors" : l.prior());
+                case DATASET -> parts.add(l.dataset());
                 case "size" -> parts.add(l.trainSize() == null ? "all sizes" : "n" + l.trainSize());
                 case "noise" -> parts.add(Double.isNaN(l.noiseVariance()) ? "csv" : "v" + l.noiseVariance());
                 case "hidden" -> parts.add(l.hidden() == null ? "all h" : "h" + l.hidden());

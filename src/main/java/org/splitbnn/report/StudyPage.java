@@ -60,22 +60,25 @@ public final class StudyPage {
                 + "inconclusive. A condition run at two or more sampler settings has a row per setting, cheapest "
                 + "(nlive x num_repeats) first, and a convergence: converged when the two most expensive settings "
                 + "give the same verdict and estimates that differ by less than each interval's half-width (or "
-                + "not at all), else not converged. Conditions: nl is nlive, r num_repeats per dimension.");
+                + "not at all), else not converged. Dataset: the training sets' generator (and its number of inputs) or "
+                + "CSV file. Conditions: nl is nlive, r num_repeats per dimension.");
         page.paragraph(verdictCounts(study.claims()));
         List<Html.Row> rows = new ArrayList<>();
         List<String> varying = StudyFigures.varyingFactors(study.claims());
+        List<String> besidesDataset = varying.stream().filter(f -> !f.equals(StudyFigures.DATASET)).toList();
         for (int i = 0; i < study.claims().size(); i++) {
             ClaimLine l = study.claims().get(i);
-            rows.add(new Html.Row(l.claim() + "/" + i, List.of(l.claim(), StudyFigures.label(l, varying),
+            rows.add(new Html.Row(l.claim() + "/" + i, List.of(l.claim(), l.dataset(),
+                    StudyFigures.label(l, besidesDataset),
                     Integer.toString(l.trainingSets()), Integer.toString(l.runs()), l.statistic(),
                     Html.number(l.estimate(), DECIMALS),
                     Html.number(l.low(), DECIMALS) + " to " + Html.number(l.high(), DECIMALS),
                     (l.above() ? "> " : "< ") + Html.number(l.threshold(), DECIMALS), l.verdict(),
                     l.convergence() == null ? "" : l.convergence())));
         }
-        page.table("claims", List.of("claim", "condition", "training sets", "runs", "statistic", "estimate",
-                        "95% interval", "claimed", "verdict", "convergence"),
-                List.of("claim", "condition", "training-sets", "runs", "statistic", "estimate", "interval",
+        page.table("claims", List.of("claim", "dataset", "condition", "training sets", "runs", "statistic",
+                        "estimate", "95% interval", "claimed", "verdict", "convergence"),
+                List.of("claim", "dataset", "condition", "training-sets", "runs", "statistic", "estimate", "interval",
                         "threshold", "verdict", "convergence"), rows);
         BufferedImage forest = Png.write(StudyFigures.forest(study), out.resolve(FOREST));
         page.figure(FOREST, forest.getWidth(), forest.getHeight(), "The claims table as a forest plot: a panel "

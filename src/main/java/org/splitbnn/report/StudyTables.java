@@ -32,20 +32,23 @@ public record StudyTables(List<ClaimLine> claims, List<StudyPoint> runs) {
     public static final String CLAIMS = Table.CLAIMS.folder();
 
     /** The columns read from the claims table. */
-    public static final List<String> CLAIMS_COLUMNS = List.of("claim", "prior", "train_size", "noise_variance",
-            "hidden", "prior_half_width", "nlive", "repeats_per_dimension", "sampler", "training_sets", "runs",
-            "statistic", "estimate", "ci_low", "ci_high", "threshold", "claimed_side", "verdict", "convergence");
+    public static final List<String> CLAIMS_COLUMNS = Table.CLAIMS.names("claim", "prior", "dataset", "train_size",
+            "noise_variance", "hidden", "prior_half_width", "nlive", "repeats_per_dimension", "sampler",
+            "training_sets", "runs", "statistic", "estimate", "ci_low", "ci_high", "threshold", "claimed_side",
+            "verdict", "convergence");
 
     /** The columns read from the runs table. */
-    public static final List<String> RUNS_COLUMNS = List.of("run_id", "prior", "train", "train_size", "train_inputs",
-            "train_noise_variance", "hidden", "prior_half_width", "nlive", "num_repeats", "sampler", "status",
+    public static final List<String> RUNS_COLUMNS = Table.RUNS.names("run_id", "prior", "train", "train_size",
+            "train_inputs", "train_noise_variance", "hidden", "prior_half_width", "nlive", "num_repeats", "sampler", "status",
             "n_prominent_modes", "n_distinct_functions");
 
     /**
      * One row of the claims table.
      *
      * @param claim          claim id
-     * @param prior          the condition's prior (for C1 and C2 the constrained prior compared with the full one)
+     * @param prior          the condition's prior (for C1 and C2 the symmetry-breaking prior compared with the full
+     *                       one)
+     * @param dataset        the condition's dataset: its generator or CSV file
      * @param trainSize      the condition's training size (null when the claim compares sizes)
      * @param noiseVariance  the condition's noise variance (NaN when none)
      * @param hidden         the condition's hidden units (null when the claim compares widths)
@@ -62,7 +65,7 @@ public record StudyTables(List<ClaimLine> claims, List<StudyPoint> runs) {
      * @param verdict        supported, refuted or inconclusive
      * @param convergence    converged or not converged; null when the condition was run at one sampler setting
      */
-    public record ClaimLine(String claim, String prior, Integer trainSize, double noiseVariance, Integer hidden,
+    public record ClaimLine(String claim, String prior, String dataset, Integer trainSize, double noiseVariance, Integer hidden,
                             double priorHalfWidth, Condition.Sampling sampling, int trainingSets, int runs,
                             String statistic, double estimate, double low, double high, double threshold,
                             boolean above, String verdict, String convergence) {
@@ -74,7 +77,7 @@ public record StudyTables(List<ClaimLine> claims, List<StudyPoint> runs) {
 
         /** The line's claim and condition with the sampler's settings left open. */
         List<Object> withoutSampling() {
-            return Arrays.asList(claim, prior, trainSize, noiseVariance, hidden, priorHalfWidth);
+            return Arrays.asList(claim, prior, dataset, trainSize, noiseVariance, hidden, priorHalfWidth);
         }
     }
 
@@ -122,8 +125,8 @@ public record StudyTables(List<ClaimLine> claims, List<StudyPoint> runs) {
         ParquetTable c = ParquetTable.readFolder(dir.resolve(CLAIMS), CLAIMS_COLUMNS);
         List<ClaimLine> claims = new ArrayList<>();
         for (int i = 0; i < c.rows(); i++) {
-            claims.add(new ClaimLine(c.strings("claim")[i], c.strings("prior")[i], integer(c.ints("train_size")[i]),
-                    c.doubles("noise_variance")[i], integer(c.ints("hidden")[i]), c.doubles("prior_half_width")[i],
+            claims.add(new ClaimLine(c.strings("claim")[i], c.strings("prior")[i], c.strings("dataset")[i],
+                    integer(c.ints("train_size")[i]), c.doubles("noise_variance")[i], integer(c.ints("hidden")[i]), c.doubles("prior_half_width")[i],
                     new Condition.Sampling(c.ints("nlive")[i], c.doubles("repeats_per_dimension")[i],
                             c.strings("sampler")[i]),
                     c.ints("training_sets")[i], c.ints("runs")[i], c.strings("statistic")[i],

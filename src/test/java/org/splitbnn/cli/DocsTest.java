@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +24,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.splitbnn.analysis.RunSettings;
+import org.splitbnn.output.Table;
 import org.splitbnn.pipeline.SweepConfigReader;
 
 import picocli.CommandLine;
@@ -164,6 +166,23 @@ class DocsTest {
     }
 
     @Test
+    void everyTableAndColumnIsDocumented() throws IOException {
+        // a column is named in code font among the columns, or as a key of "one row per" (the summary's factors)
+        Map<String, String> rows = tableRows(Files.readString(DOCS.resolve("tables.md")),
+                "| table | one row per | columns after the spec columns |");
+        assertEquals(Stream.of(Table.values()).map(Table::folder).collect(Collectors.toSet()), rows.keySet(),
+                "docs/tables.md has a row per table");
+        for (Table t : Table.values()) {
+            List<String> row = cells(rows.get(t.folder()));
+            Set<String> keys = new HashSet<>(Arrays.asList(row.get(1).split("[^a-z_]+")));
+            for (Table.Column c : t.own()) {
+                assertTrue(row.get(2).contains("`" + c.name() + "`") || keys.contains(c.name()), "docs/tables.md, "
+                        + "table " + t.folder() + ": no column `" + c.name() + "`");
+            }
+        }
+    }
+
+    @Test
     void everyPageIsLinkedFromTheReadmeAndEveryLinkResolves() throws IOException {
         String readme = Files.readString(README);
         for (Path page : pages().keySet()) {
@@ -272,7 +291,7 @@ class DocsTest {
     private static Map<String, String> tableRows(String text, String header) {
         List<String> lines = text.lines().toList();
         int at = lines.indexOf(header);
-        assertTrue(at >= 0, "README lacks the table " + header);
+        assertTrue(at >= 0, "no table " + header);
         Map<String, String> rows = new LinkedHashMap<>();
         for (int i = at + 2; i < lines.size() && lines.get(i).startsWith("|"); i++) {
             Matcher key = Pattern.compile("^\\| `([a-z_]+)`").matcher(lines.get(i));

@@ -47,6 +47,16 @@ class StudyQuickTest {
         assertEquals(Set.of(18, 45), study.runs().stream().filter(r -> r.settings().hidden() == 2)
                 .map(r -> r.settings().numRepeats()).collect(Collectors.toSet()),
                 "2 and 5 x the dimension 9 of hidden 2 (45 the default)");
+        Sweep datasets = SweepConfigReader.read(Path.of("conf/study-datasets.yaml"));
+        assertEquals(3 * 2 * 20 * 2, datasets.runs().size(), "generators x sizes x seeds x priors");
+        assertEquals(Set.of("moons", "circles", "blobs-d2"), datasets.runs().stream()
+                .map(r -> r.condition().dataset()).collect(Collectors.toSet()));
+        assertEquals(Set.of(100, 300), datasets.runs().stream().map(r -> r.train().size())
+                .collect(Collectors.toSet()));
+        RunSpec first = datasets.runs().get(0);
+        assertEquals(5, first.tests().size());
+        assertTrue(first.tests().stream().allMatch(t -> t.origin().equals(first.train().origin())
+                && t.size() == first.train().size()), "test sets drawn with the training set's recipe");
     }
 
     @Test

@@ -16,7 +16,12 @@ import org.splitbnn.report.StudyTables.StudyPoint;
 class StudyFiguresTest {
 
     private static ClaimLine line(String claim, String prior, Integer size, double noise, Integer hidden) {
-        return new ClaimLine(claim, prior, size, noise, hidden, 5, new Condition.Sampling(200, 5, "slice"), 4, 8,
+        return line(claim, prior, "xor", size, noise, hidden);
+    }
+
+    private static ClaimLine line(String claim, String prior, String dataset, Integer size, double noise,
+                                  Integer hidden) {
+        return new ClaimLine(claim, prior, dataset, size, noise, hidden, 5, new Condition.Sampling(200, 5, "slice"), 4, 8,
                 "s", 0.5, 0.1, 0.9, 0, true, Verdict.SUPPORTED.label(), null);
     }
 
@@ -32,6 +37,17 @@ class StudyFiguresTest {
         assertEquals("full all sizes h2", StudyFigures.label(claims.get(2), varying));
         assertEquals("full n220 all h", StudyFigures.label(claims.get(3), varying));
         assertEquals("all", StudyFigures.label(claims.get(0), List.of()));
+    }
+
+    @Test
+    void labelsNameTheDatasetWhereSeveralAreStudied() {
+        List<ClaimLine> claims = List.of(line("C1", "ordered", "moons", 100, 0.01, 2),
+                line("C1", "ordered", "blobs-d4", 100, 0.5, 2), line("C1", "ordered", "data/foo.csv", 100, Double.NaN,
+                        2));
+        List<String> varying = StudyFigures.varyingFactors(claims);
+        assertEquals(List.of("dataset", "noise"), varying);
+        assertEquals("moons v0.01", StudyFigures.label(claims.get(0), varying));
+        assertEquals("data/foo.csv csv", StudyFigures.label(claims.get(2), varying));
     }
 
     @Test
@@ -60,7 +76,7 @@ class StudyFiguresTest {
 
     private static ClaimLine converging(String claim, Condition.Sampling sampling, Verdict verdict,
                                         String convergence) {
-        return new ClaimLine(claim, "full", 220, 0.5, 2, 5, sampling, 4, 8, "s", 0.5, 0.1, 0.9, 0, true,
+        return new ClaimLine(claim, "full", "xor", 220, 0.5, 2, 5, sampling, 4, 8, "s", 0.5, 0.1, 0.9, 0, true,
                 verdict.label(), convergence);
     }
 

@@ -92,6 +92,8 @@ class SweepReportTest {
             Double estimate = c.getAs("estimate");
             assertNumber(estimate == null ? Double.NaN : estimate, row.get("estimate"), 3, "estimate");
             assertEquals(c.<String>getAs("verdict"), row.get("verdict"));
+            assertEquals("xor", c.<String>getAs("dataset"));
+            assertEquals(c.<String>getAs("dataset"), row.get("dataset"));
             assertEquals(Integer.toString(c.<Integer>getAs("training_sets")), row.get("training-sets"));
         }
         StudyTables study = StudyTables.read(sweep);

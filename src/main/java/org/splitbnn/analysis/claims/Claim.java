@@ -16,15 +16,15 @@ import org.splitbnn.analysis.claims.ClusterBootstrap.Statistic;
  */
 public enum Claim {
 
-    /** The constrained prior has fewer prominent modes than the full prior. */
-    C1("fewer prominent modes under the constrained prior",
-            "mean over (training set, seed) of prominent modes: full minus constrained", 0, true, Statistic.MEAN,
-            ClaimObservations::fewerModesConstrained),
+    /** A symmetry-breaking prior has fewer prominent modes than the full prior. */
+    C1("fewer prominent modes under the symmetry-breaking prior",
+            "mean over (training set, seed) of prominent modes: full minus symmetry-breaking", 0, true,
+            Statistic.MEAN, ClaimObservations::fewerModesSymmetryBroken),
 
-    /** The full prior's distinct functions equal the constrained prior's prominent modes. */
-    C2("functions (full) equal modes (constrained)",
-            "mean over (training set, seed) of |distinct functions (full) - prominent modes (constrained)|", 0.5,
-            false, Statistic.MEAN, ClaimObservations::functionsEqualConstrainedModes),
+    /** The full prior's distinct functions equal a symmetry-breaking prior's prominent modes. */
+    C2("functions (full) equal modes (symmetry-breaking)",
+            "mean over (training set, seed) of |distinct functions (full) - prominent modes (symmetry-breaking)|",
+            0.5, false, Statistic.MEAN, ClaimObservations::functionsEqualSymmetryBrokenModes),
 
     /** The full solution generalises better than the MAP network. */
     C3("full beats the MAP",
@@ -135,7 +135,7 @@ public enum Claim {
 
     /**
      * The runs behind the observations {@code obs}: 2 per observation for the claims that pair a full-prior run
-     * with a constrained one, for C10 the runs each correlation is over (its observation's x), else 1 per
+     * with a symmetry-breaking one, for C10 the runs each correlation is over (its observation's x), else 1 per
      * observation.
      */
     public int runs(List<ClusterBootstrap.Observation> obs) {

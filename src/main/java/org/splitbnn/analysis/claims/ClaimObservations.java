@@ -13,6 +13,7 @@ import org.splitbnn.analysis.Solution;
 import org.splitbnn.analysis.baselines.Baselines;
 import org.splitbnn.analysis.claims.ClusterBootstrap.Observation;
 import org.splitbnn.model.FullPrior;
+import org.splitbnn.model.Prior;
 import org.splitbnn.sampler.LogMath;
 
 /**
@@ -25,18 +26,18 @@ final class ClaimObservations {
     }
 
     /**
-     * C1: per training set and seed run under both the full prior and a constrained one, the full prior's prominent
-     * modes minus the constrained prior's; the row's prior is the constrained one.
+     * C1: per training set and seed run under both the full prior and a symmetry-breaking one, the full prior's
+     * prominent modes minus the symmetry-breaking prior's; the row's prior is the symmetry-breaking one.
      */
-    static Map<Condition, List<Observation>> fewerModesConstrained(List<StudyRun> runs) {
+    static Map<Condition, List<Observation>> fewerModesSymmetryBroken(List<StudyRun> runs) {
         return pairedWithFull(runs, (full, other) -> (double) (full.prominentModes() - other.prominentModes()));
     }
 
     /**
      * C2: per training set and seed run under both priors, |the full prior's distinct functions minus the
-     * constrained prior's prominent modes|; runs without a function count are left out.
+     * symmetry-breaking prior's prominent modes|; runs without a function count are left out.
      */
-    static Map<Condition, List<Observation>> functionsEqualConstrainedModes(List<StudyRun> runs) {
+    static Map<Condition, List<Observation>> functionsEqualSymmetryBrokenModes(List<StudyRun> runs) {
         return pairedWithFull(runs, (full, other) -> full.distinctFunctions() == null ? null
                 : (double) Math.abs(full.distinctFunctions() - other.prominentModes()));
     }
@@ -94,7 +95,7 @@ final class ClaimObservations {
             Double full = r.test(Solution.FULL);
             Double map = r.test(Baselines.MAP);
             if (full != null && map != null) {
-                add(out, r.condition().withoutCounts(), new Observation(r.train(), r.trainSize(),
+                add(out, r.condition().withoutSize(), new Observation(r.train(), r.trainSize(),
                         Math.log(r.trainSize()) / Math.log(2), full - map));
             }
         }
@@ -192,7 +193,10 @@ final class ClaimObservations {
         return out;
     }
 
-    /** Observations of runs paired with the full-prior run of the same training set, seed and other factors. */
+    /**
+     * Observations of the runs under a symmetry-breaking prior ({@link Prior#SYMMETRY_BREAKING}) paired with the
+     * full-prior run of the same training set, seed and other factors.
+     */
     private static Map<Condition, List<Observation>> pairedWithFull(
             List<StudyRun> runs, java.util.function.BiFunction<StudyRun, StudyRun, Double> value) {
         Map<List<Object>, StudyRun> full = new HashMap<>();
@@ -203,7 +207,7 @@ final class ClaimObservations {
         }
         Map<Condition, List<Observation>> out = new LinkedHashMap<>();
         for (StudyRun r : runs) {
-            if (FullPrior.NAME.equals(r.condition().prior())) {
+            if (!Prior.SYMMETRY_BREAKING.contains(r.condition().prior())) {
                 continue;
             }
             StudyRun partner = full.get(pairKey(r));

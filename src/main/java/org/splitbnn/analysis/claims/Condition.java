@@ -10,21 +10,27 @@ import java.util.List;
  * hidden units and the half-width for C10) is null there.
  *
  * @param prior          prior name
- * @param counts         points per XOR centre of the generated training set; null for a CSV training set
- * @param noiseVariance  noise variance of the generated training set; null for a CSV training set
+ * @param dataset        where the training set comes from: its generator ({@code xor}, {@code moons},
+ *                       {@code parity-d5}, ...) or its CSV file as the configuration names it
+ * @param counts         points per XOR centre of a noisy-XOR training set; null for other training sets
+ * @param trainSize      rows of the training set
+ * @param noiseVariance  noise variance of a generated training set; null for a CSV training set
  * @param hidden         hidden units
  * @param priorHalfWidth half-width of the prior box
  * @param sampling       the sampler's settings
  */
-public record Condition(String prior, List<Integer> counts, Double noiseVariance, Integer hidden,
-                        Double priorHalfWidth, Sampling sampling) implements Serializable {
+public record Condition(String prior, String dataset, List<Integer> counts, Integer trainSize, Double noiseVariance,
+                        Integer hidden, Double priorHalfWidth, Sampling sampling) implements Serializable {
 
     /**
-     * The claims table's order: prior, counts, noise, hidden, half-width, a missing factor first, then the sampler's
-     * settings from the cheapest ({@link Sampling#COST}), so the settings of one condition sit side by side.
+     * The claims table's order: prior, dataset, training size, counts, noise, hidden, half-width, a missing factor
+     * first, then the sampler's settings from the cheapest ({@link Sampling#COST}), so the settings of one condition
+     * sit side by side.
      */
     public static final Comparator<Condition> ORDER = Comparator
             .comparing(Condition::prior, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
+            .thenComparing(Condition::dataset, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
+            .thenComparing(Condition::trainSize, Comparator.nullsFirst(Comparator.<Integer>naturalOrder()))
             .thenComparing(Condition::counts, Comparator.nullsFirst(Condition::compareCounts))
             .thenComparing(Condition::noiseVariance, Comparator.nullsFirst(Comparator.<Double>naturalOrder()))
             .thenComparing(Condition::hidden, Comparator.nullsFirst(Comparator.<Integer>naturalOrder()))
@@ -69,36 +75,31 @@ public record Condition(String prior, List<Integer> counts, Double noiseVariance
 
     /** The same condition with the prior left open. */
     public Condition withoutPrior() {
-        return new Condition(null, counts, noiseVariance, hidden, priorHalfWidth, sampling);
+        return new Condition(null, dataset, counts, trainSize, noiseVariance, hidden, priorHalfWidth, sampling);
     }
 
-    /** The same condition with the training set's counts left open. */
-    public Condition withoutCounts() {
-        return new Condition(prior, null, noiseVariance, hidden, priorHalfWidth, sampling);
+    /** The same condition with the training set's size (and counts) left open. */
+    public Condition withoutSize() {
+        return new Condition(prior, dataset, null, null, noiseVariance, hidden, priorHalfWidth, sampling);
     }
 
     /** The same condition with the hidden units left open. */
     public Condition withoutHidden() {
-        return new Condition(prior, counts, noiseVariance, null, priorHalfWidth, sampling);
+        return new Condition(prior, dataset, counts, trainSize, noiseVariance, null, priorHalfWidth, sampling);
     }
 
     /** The same condition with the hidden units and the prior's half-width left open. */
     public Condition withoutHiddenAndWidth() {
-        return new Condition(prior, counts, noiseVariance, null, null, sampling);
+        return new Condition(prior, dataset, counts, trainSize, noiseVariance, null, null, sampling);
     }
 
     /** The same condition with the sampler's settings left open: what the settings of a convergence check share. */
     public Condition withoutSampling() {
-        return new Condition(prior, counts, noiseVariance, hidden, priorHalfWidth, null);
+        return new Condition(prior, dataset, counts, trainSize, noiseVariance, hidden, priorHalfWidth, null);
     }
 
-    /** Counts by total size, then element by element. */
+    /** Counts element by element, then by their number. */
     private static int compareCounts(List<Integer> a, List<Integer> b) {
-        int bySize = Integer.compare(a.stream().mapToInt(Integer::intValue).sum(),
-                b.stream().mapToInt(Integer::intValue).sum());
-        if (bySize != 0) {
-            return bySize;
-        }
         for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
             int c = Integer.compare(a.get(i), b.get(i));
             if (c != 0) {

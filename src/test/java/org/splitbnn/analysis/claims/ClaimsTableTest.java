@@ -91,7 +91,7 @@ class ClaimsTableTest {
         List<StudyRun> runs = new ArrayList<>();
         differences.forEach((sampling, d) -> {
             for (int set = 0; set < 3; set++) {
-                runs.add(new StudyRun(new Condition("full", PAPER, 0.5, 2, 5.0, sampling), "xor-" + (set + 1), 220,
+                runs.add(new StudyRun(xor("full", PAPER, 0.5, 2, 5.0, sampling), "xor-" + (set + 1), 220,
                         1, -80, 1, 1, List.of(), Map.of(Solution.FULL, -0.4, Baselines.MAP, -0.4 - d[0][set],
                         Baselines.ENSEMBLE, -0.4 - d[1][set], Solution.modeName(1), -0.4 - d[2][set]), List.of()));
             }
@@ -116,7 +116,7 @@ class ClaimsTableTest {
 
     @Test
     void equalEstimatesHaveConvergedAndUnknownIntervalsHaveNot() {
-        Condition c = new Condition("full", PAPER, 0.5, 2, 5.0, SAMPLING);
+        Condition c = xor("full", PAPER, 0.5, 2, 5.0, SAMPLING);
         ClaimRow zero = new ClaimRow(Claim.C2, c, 4, 8, 0, 0, 0, Verdict.SUPPORTED, null);
         assertEquals(Convergence.CONVERGED, Convergence.of(zero, zero), "0 [0, 0] twice: no difference at all");
         ClaimRow unknown = new ClaimRow(Claim.C2, c, 1, 2, 0, Double.NaN, Double.NaN, Verdict.INCONCLUSIVE, null);
@@ -137,7 +137,7 @@ class ClaimsTableTest {
             int k = 0;
             for (int hidden = 2; hidden <= 4; hidden++) {
                 for (double a : new double[] {1, 5}) {
-                    runs.add(new StudyRun(new Condition("full", PAPER, 0.5, hidden, a, SAMPLING), "xor-" + set, 220,
+                    runs.add(new StudyRun(xor("full", PAPER, 0.5, hidden, a, SAMPLING), "xor-" + set, 220,
                             1, -80 + k, 1, 1, List.of(), Map.of(Solution.FULL, -0.5 + 0.01 * ranks[set][k]),
                             List.of()));
                     k++;
@@ -146,7 +146,7 @@ class ClaimsTableTest {
             runs.add(run("constrained", PAPER, 2, "xor-" + set, 1, 1, 1, Map.of(Solution.FULL, -0.4)));
         }
         ClaimRow c10 = only(groups(ClaimsTable.of(runs, SETTINGS)), "C10");
-        assertEquals(new Condition("full", PAPER, 0.5, null, null, SAMPLING), c10.condition());
+        assertEquals(xor("full", PAPER, 0.5, null, null, SAMPLING), c10.condition());
         double rho1 = 1 - 6.0 * 2 / 210;
         double rho2 = 1 - 6.0 * 4 / 210;
         assertRow(c10, (1 + rho1 + rho2) / 3, rho2, 1, Verdict.SUPPORTED);
@@ -178,6 +178,65 @@ class ClaimsTableTest {
     }
 
     @Test
+    void eachDatasetIsAConditionOfItsOwn() {
+        // moons and circles at 100 rows (sets 1-3 each) and moons at 400 (sets 4-6), under full and ordered: full
+        // has 1, 2, 3 more prominent modes than ordered on moons, 4 more everywhere on circles; the full prior's
+        // functions equal the ordered prior's modes on moons and exceed them by 1 on circles; full minus MAP is
+        // 0.1 on moons at 100 rows and 0.05 at 400 (slope -0.025 per doubling), 0.2 on circles (one size: no C7)
+        List<StudyRun> runs = new ArrayList<>();
+        for (String dataset : List.of("moons", "circles")) {
+            for (int set = 1; set <= (dataset.equals("moons") ? 6 : 3); set++) {
+                int size = set <= 3 ? 100 : 400;
+                int ordered = 1 + set % 2;
+                int extra = dataset.equals("moons") ? 1 + (set - 1) % 3 : 4;
+                double advantage = dataset.equals("circles") ? 0.2 : size == 100 ? 0.1 : 0.05;
+                String train = dataset + "-" + set + "-n" + size + "-v0.01";
+                runs.add(new StudyRun(toy("full", dataset, size), train, size, 1, -50, ordered + extra,
+                        ordered + (dataset.equals("moons") ? 0 : 1), List.of(),
+                        Map.of(Solution.FULL, -0.3, Baselines.MAP, -0.3 - advantage), List.of()));
+                runs.add(new StudyRun(toy("ordered", dataset, size), train, size, 1, -50, ordered, ordered,
+                        List.of(), Map.of(), List.of()));
+            }
+        }
+        Map<String, List<ClaimRow>> byClaim = groups(ClaimsTable.of(runs, SETTINGS));
+        List<ClaimRow> c1 = byClaim.get("C1");
+        assertEquals(List.of(toy("ordered", "circles", 100), toy("ordered", "moons", 100),
+                toy("ordered", "moons", 400)), c1.stream().map(ClaimRow::condition).toList(), "by dataset, then size");
+        assertRow(c1.get(0), 4, 4, 4, Verdict.SUPPORTED);
+        assertRow(c1.get(1), 2, 1, 3, Verdict.SUPPORTED);
+        assertRow(c1.get(2), 2, 1, 3, Verdict.SUPPORTED);
+        List<ClaimRow> c2 = byClaim.get("C2");
+        assertRow(c2.get(0), 1, 1, 1, Verdict.REFUTED);
+        assertRow(c2.get(1), 0, 0, 0, Verdict.SUPPORTED);
+        ClaimRow c7 = only(byClaim, "C7");
+        assertEquals(new Condition("full", "moons", null, null, 0.01, 2, 5.0, SAMPLING), c7.condition());
+        assertRow(c7, -0.025, -0.025, -0.025, Verdict.SUPPORTED);
+        assertEquals(6, c7.trainingSets());
+    }
+
+    @Test
+    void everySymmetryBreakingPriorIsSetAgainstTheFullPrior() {
+        // per training set, full has 3 prominent modes and 3 functions; constrained-transform 3, ordered 1,
+        // ordered-transform 2 modes: C1 2 for ordered, 1 for ordered-transform, 0 for constrained-transform
+        List<StudyRun> runs = new ArrayList<>();
+        Map<String, Integer> modes = Map.of("full", 3, "constrained-transform", 3, "ordered", 1,
+                "ordered-transform", 2);
+        for (int set = 1; set <= 3; set++) {
+            for (var prior : modes.entrySet()) {
+                runs.add(run(prior.getKey(), PAPER, 2, "xor-" + set, 1, prior.getValue(), 3, Map.of()));
+            }
+        }
+        Map<String, List<ClaimRow>> byClaim = groups(ClaimsTable.of(runs, SETTINGS));
+        assertEquals(List.of("constrained-transform", "ordered", "ordered-transform"),
+                byClaim.get("C1").stream().map(r -> r.condition().prior()).toList());
+        assertRow(byClaim.get("C1").get(0), 0, 0, 0, Verdict.REFUTED);
+        assertRow(byClaim.get("C1").get(1), 2, 2, 2, Verdict.SUPPORTED);
+        assertRow(byClaim.get("C1").get(2), 1, 1, 1, Verdict.SUPPORTED);
+        assertRow(byClaim.get("C2").get(1), 2, 2, 2, Verdict.REFUTED);
+        assertEquals(6, byClaim.get("C2").get(1).runs());
+    }
+
+    @Test
     void verdictRule() {
         assertEquals(Verdict.SUPPORTED, Verdict.of(0.1, 0.2, 0, true));
         assertEquals(Verdict.INCONCLUSIVE, Verdict.of(0, 0.2, 0, true));
@@ -202,7 +261,7 @@ class ClaimsTableTest {
                         Baselines.ENSEMBLE, -0.40 - fourth[set - 1], Solution.modeName(1), -0.45,
                         Solution.modeName(2), set < 3 ? -0.35 : -0.50, Solution.modeName(3), -0.30));
                 int modes = constrainedModes + set;
-                runs.add(new StudyRun(new Condition("full", PAPER, 0.5, 2, 5.0, SAMPLING), name, 220, seed, -80, modes,
+                runs.add(new StudyRun(xor("full", PAPER, 0.5, 2, 5.0, SAMPLING), name, 220, seed, -80, modes,
                         constrainedModes, List.of(1, 2, 1, 1, 1).subList(0, modes), full,
                         matchedOptima()));
                 runs.add(run("constrained", PAPER, 2, name, seed, constrainedModes, null,
@@ -214,13 +273,13 @@ class ClaimsTableTest {
             int size = counts.stream().mapToInt(Integer::intValue).sum();
             double advantage = 0.3 - 0.05 * Math.log(size) / Math.log(2);
             for (int k = 0; k < 3; k++, set++) {
-                runs.add(new StudyRun(new Condition("full", counts, 1.0, 2, 5.0, SAMPLING), "xor-" + set, size, 1,
+                runs.add(new StudyRun(xor("full", counts, 1.0, 2, 5.0, SAMPLING), "xor-" + set, size, 1,
                         -80, 1, 1, List.of(), Map.of(Solution.FULL, -0.4, Baselines.MAP, -0.4 - advantage), List.of()));
             }
         }
         for (int s = 21; s <= 23; s++) {
             for (int hidden = 2; hidden <= 4; hidden++) {
-                runs.add(new StudyRun(new Condition("full", PAPER, 0.25, hidden, 5.0, SAMPLING), "xor-" + s, 220,
+                runs.add(new StudyRun(xor("full", PAPER, 0.25, hidden, 5.0, SAMPLING), "xor-" + s, 220,
                         1, -80, 2 * hidden, hidden - 1, List.of(), Map.of(), List.of()));
             }
         }
@@ -250,7 +309,7 @@ class ClaimsTableTest {
 
     private static StudyRun run(String prior, List<Integer> counts, int hidden, String train, long seed, int modes,
                                 Integer functions, Map<String, Double> tests, List<StudyRun.MatchedOptimum> matched) {
-        return new StudyRun(new Condition(prior, counts, 0.5, hidden, 5.0, SAMPLING), train,
+        return new StudyRun(xor(prior, counts, 0.5, hidden, 5.0, SAMPLING), train,
                 counts.stream().mapToInt(Integer::intValue).sum(), seed, -80, modes, functions, List.of(), tests,
                 matched);
     }
@@ -276,10 +335,22 @@ class ClaimsTableTest {
 
     /** The row of claim {@code id} under {@code prior} with the paper's counts and 2 hidden units. */
     private static ClaimRow at(Map<String, List<ClaimRow>> byClaim, String id, String prior) {
-        Condition paper = new Condition(prior, PAPER, 0.5, 2, 5.0, SAMPLING);
+        Condition paper = xor(prior, PAPER, 0.5, 2, 5.0, SAMPLING);
         List<ClaimRow> rows = byClaim.get(id).stream().filter(r -> r.condition().equals(paper)).toList();
         assertEquals(1, rows.size(), id + ": " + byClaim.get(id));
         return rows.get(0);
+    }
+
+    /** The condition of moons or circles training sets of {@code size} rows, noise 0.01, 2 hidden units. */
+    private static Condition toy(String prior, String dataset, int size) {
+        return new Condition(prior, dataset, null, size, 0.01, 2, 5.0, SAMPLING);
+    }
+
+    /** The condition of noisy-XOR training sets with {@code counts}. */
+    private static Condition xor(String prior, List<Integer> counts, double noise, Integer hidden, Double halfWidth,
+                                 Condition.Sampling sampling) {
+        return new Condition(prior, "xor", counts, counts.stream().mapToInt(Integer::intValue).sum(), noise, hidden,
+                halfWidth, sampling);
     }
 
     private static ClaimRow only(Map<String, List<ClaimRow>> byClaim, String id) {
