@@ -29,11 +29,13 @@ import org.splitbnn.sampler.validation.ValidationProblems;
  * modes: pull mean and SD, the SD of the estimates and the mean reported error) and, for the BNN's full prior on
  * generated training sets, the rms spread of log Z over sampler seeds against the mean reported error; on
  * {@code data/paper}, the pulls of log Z against the importance-sampling truth ({@link PaperTruth}) and the spread of
- * the top function's weight against its mean reported error.
+ * the top function's weight against its mean reported error; the same on any training set given with its truth.
  *
  * <p>Arguments: {@code sparse2 NLIVE SEEDS} (seeds 1 to SEEDS), {@code bnn NLIVE TRAIN_SETS SAMPLER_SEEDS
- * [FIRST_SEED]} (sampler seeds FIRST_SEED, default 1, onwards) or {@code paper PRIOR NLIVE REPEATS SEEDS [FIRST_SEED
- * [CLUSTERING]]} (num_repeats REPEATS x dimension, nprior 10 x nlive).
+ * [FIRST_SEED]} (sampler seeds FIRST_SEED, default 1, onwards), {@code paper PRIOR NLIVE REPEATS SEEDS [FIRST_SEED
+ * [CLUSTERING]]} (num_repeats REPEATS x dimension, nprior 10 x nlive) or {@code data TRAIN_CSV PRIOR TRUTH NLIVE
+ * REPEATS SEEDS [FIRST_SEED [CLUSTERING]]} (TRUTH: the log Z of {@code tools/is_evidence.py}, normalised to the
+ * prior's region).
  */
 public final class ErrorCalibrationBenchmark {
 
@@ -52,11 +54,17 @@ public final class ErrorCalibrationBenchmark {
             bnn(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
                     args.length == 5 ? Integer.parseInt(args[4]) : 1);
         } else if (args.length >= 5 && args.length <= 7 && args[0].equals("paper")) {
-            paper(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]),
+            pulls(readCsv("data/paper/train.csv"), "data/paper", args[1], PaperTruth.logZ(args[1]),
+                    Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]),
                     args.length >= 6 ? Integer.parseInt(args[5]) : 1, args.length < 7 || Boolean.parseBoolean(args[6]));
+        } else if (args.length >= 7 && args.length <= 9 && args[0].equals("data")) {
+            pulls(readCsv(args[1]), args[1], args[2], Double.parseDouble(args[3]), Integer.parseInt(args[4]),
+                    Integer.parseInt(args[5]), Integer.parseInt(args[6]),
+                    args.length >= 8 ? Integer.parseInt(args[7]) : 1, args.length < 9 || Boolean.parseBoolean(args[8]));
         } else {
             throw new IllegalArgumentException("usage: sparse2 NLIVE SEEDS [SAMPLER] | bnn NLIVE TRAIN_SETS "
-                    + "SAMPLER_SEEDS [FIRST_SEED] | paper PRIOR NLIVE REPEATS_PER_DIMENSION SEEDS [FIRST_SEED [CLUSTERING]]");
+                    + "SAMPLER_SEEDS [FIRST_SEED] | paper PRIOR NLIVE REPEATS_PER_DIMENSION SEEDS [FIRST_SEED [CLUSTERING]]"
+                    + " | data TRAIN_CSV PRIOR TRUTH NLIVE REPEATS_PER_DIMENSION SEEDS [FIRST_SEED [CLUSTERING]]");
         }
     }
 
@@ -120,14 +128,12 @@ public final class ErrorCalibrationBenchmark {
     }
 
     /**
-     * Pulls of log Z on {@code data/paper} against its importance-sampling truth, at nlive, nprior 10 x nlive and
-     * num_repeats the given multiple of the dimension.
+     * Pulls of log Z on a training set against its importance-sampling truth, at nlive, nprior 10 x nlive and
+     * num_repeats the given multiple of the dimension, with the paper's other settings.
      */
-    private static void paper(String prior, int nlive, int repeatsPerDimension, int seeds, int firstSeed,
-                              boolean clustering) {
-        Dataset train = readPaper();
+    private static void pulls(Dataset train, String name, String prior, double truth, int nlive,
+                              int repeatsPerDimension, int seeds, int firstSeed, boolean clustering) {
         BnnProblem problem = new BnnProblem(train, 2, Prior.parse(prior, 5.0));
-        double truth = PaperTruth.logZ(prior);
         List<double[]> pulls = new ArrayList<>();
         List<double[]> weights = new ArrayList<>();
         double seconds = 0;
@@ -152,8 +158,8 @@ public final class ErrorCalibrationBenchmark {
                     seed, r.logZ(), r.logZErr(), pull, r.nClusters(), run.distinctFunctions(), top.weight(),
                     top.weightErr(), r.nLikelihood(), r.wallSeconds()));
         }
-        System.out.println(String.format(Locale.ROOT, "data/paper %s, nlive %d, num_repeats %d x dimension, seeds "
-                + "%d-%d, clustering %s (truth %.3f): %.1f s and %d likelihood calls per run", prior, nlive,
+        System.out.println(String.format(Locale.ROOT, "%s %s, nlive %d, num_repeats %d x dimension, seeds "
+                + "%d-%d, clustering %s (truth %.3f): %.1f s and %d likelihood calls per run", name, prior, nlive,
                 repeatsPerDimension, firstSeed, firstSeed + seeds - 1, clustering, truth, seconds / seeds,
                 calls / seeds));
         System.out.println(String.format(Locale.ROOT, "%-14s %10s %10s %12s %10s", "quantity", "pull mean", "pull SD",
@@ -165,9 +171,9 @@ public final class ErrorCalibrationBenchmark {
                 weights.stream().mapToDouble(x -> x[1]).average().orElse(Double.NaN)));
     }
 
-    private static Dataset readPaper() {
+    private static Dataset readCsv(String path) {
         try {
-            return DatasetCsv.read(Path.of("data/paper/train.csv"));
+            return DatasetCsv.read(Path.of(path));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
