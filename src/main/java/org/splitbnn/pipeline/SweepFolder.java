@@ -96,6 +96,11 @@ final class SweepFolder implements AutoCloseable {
                 throw new IllegalArgumentException("--out " + out + " is not empty and holds no sweep (no "
                         + CommitStore.FOLDER + "/ or " + RECORD + "); choose another folder");
             }
+            Path record = new Path(out, RECORD);
+            if (fs.exists(record) && !isSweepRecord(fs, record)) {
+                throw new IllegalArgumentException("--out " + out + " holds a " + RECORD + " that splitbnn did not "
+                        + "write (" + record + "); choose another folder");
+            }
         }
         RawFiles files = RawFiles.of(out, conf);
         try {
@@ -117,6 +122,16 @@ final class SweepFolder implements AutoCloseable {
             throw e;
         }
         return folder;
+    }
+
+    /** Whether {@code record} is a sweep record splitbnn wrote: a JSON object with a format version and run ids. */
+    private static boolean isSweepRecord(FileSystem fs, Path record) throws IOException {
+        try (InputStream in = fs.open(record)) {
+            JsonNode n = JSON.readTree(in.readAllBytes());
+            return n != null && n.path("format_version").isInt() && n.path("run_ids").isArray();
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            return false;
+        }
     }
 
     /** The folder. */

@@ -51,6 +51,19 @@ class SweepFolderTest {
     }
 
     @Test
+    void anotherToolsSweepRecordIsRefusedAndKept(@TempDir java.nio.file.Path dir) throws IOException {
+        java.nio.file.Path folder = Files.createDirectories(dir.resolve("out"));
+        Files.writeString(folder.resolve(SweepFolder.RECORD), "{\"tool\": \"other\"}");
+        Files.writeString(folder.resolve("thesis.tex"), "precious");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SweepFolder.open(
+                new Path(folder.toUri()), new Configuration(), List.of(), w -> { }));
+        assertTrue(e.getMessage().contains("splitbnn did not write"), e.getMessage());
+        assertEquals("{\"tool\": \"other\"}", Files.readString(folder.resolve(SweepFolder.RECORD)));
+        assertEquals(List.of(SweepFolder.RECORD, "thesis.tex"), Files.list(folder)
+                .map(f -> f.getFileName().toString()).sorted().toList());
+    }
+
+    @Test
     void theFolderAndTheFilesItWritesGetTheModesTheUmaskGives(@TempDir java.nio.file.Path dir) throws IOException {
         java.nio.file.Path root = dir.resolve("parent");
         Path out = new Path(root.resolve("out").toUri());
