@@ -139,8 +139,7 @@ public final class DataCommand implements Callable<Integer> {
             return null;
         }
         if (!ToyRecipe.GENERATORS.contains(generator)) {
-            throw new IllegalArgumentException("option --generator: unknown generator '" + generator
-                    + "'; expected " + NoisyXorRecipe.GENERATOR + " or one of " + String.join(", ", ToyRecipe.GENERATORS));
+            throw new IllegalArgumentException("option --generator: " + ToyRecipe.unknownGenerator(generator));
         }
         boolean noiseGiven = spec.findOption("--noise-variance").originalStringValues().size() > 0;
         try {

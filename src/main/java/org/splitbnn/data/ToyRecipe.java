@@ -46,8 +46,7 @@ public record ToyRecipe(String generator, int size, int inputs, double noiseVari
     /** Checks the recipe; messages name the parameter. */
     public ToyRecipe {
         if (!GENERATORS.contains(generator)) {
-            throw new IllegalArgumentException("unknown generator '" + generator + "'; expected xor or one of "
-                    + String.join(", ", GENERATORS));
+            throw new IllegalArgumentException(unknownGenerator(generator));
         }
         boolean anyInputs = takesInputs(generator);
         if (anyInputs && (inputs < 1 || inputs > MAX_INPUTS)) {
@@ -72,6 +71,12 @@ public record ToyRecipe(String generator, int size, int inputs, double noiseVari
     /** The default noise variance of a generator: 0.5 for parity and blobs (as XOR's), 0.01 for the others. */
     public static double defaultNoiseVariance(String generator) {
         return takesInputs(generator) ? 0.5 : 0.01;
+    }
+
+    /** The message for a generator name that is neither noisy XOR's nor a toy problem's. */
+    public static String unknownGenerator(String generator) {
+        return "unknown generator '" + generator + "'; expected " + NoisyXorRecipe.GENERATOR + " or one of "
+                + String.join(", ", GENERATORS);
     }
 
     /** Whether the generator takes a number of inputs (parity and blobs); the others have two. */

@@ -52,7 +52,6 @@ public final class SweepConfigReader {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
 
-
     private static final ObjectMapper YAML = JsonMapper.builder(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
@@ -572,9 +571,7 @@ public final class SweepConfigReader {
         }
         check(item.counts() == null, at + ".counts", "applies to xor; generator " + item.generator() + " takes size");
         String generator = item.generator();
-        check(ToyRecipe.GENERATORS.contains(generator), at + ".generator", "unknown generator '" + generator
-                + "'; expected " + NoisyXorRecipe.GENERATOR + " or one of "
-                + String.join(", ", ToyRecipe.GENERATORS));
+        check(ToyRecipe.GENERATORS.contains(generator), at + ".generator", ToyRecipe.unknownGenerator(generator));
         List<Integer> sizes = item.size() == null ? List.of(ToyRecipe.DEFAULT_SIZE)
                 : nonEmptyDistinct(item.size(), at + ".size");
         List<Double> noise = item.noiseVariance() == null ? List.of(ToyRecipe.defaultNoiseVariance(generator))

@@ -60,8 +60,8 @@ public final class StudyPage {
                 + "inconclusive. A condition run at two or more sampler settings has a row per setting, cheapest "
                 + "(nlive x num_repeats) first, and a convergence: converged when the two most expensive settings "
                 + "give the same verdict and estimates that differ by less than each interval's half-width (or "
-                + "not at all), else not converged. Dataset: the training sets' generator (and its number of inputs) or "
-                + "CSV file. Conditions: nl is nlive, r num_repeats per dimension.");
+                + "not at all), else not converged. Dataset: the training sets' generator (and its number of "
+                + "inputs) or CSV file. Conditions: nl is nlive, r num_repeats per dimension.");
         page.paragraph(verdictCounts(study.claims()));
         List<Html.Row> rows = new ArrayList<>();
         List<String> varying = StudyFigures.varyingFactors(study.claims());

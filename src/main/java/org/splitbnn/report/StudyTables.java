@@ -39,8 +39,8 @@ public record StudyTables(List<ClaimLine> claims, List<StudyPoint> runs) {
 
     /** The columns read from the runs table. */
     public static final List<String> RUNS_COLUMNS = Table.RUNS.names("run_id", "prior", "train", "train_size",
-            "train_inputs", "train_noise_variance", "hidden", "prior_half_width", "nlive", "num_repeats", "sampler", "status",
-            "n_prominent_modes", "n_distinct_functions");
+            "train_inputs", "train_noise_variance", "hidden", "prior_half_width", "nlive", "num_repeats", "sampler",
+            "status", "n_prominent_modes", "n_distinct_functions");
 
     /**
      * One row of the claims table.
@@ -65,9 +65,9 @@ public record StudyTables(List<ClaimLine> claims, List<StudyPoint> runs) {
      * @param verdict        supported, refuted or inconclusive
      * @param convergence    converged or not converged; null when the condition was run at one sampler setting
      */
-    public record ClaimLine(String claim, String prior, String dataset, Integer trainSize, double noiseVariance, Integer hidden,
-                            double priorHalfWidth, Condition.Sampling sampling, int trainingSets, int runs,
-                            String statistic, double estimate, double low, double high, double threshold,
+    public record ClaimLine(String claim, String prior, String dataset, Integer trainSize, double noiseVariance,
+                            Integer hidden, double priorHalfWidth, Condition.Sampling sampling, int trainingSets,
+                            int runs, String statistic, double estimate, double low, double high, double threshold,
                             boolean above, String verdict, String convergence) {
 
         /** Whether the line's verdict has not converged in the sampler's settings. */
@@ -126,7 +126,8 @@ public record StudyTables(List<ClaimLine> claims, List<StudyPoint> runs) {
         List<ClaimLine> claims = new ArrayList<>();
         for (int i = 0; i < c.rows(); i++) {
             claims.add(new ClaimLine(c.strings("claim")[i], c.strings("prior")[i], c.strings("dataset")[i],
-                    integer(c.ints("train_size")[i]), c.doubles("noise_variance")[i], integer(c.ints("hidden")[i]), c.doubles("prior_half_width")[i],
+                    integer(c.ints("train_size")[i]), c.doubles("noise_variance")[i], integer(c.ints("hidden")[i]),
+                    c.doubles("prior_half_width")[i],
                     new Condition.Sampling(c.ints("nlive")[i], c.doubles("repeats_per_dimension")[i],
                             c.strings("sampler")[i]),
                     c.ints("training_sets")[i], c.ints("runs")[i], c.strings("statistic")[i],
